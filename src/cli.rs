@@ -1,0 +1,468 @@
+//! The command line: `zhproof check`, `zhproof outline`, `zhproof rules`.
+//! A thin adapter over the analysis core.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::core::config::Config;
+use crate::core::outline::Section;
+use crate::core::{fix, rules, Analysis, Analyzer, DocKind, Finding, Severity};
+
+/// Exit codes.
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+/// Maps byte offsets to 1-based line and character columns.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if b.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// (line, column) both 1-based, column counted in characters.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[line];
+        let col = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (line + 1, col + 1)
+    }
+}
+
+/// A file to check: its display name and contents.
+pub struct Input {
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub text: String,
+}
+
+/// Read one file; a non-UTF-8 file is an error naming the byte offset.
+pub fn read_input(path: &Path) -> Result<Input, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: 无法读取：{e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: 不是有效的 UTF-8 文本（第 {} 字节处），已跳过",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(Input {
+        name: path.display().to_string(),
+        path: Some(path.to_path_buf()),
+        text,
+    })
+}
+
+/// Expand the PATH arguments: files as given, directories recursed for
+/// `.txt`/`.md`/`.markdown`, sorted for stable output.
+pub fn expand_paths(paths: &[PathBuf], ignore: &[String]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, &mut errors);
+            found.sort();
+            files.extend(found);
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            errors.push(format!("{}: 文件不存在", p.display()));
+        }
+    }
+    files.retain(|f| !ignore.iter().any(|g| glob_match(g, &f.to_string_lossy())));
+    (files, errors)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            errors.push(format!("{}: 无法读取目录：{e}", dir.display()));
+            return;
+        }
+    };
+    for entry in rd.flatten() {
+        let p = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == "target" || name == "node_modules" {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md" | "markdown")
+        ) {
+            out.push(p);
+        }
+    }
+}
+
+/// Minimal glob: `*` (no `/`), `**` (anything), `?`; matched against the path
+/// or any suffix of it starting after a `/`.
+pub fn glob_match(pattern: &str, path: &str) -> bool {
+    fn m(p: &[u8], s: &[u8]) -> bool {
+        match (p.first(), s.first()) {
+            (None, None) => true,
+            (None, Some(_)) => false,
+            (Some(b'*'), _) if p.get(1) == Some(&b'*') => {
+                let rest = if p.get(2) == Some(&b'/') {
+                    &p[3..]
+                } else {
+                    &p[2..]
+                };
+                (0..=s.len()).any(|i| m(rest, &s[i..]))
+            }
+            (Some(b'*'), _) => (0..=s.len())
+                .take_while(|&i| i == 0 || s[i - 1] != b'/')
+                .any(|i| m(&p[1..], &s[i..])),
+            (Some(b'?'), Some(c)) if *c != b'/' => m(&p[1..], &s[1..]),
+            (Some(a), Some(b)) if a == b => m(&p[1..], &s[1..]),
+            _ => false,
+        }
+    }
+    let p = pattern.trim_start_matches("./").as_bytes();
+    let s = path.trim_start_matches("./");
+    if m(p, s.as_bytes()) {
+        return true;
+    }
+    s.match_indices('/')
+        .any(|(i, _)| m(p, s[i + 1..].as_bytes()))
+}
+
+/// Apply all fixes repeatedly (a fix may reveal another) until none is left.
+pub fn fix_text(text: &str, kind: DocKind, config: Arc<Config>) -> (String, usize) {
+    let mut analyzer = Analyzer::new(config);
+    let mut cur = text.to_string();
+    let mut total = 0;
+    for _ in 0..8 {
+        let a = analyzer.analyze(&cur, kind);
+        let edits = fix::fix_all_edits(&a.findings);
+        if edits.is_empty() {
+            break;
+        }
+        let (next, n) = fix::apply_edits(&cur, &edits);
+        if n == 0 || next == cur {
+            break;
+        }
+        total += n;
+        cur = next;
+    }
+    (cur, total)
+}
+
+/// Write a file atomically: a temporary file in the same directory, synced,
+/// then renamed over the original (keeping its permissions).
+pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "file".into());
+    let tmp = dir.join(format!(".{name}.zhproof-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents.as_bytes())?;
+        f.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ = std::fs::set_permissions(&tmp, meta.permissions());
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Options of `zhproof check`.
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    pub fix: bool,
+    /// Treat warnings as failures too.
+    pub strict: bool,
+}
+
+/// The configuration for a file (searched from its directory upwards).
+pub type ConfigLoader = dyn Fn(Option<&Path>) -> Result<Arc<Config>, String>;
+
+pub fn default_loader(_: Option<&Path>) -> Result<Arc<Config>, String> {
+    Ok(Arc::new(Config::default()))
+}
+
+/// Run `zhproof check`; returns the exit code.
+pub fn check(
+    opts: &CheckOptions,
+    load: &ConfigLoader,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut inputs: Vec<Result<Input, String>> = Vec::new();
+    let base_cfg = load(std::env::current_dir().ok().as_deref()).unwrap_or_else(|e| {
+        let _ = writeln!(err, "{e}");
+        Arc::new(Config::default())
+    });
+    let mut io_error = false;
+    let dash = opts.paths.iter().any(|p| p.as_os_str() == "-");
+    if dash {
+        let mut buf = Vec::new();
+        match std::io::stdin().read_to_end(&mut buf) {
+            Ok(_) => match String::from_utf8(buf) {
+                Ok(text) => inputs.push(Ok(Input {
+                    name: "<stdin>".into(),
+                    path: None,
+                    text,
+                })),
+                Err(e) => inputs.push(Err(format!(
+                    "<stdin>: 不是有效的 UTF-8 文本（第 {} 字节处）",
+                    e.utf8_error().valid_up_to()
+                ))),
+            },
+            Err(e) => inputs.push(Err(format!("<stdin>: {e}"))),
+        }
+    }
+    let files: Vec<PathBuf> = opts
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let (files, errors) = expand_paths(&files, &base_cfg.ignore);
+    for e in errors {
+        inputs.push(Err(e));
+    }
+    for f in &files {
+        inputs.push(read_input(f));
+    }
+    if inputs.is_empty() {
+        let _ = writeln!(err, "zhproof: 没有要检查的文件");
+        return EXIT_USAGE;
+    }
+    let mut worst_fail = false;
+    let mut json_items = Vec::new();
+    for input in inputs {
+        let input = match input {
+            Ok(i) => i,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                io_error = true;
+                continue;
+            }
+        };
+        let config = match load(input.path.as_deref()) {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                base_cfg.clone()
+            }
+        };
+        let kind = DocKind::from_path(&input.name);
+        let mut text = input.text.clone();
+        if opts.fix {
+            let (fixed, n) = fix_text(&text, kind, config.clone());
+            if n > 0 {
+                match &input.path {
+                    Some(p) => {
+                        if let Err(e) = write_atomic(p, &fixed) {
+                            let _ = writeln!(err, "{}: 无法写入：{e}", input.name);
+                            io_error = true;
+                        } else {
+                            let _ = writeln!(err, "{}: 已修复 {n} 处", input.name);
+                        }
+                    }
+                    None => {
+                        // stdin: print the fixed text instead of findings
+                        let _ = out.write_all(fixed.as_bytes());
+                        continue;
+                    }
+                }
+                text = fixed;
+            } else if input.path.is_none() {
+                let _ = out.write_all(text.as_bytes());
+                continue;
+            }
+        }
+        let analysis = Analyzer::new(config).analyze(&text, kind);
+        for p in &analysis.panics {
+            let _ = writeln!(err, "{}: 规则 {} 出错：{}", input.name, p.0, p.1);
+        }
+        let index = LineIndex::new(&text);
+        for f in &analysis.findings {
+            if f.severity == Severity::Error || (opts.strict && f.severity == Severity::Warning) {
+                worst_fail = true;
+            }
+            match opts.format {
+                Format::Text => {
+                    let (l, c) = index.line_col(&text, f.range.start);
+                    let _ = writeln!(
+                        out,
+                        "{}:{}:{}: {}[{}] {}",
+                        input.name,
+                        l,
+                        c,
+                        f.severity.as_str(),
+                        f.code,
+                        f.message
+                    );
+                }
+                Format::Json => json_items.push(finding_json(&input.name, &text, &index, f)),
+            }
+        }
+    }
+    if opts.format == Format::Json {
+        let _ = serde_json::to_writer_pretty(&mut *out, &json_items);
+        let _ = writeln!(out);
+    }
+    if io_error {
+        EXIT_USAGE
+    } else if worst_fail {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn finding_json(name: &str, text: &str, index: &LineIndex, f: &Finding) -> serde_json::Value {
+    let (sl, sc) = index.line_col(text, f.range.start);
+    let (el, ec) = index.line_col(text, f.range.end);
+    serde_json::json!({
+        "path": name,
+        "code": f.code,
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "text": text.get(f.range.clone()).unwrap_or(""),
+        "byte_range": { "start": f.range.start, "end": f.range.end },
+        "start": { "line": sl, "column": sc },
+        "end": { "line": el, "column": ec },
+        "fix": f.fix.as_ref().map(|fx| serde_json::json!({
+            "title": fx.title,
+            "edits": fx.edits.iter().map(|e| serde_json::json!({
+                "byte_range": { "start": e.range.start, "end": e.range.end },
+                "replacement": e.replacement,
+            })).collect::<Vec<_>>(),
+        })),
+        "related": f.related.iter().map(|r| {
+            let (l, c) = index.line_col(text, r.range.start);
+            serde_json::json!({ "message": r.message, "byte_range": { "start": r.range.start, "end": r.range.end }, "start": { "line": l, "column": c } })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// Print the outline of an analysis as an indented tree.
+pub fn print_outline(text: &str, analysis: &Analysis, out: &mut dyn Write) {
+    let index = LineIndex::new(text);
+    fn rec(text: &str, index: &LineIndex, s: &Section, depth: usize, out: &mut dyn Write) {
+        let (l, _) = index.line_col(text, s.selection.start);
+        let label = if s.is_title { "标题" } else { "" };
+        let detail = s
+            .detail
+            .as_deref()
+            .map(|d| format!("  ({d})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}{}{}{}  [行 {}]",
+            "  ".repeat(depth),
+            if label.is_empty() {
+                String::new()
+            } else {
+                format!("{label}：")
+            },
+            s.name,
+            detail,
+            l
+        );
+        for c in &s.children {
+            rec(text, index, c, depth + 1, out);
+        }
+    }
+    for s in &analysis.sections {
+        rec(text, &index, s, 0, out);
+    }
+}
+
+/// Print the rule reference (Markdown).
+pub fn print_rules(out: &mut dyn Write) {
+    let _ = writeln!(out, "# zhproof 规则参考 / Rule reference\n");
+    let _ = writeln!(
+        out,
+        "| 代码 code | 类别 | 默认级别 | 默认开启 | 可自动修复 | 说明 |\n|---|---|---|---|---|---|"
+    );
+    for r in rules::all() {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} |",
+            r.code,
+            r.family,
+            r.severity.as_str(),
+            if r.default_off { "否" } else { "是" },
+            if r.fixable { "是" } else { "否" },
+            r.description
+        );
+    }
+    let _ = writeln!(out);
+    for r in rules::all() {
+        let _ = writeln!(
+            out,
+            "## `{}`\n\n{}\n\n- 错误：{}\n- 正确：{}\n",
+            r.code, r.description, r.wrong, r.right
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_cols_in_chars() {
+        let t = "𠮷a\r\n中,文\n";
+        let ix = LineIndex::new(t);
+        assert_eq!(ix.line_col(t, 0), (1, 1));
+        assert_eq!(ix.line_col(t, 4), (1, 2));
+        let comma = t.find(',').unwrap();
+        assert_eq!(ix.line_col(t, comma), (2, 2));
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("drafts/**", "a/drafts/x/y.md"));
+        assert!(glob_match("*.md", "notes.md"));
+        assert!(glob_match("*.md", "dir/notes.md"));
+        assert!(!glob_match("*.md", "notes.txt"));
+    }
+}

@@ -1,0 +1,253 @@
+//! The analyzer: text in, findings and structure out. Paragraph results are
+//! cached by content, so re-analysing an edited document only runs the
+//! paragraph rules on the paragraphs that changed, plus the cheap
+//! document-level passes.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use super::config::Config;
+use super::finding::Finding;
+use super::outline::{self, BlockClass, Section};
+use super::rules::{self, Check, DocCtx, ParaCtx};
+use super::text::{self, Block, BlockKind, DocKind};
+
+/// What the paragraph rules found in one block (offsets relative to the block).
+#[derive(Debug, Default)]
+pub struct ParaResult {
+    pub findings: Vec<Finding>,
+    /// Rule panics caught while analysing this paragraph (rule code, message).
+    pub panics: Vec<(String, String)>,
+}
+
+/// Everything the core knows about a document.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// All findings, in document byte ranges, sorted by position.
+    pub findings: Vec<Finding>,
+    pub blocks: Vec<Block>,
+    pub classes: Vec<BlockClass>,
+    pub sections: Vec<Section>,
+    /// Per block, aligned with `blocks`.
+    pub paras: Vec<Arc<ParaResult>>,
+    /// How many blocks were analysed afresh / taken from the cache.
+    pub fresh: usize,
+    pub reused: usize,
+    /// Panics caught in rules (code, message), to be logged by the adapter.
+    pub panics: Vec<(String, String)>,
+}
+
+/// A stateful analyzer for one document (holds its paragraph cache).
+pub struct Analyzer {
+    config: Arc<Config>,
+    fingerprint: u64,
+    cache: HashMap<u64, Arc<ParaResult>>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new(Arc::new(Config::default()))
+    }
+}
+
+/// A fast 64-bit hash (FxHash-style) of a block's text and kind.
+fn hash_block(text: &str, kind: BlockKind, prefix: usize, doc: DocKind, seed: u64) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = seed ^ (text.len() as u64).wrapping_mul(K);
+    let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let b = text.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(
+            h,
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        );
+    }
+    for &x in chunks.remainder() {
+        h = mix(h, x as u64);
+    }
+    let k = match kind {
+        BlockKind::Para => 1,
+        BlockKind::MdHeading(l) => 10 + l as u64,
+        BlockKind::ListItem => 2,
+        BlockKind::TableRow => 3,
+        BlockKind::Code => 4,
+    };
+    h = mix(h, k);
+    h = mix(h, prefix as u64);
+    mix(h, doc as u64)
+}
+
+impl Analyzer {
+    pub fn new(config: Arc<Config>) -> Analyzer {
+        let fingerprint = config.fingerprint();
+        Analyzer {
+            config,
+            fingerprint,
+            cache: HashMap::new(),
+        }
+    }
+
+    pub fn config(&self) -> &Arc<Config> {
+        &self.config
+    }
+
+    /// Replace the configuration; cached results are dropped.
+    pub fn set_config(&mut self, config: Arc<Config>) {
+        let fp = config.fingerprint();
+        if fp != self.fingerprint {
+            self.cache.clear();
+        }
+        self.fingerprint = fp;
+        self.config = config;
+    }
+
+    /// Drop the cache (benchmarks use this to measure cold analysis).
+    pub fn clear_cache(&mut self) {
+        self.cache.clear();
+    }
+
+    pub fn analyze(&mut self, text: &str, kind: DocKind) -> Analysis {
+        let blocks = text::blocks(text, kind);
+        let mut paras = Vec::with_capacity(blocks.len());
+        let mut next_cache = HashMap::with_capacity(blocks.len());
+        let (mut fresh, mut reused) = (0, 0);
+        for b in &blocks {
+            let bt = &text[b.range.clone()];
+            let key = hash_block(bt, b.kind, b.prefix, kind, self.fingerprint);
+            let r = match self.cache.get(&key) {
+                Some(r) => {
+                    reused += 1;
+                    r.clone()
+                }
+                None => {
+                    fresh += 1;
+                    Arc::new(analyze_block(bt, b, kind, &self.config))
+                }
+            };
+            next_cache.insert(key, r.clone());
+            paras.push(r);
+        }
+        // keep only what this version uses: memory stays bounded by the document
+        self.cache = next_cache;
+
+        let classes = outline::classify(text, &blocks, kind);
+        let sections = outline::sections(text, &blocks, &classes);
+        let mut findings = Vec::new();
+        let mut panics = Vec::new();
+        for (b, p) in blocks.iter().zip(&paras) {
+            for f in &p.findings {
+                findings.push(f.shifted(b.range.start));
+            }
+            panics.extend(p.panics.iter().cloned());
+        }
+        let ctx = DocCtx {
+            text,
+            doc_kind: kind,
+            blocks: &blocks,
+            classes: &classes,
+            paras: &paras,
+            config: &self.config,
+        };
+        for rule in rules::all() {
+            if let Check::Doc(check) = rule.check {
+                if !self.config.enabled(rule.code) {
+                    continue;
+                }
+                let mut out = Vec::new();
+                match catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut out))) {
+                    Ok(()) => findings.extend(out),
+                    Err(e) => panics.push((rule.code.to_string(), panic_message(&e))),
+                }
+            }
+        }
+        let config = &self.config;
+        findings.retain(|f| {
+            config.enabled(f.code) && f.range.end <= text.len() && f.range.start <= f.range.end
+        });
+        for f in &mut findings {
+            f.severity = config.severity(f.code, f.severity);
+        }
+        findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+        });
+        Analysis {
+            findings,
+            blocks,
+            classes,
+            sections,
+            paras,
+            fresh,
+            reused,
+            panics,
+        }
+    }
+}
+
+fn panic_message(e: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = e.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = e.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+/// Run every enabled paragraph rule on one block. A panicking rule loses
+/// only its own findings for this paragraph.
+fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaResult {
+    let mut res = ParaResult::default();
+    if b.kind == BlockKind::Code {
+        return res;
+    }
+    let masked = text::mask(bt, kind, b.prefix);
+    let ctx = ParaCtx::new(bt, &masked, b.kind, kind, config);
+    for rule in rules::all() {
+        if let Check::Para(check) = rule.check {
+            if !config.enabled(rule.code) {
+                continue;
+            }
+            let mut out = Vec::new();
+            match catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut out))) {
+                Ok(()) => res.findings.extend(out),
+                Err(e) => res.panics.push((rule.code.to_string(), panic_message(&e))),
+            }
+        }
+    }
+    // drop anything a rule reported outside the paragraph or off char boundaries
+    res.findings.retain(|f| {
+        f.range.end <= bt.len()
+            && bt.is_char_boundary(f.range.start)
+            && bt.is_char_boundary(f.range.end)
+    });
+    res
+}
+
+/// One-shot analysis with a given configuration.
+pub fn analyze(text: &str, kind: DocKind, config: Arc<Config>) -> Analysis {
+    Analyzer::new(config).analyze(text, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_reuses_unchanged_paragraphs() {
+        let mut a = Analyzer::default();
+        let t1 = "第一段,有问题。\n\n第二段没有问题。\n\n第三段(括号)。\n";
+        let r1 = a.analyze(t1, DocKind::Plain);
+        assert_eq!(r1.fresh, 3);
+        assert_eq!(r1.findings.len(), 3);
+        let t2 = t1.replace("第二段没有问题", "第二段也有,问题");
+        let r2 = a.analyze(&t2, DocKind::Plain);
+        assert_eq!((r2.fresh, r2.reused), (1, 2));
+        assert_eq!(r2.findings.len(), 4);
+        // document offsets are right after the edit
+        for f in &r2.findings {
+            assert!(matches!(&t2[f.range.clone()], "," | "(" | ")"));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Findings: what the analysis core reports, in byte ranges of the document text.
+
+use std::ops::Range;
+
+/// How serious a finding is. Maps 1:1 onto LSP severities in the adapter.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" | "information" => Some(Severity::Info),
+            "hint" => Some(Severity::Hint),
+            _ => None,
+        }
+    }
+}
+
+/// Replace `range` (bytes) of the text by `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn new(range: Range<usize>, replacement: impl Into<String>) -> Edit {
+        Edit {
+            range,
+            replacement: replacement.into(),
+        }
+    }
+
+    pub fn shifted(&self, by: usize) -> Edit {
+        Edit {
+            range: self.range.start + by..self.range.end + by,
+            replacement: self.replacement.clone(),
+        }
+    }
+}
+
+/// A fix: a titled set of non-overlapping edits applied together.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn replace(
+        range: Range<usize>,
+        replacement: impl Into<String>,
+        title: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit::new(range, replacement)],
+        }
+    }
+}
+
+/// Another place that matters for a finding (LSP relatedInformation).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Related {
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// One defect found in the text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// Stable rule code, e.g. `punct-halfwidth`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Chinese message: what is wrong and what is right.
+    pub message: String,
+    /// Byte range in the document (or, inside a paragraph rule, in the paragraph).
+    pub range: Range<usize>,
+    pub fix: Option<Fix>,
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    /// A finding with the rule's default severity (the analyzer applies configuration later).
+    pub fn new(code: &'static str, range: Range<usize>, message: impl Into<String>) -> Finding {
+        let severity = crate::core::rules::default_severity(code);
+        Finding {
+            code,
+            severity,
+            message: message.into(),
+            range,
+            fix: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn with_related(mut self, range: Range<usize>, message: impl Into<String>) -> Finding {
+        self.related.push(Related {
+            range,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Move every byte range by `by` (paragraph-relative → document).
+    pub fn shifted(&self, by: usize) -> Finding {
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            message: self.message.clone(),
+            range: self.range.start + by..self.range.end + by,
+            fix: self.fix.as_ref().map(|f| Fix {
+                title: f.title.clone(),
+                edits: f.edits.iter().map(|e| e.shifted(by)).collect(),
+            }),
+            related: self
+                .related
+                .iter()
+                .map(|r| Related {
+                    range: r.range.start + by..r.range.end + by,
+                    message: r.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! The analysis core: text in, findings out. Knows nothing of LSP.
+
+pub mod analyzer;
+pub mod boilerplate;
+pub mod broken;
+pub mod chars;
+pub mod config;
+pub mod finding;
+pub mod fix;
+pub mod nlp;
+pub mod outline;
+pub mod rules;
+pub mod text;
+
+pub use analyzer::{analyze, Analysis, Analyzer};
+pub use config::Config;
+pub use finding::{Edit, Finding, Fix, Severity};
+pub use text::DocKind;

@@ -1,0 +1,127 @@
+//! Segmentation and POS tagging with jieba, loaded once, off the startup path.
+//!
+//! jieba's dictionary takes ~90 ms to load. [`preload`] starts that on a
+//! background thread (the server calls it at start-up, so `initialize` is
+//! answered at once); [`jieba`] blocks until it is ready.
+//! Traditional text is mapped to simplified (1:1 per character, `fast2s`)
+//! before segmenting, so byte offsets carry over.
+
+use std::ops::Range;
+use std::sync::{Arc, OnceLock, RwLock};
+
+use jieba_rs::Jieba;
+
+static BASE: OnceLock<Arc<Jieba>> = OnceLock::new();
+static CUSTOM: RwLock<Option<(Vec<String>, Arc<Jieba>)>> = RwLock::new(None);
+
+/// Start loading the dictionary in the background.
+pub fn preload() {
+    std::thread::Builder::new()
+        .name("jieba-load".into())
+        .spawn(|| {
+            let _ = base();
+        })
+        .ok();
+}
+
+fn base() -> &'static Arc<Jieba> {
+    BASE.get_or_init(|| Arc::new(Jieba::new()))
+}
+
+/// The segmenter, with the user's word list (from configuration) added.
+pub fn jieba_with_words(words: &[String]) -> Arc<Jieba> {
+    if words.is_empty() {
+        return base().clone();
+    }
+    if let Ok(guard) = CUSTOM.read() {
+        if let Some((w, j)) = guard.as_ref() {
+            if w.as_slice() == words {
+                return j.clone();
+            }
+        }
+    }
+    let mut j: Jieba = (**base()).clone();
+    for w in words {
+        if !w.trim().is_empty() {
+            j.add_word(w.trim(), None, Some("nz"));
+        }
+    }
+    let j = Arc::new(j);
+    if let Ok(mut guard) = CUSTOM.write() {
+        *guard = Some((words.to_vec(), j.clone()));
+    }
+    j
+}
+
+/// The plain segmenter.
+pub fn jieba() -> Arc<Jieba> {
+    base().clone()
+}
+
+/// A word with its POS tag and byte range (in the paragraph).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub tag: Box<str>,
+}
+
+/// Map traditional characters to simplified ones, character by character.
+/// The result has the same byte length (and char boundaries) as the input;
+/// if the converter ever changed a length, the input is returned unchanged.
+pub fn to_simplified(text: &str) -> String {
+    let s = fast2s::convert(text);
+    if s.len() == text.len()
+        && s.char_indices()
+            .map(|(i, _)| i)
+            .eq(text.char_indices().map(|(i, _)| i))
+    {
+        s
+    } else {
+        text.to_string()
+    }
+}
+
+/// Tag `text` (already simplified) with jieba's HMM on; tokens of only
+/// whitespace or mask bytes are dropped.
+pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
+    jieba
+        .tag(text, true)
+        .into_iter()
+        .filter(|t| {
+            !t.word
+                .chars()
+                .all(|c| c.is_whitespace() || c == super::chars::MASK)
+        })
+        .map(|t| Token {
+            range: t.byte_start..t.byte_end,
+            tag: t.tag.into(),
+        })
+        .collect()
+}
+
+/// Is `word` in jieba's dictionary?
+pub fn is_word(jieba: &Jieba, word: &str) -> bool {
+    jieba.has_word(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simplified_keeps_offsets() {
+        let t = "見習記者羅武俠說";
+        let s = to_simplified(t);
+        assert_eq!(s, "见习记者罗武侠说");
+        assert_eq!(s.len(), t.len());
+    }
+
+    #[test]
+    fn tags_with_byte_ranges() {
+        let j = jieba();
+        let text = "市南区召开座谈会";
+        let toks = tag(&j, text);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.range.clone()]).collect();
+        assert_eq!(words.concat(), text);
+    }
+}

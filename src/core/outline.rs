@@ -1,0 +1,780 @@
+//! Article structure: what each block is (title, byline, caption, heading,
+//! body…) and the section tree built from the headings.
+//!
+//! Headings follow GB/T 9704-2012: `一、` → `（一）` → `1.` → `（1）`; plus
+//! Markdown headings and short standalone subheadings. Bylines, datelines and
+//! photo captions are article metadata, never sections.
+
+use std::ops::Range;
+
+use super::chars::{is_han, is_sentence_final};
+use super::text::{Block, BlockKind, DocKind};
+
+/// Numbering style of a numbered heading or list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum NumStyle {
+    /// `一、`
+    HanComma,
+    /// `（一）` / `(一)`
+    HanParen,
+    /// `1.` (half-width point)
+    ArabicDot,
+    /// `1．` (full-width point)
+    ArabicFullDot,
+    /// `1、`
+    ArabicComma,
+    /// `（1）` / `(1)`
+    ArabicParen,
+}
+
+impl NumStyle {
+    /// Level in the GB/T 9704 hierarchy (1-based).
+    pub fn level(self) -> u8 {
+        match self {
+            NumStyle::HanComma => 1,
+            NumStyle::HanParen => 2,
+            NumStyle::ArabicDot | NumStyle::ArabicFullDot | NumStyle::ArabicComma => 3,
+            NumStyle::ArabicParen => 4,
+        }
+    }
+}
+
+/// A heading or list number at the start of a block.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Marker {
+    pub style: NumStyle,
+    pub number: u32,
+    /// Byte range of the marker (`（一）`) in the document.
+    pub range: Range<usize>,
+}
+
+/// What a block is in the article.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum BlockClass {
+    /// The main title; `range` is its text.
+    Title,
+    /// Kicker (引题) above or subtitle (副题) below the title.
+    TitleLine,
+    Byline,
+    Dateline,
+    Caption,
+    /// Web or app boilerplate (`大家都在看`).
+    Boilerplate,
+    /// A heading: level, the title text range (document bytes), and the number marker if any.
+    Heading {
+        level: u8,
+        title: Range<usize>,
+        marker: Option<Marker>,
+    },
+    /// A numbered paragraph that is not a heading (`（1）召开……。`).
+    ListItem {
+        marker: Option<Marker>,
+    },
+    Body,
+    Code,
+    TableRow,
+}
+
+impl BlockClass {
+    pub fn is_body(&self) -> bool {
+        matches!(self, BlockClass::Body | BlockClass::ListItem { .. })
+    }
+    pub fn is_heading(&self) -> bool {
+        matches!(self, BlockClass::Heading { .. })
+    }
+    pub fn marker(&self) -> Option<&Marker> {
+        match self {
+            BlockClass::Heading { marker, .. } | BlockClass::ListItem { marker } => marker.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// A section of the outline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    pub name: String,
+    /// Kicker / subtitle for the title, marker for numbered headings.
+    pub detail: Option<String>,
+    pub is_title: bool,
+    pub level: u8,
+    /// From the heading to the end of the section (bytes).
+    pub range: Range<usize>,
+    /// The heading text (bytes).
+    pub selection: Range<usize>,
+    pub children: Vec<Section>,
+}
+
+const HAN_DIGITS: &str = "〇零一二三四五六七八九十百两";
+
+/// Value of a Chinese numeral up to 999 (`十二`, `二十`, `一百零三`).
+pub fn han_number(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.chars().all(|c| HAN_DIGITS.contains(c)) {
+        return None;
+    }
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let mut total = 0;
+    let mut cur = 0;
+    let mut seen_unit = false;
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += if cur == 0 { 1 } else { cur } * 10;
+                cur = 0;
+                seen_unit = true;
+            }
+            '百' => {
+                total += if cur == 0 { 1 } else { cur } * 100;
+                cur = 0;
+                seen_unit = true;
+            }
+            _ => {
+                let d = digit(c)?;
+                if !seen_unit && cur > 0 {
+                    // 一二 is not a number
+                    return None;
+                }
+                cur = d;
+            }
+        }
+    }
+    Some(total + cur)
+}
+
+/// Parse a numbering marker at the start of `s` (document offset `base`).
+/// Returns the marker and the byte length it takes (incl. following spaces).
+pub fn parse_marker(s: &str, base: usize) -> Option<(Marker, usize)> {
+    let t = s;
+    // （一） (一) （1） (1)
+    let open = if t.starts_with('（') {
+        Some(3)
+    } else if t.starts_with('(') {
+        Some(1)
+    } else {
+        None
+    };
+    if let Some(ol) = open {
+        let rest = &t[ol..];
+        let close_pos = rest.find(['）', ')'])?;
+        let inner = &rest[..close_pos];
+        let close_len = if rest[close_pos..].starts_with('）') {
+            3
+        } else {
+            1
+        };
+        let end = ol + close_pos + close_len;
+        let style;
+        let number;
+        if !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()) {
+            style = NumStyle::ArabicParen;
+            number = inner.parse().ok()?;
+        } else if let Some(n) = han_number(inner) {
+            if inner.chars().count() > 3 {
+                return None;
+            }
+            style = NumStyle::HanParen;
+            number = n;
+        } else {
+            return None;
+        }
+        let sp = t[end..].len() - t[end..].trim_start_matches([' ', '\u{3000}']).len();
+        return Some((
+            Marker {
+                style,
+                number,
+                range: base..base + end,
+            },
+            end + sp,
+        ));
+    }
+    // 一、
+    let han_len: usize = t
+        .chars()
+        .take_while(|c| HAN_DIGITS.contains(*c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    if han_len > 0 && t[han_len..].starts_with('、') {
+        let n = han_number(&t[..han_len])?;
+        let end = han_len + '、'.len_utf8();
+        let sp = t[end..].len() - t[end..].trim_start_matches([' ', '\u{3000}']).len();
+        return Some((
+            Marker {
+                style: NumStyle::HanComma,
+                number: n,
+                range: base..base + end,
+            },
+            end + sp,
+        ));
+    }
+    // 1. 1． 1、
+    let dl = t.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&dl) {
+        let rest = &t[dl..];
+        let (style, ml) = if rest.starts_with('.') {
+            (NumStyle::ArabicDot, 1)
+        } else if rest.starts_with('．') {
+            (NumStyle::ArabicFullDot, 3)
+        } else if rest.starts_with('、') {
+            (NumStyle::ArabicComma, 3)
+        } else {
+            return None;
+        };
+        let after = &rest[ml..];
+        // 1.5亿元, 3.14 are numbers, not markers
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == '%') {
+            return None;
+        }
+        let end = dl + ml;
+        let sp = t[end..].len() - t[end..].trim_start_matches([' ', '\u{3000}']).len();
+        return Some((
+            Marker {
+                style,
+                number: t[..dl].parse().ok()?,
+                range: base..base + end,
+            },
+            end + sp,
+        ));
+    }
+    None
+}
+
+/// Number of chars (cheap enough for the short lines we ask about).
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end();
+    let mut it = t.chars().rev();
+    loop {
+        match it.next() {
+            Some(c) if super::chars::is_closing(c) => continue,
+            Some(c) => return is_sentence_final(c),
+            None => return false,
+        }
+    }
+}
+
+/// Byline: `□文/半岛记者 胡蕾`, `图/高新区宣推办供图`, `本报记者 王某某 见习记者 李某`.
+pub fn is_byline(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() || chars(t) > 60 || ends_sentence(t) && !t.ends_with('摄') {
+        return false;
+    }
+    if t.starts_with(['□', '■', '◎', '●']) {
+        return true;
+    }
+    let t = t.trim_start_matches(['【', '[', '（', '(']);
+    let heads = [
+        "文/",
+        "图/",
+        "文／",
+        "图／",
+        "文 / ",
+        "图 / ",
+        "本报记者",
+        "本报通讯员",
+        "记者 ",
+        "作者：",
+        "作者:",
+        "撰文",
+        "通讯员 ",
+        "摄影：",
+    ];
+    if heads.iter().any(|h| t.starts_with(h)) {
+        return true;
+    }
+    // 半岛记者 高晓飞 通讯员 沈明书 — a title followed by space-separated names
+    if (t.contains("记者") || t.contains("通讯员"))
+        && t.contains(' ')
+        && !t.contains(['，', ',', '。'])
+    {
+        return t
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .all(|w| chars(w) <= 8);
+    }
+    false
+}
+
+/// Dateline: `2023-05-12 07:30 来源：某某日报`, `来源：新华社`, `发布时间：…`.
+pub fn is_dateline(s: &str) -> bool {
+    let t = s.trim();
+    if chars(t) > 60 {
+        return false;
+    }
+    if t.starts_with("来源：")
+        || t.starts_with("来源:")
+        || t.starts_with("发布时间")
+        || t.starts_with("发布日期")
+    {
+        return true;
+    }
+    let b = t.as_bytes();
+    // 2023-05-12 or 2023年5月12日 at the start, followed by time or 来源
+    let starts_date = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (b[4] == b'-' || b[4] == b'/' || t[4..].starts_with('年'));
+    starts_date
+        && (t.contains("来源") || t.contains(':') && t.len() < 40 && !t.contains(['，', '。']))
+}
+
+/// Photo caption line that says so: `…供图`, `…摄`, `图为…`.
+pub fn is_caption_line(s: &str) -> bool {
+    let t = s.trim();
+    if chars(t) > 80 {
+        return false;
+    }
+    let t2 = t.trim_end_matches(['。', '）', ')']);
+    t2.ends_with("供图")
+        || t2.ends_with("摄") && t.chars().rev().nth(1).is_some_and(|c| c != '拍')
+        || t.starts_with("图为")
+        || t.starts_with(['▲', '△', '↑'])
+        || t2.ends_with("（资料图）")
+        || t2.ends_with("资料图")
+}
+
+/// Short boilerplate lines left by web pages and apps.
+pub fn is_boilerplate_line(s: &str) -> bool {
+    super::boilerplate::is_boilerplate(s)
+}
+
+/// Classify every block. `continues(prev, next)` says whether the text of
+/// block `prev` runs on into block `next` (a paragraph broken mid-sentence).
+pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> {
+    let n = blocks.len();
+    let mut out: Vec<BlockClass> = Vec::with_capacity(n);
+    let body_text = |i: usize| -> &str {
+        let b = &blocks[i];
+        &text[(b.range.start + b.prefix).min(b.range.end)..b.range.end]
+    };
+    let has_md_heading = blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::MdHeading(_)));
+
+    // first pass: what each block says about itself
+    for (i, b) in blocks.iter().enumerate() {
+        let t = body_text(i);
+        let start = b.range.start + b.prefix.min(b.range.len());
+        let class = match b.kind {
+            BlockKind::Code => BlockClass::Code,
+            BlockKind::TableRow => BlockClass::TableRow,
+            BlockKind::MdHeading(level) => {
+                let (marker, skip) = match parse_marker(t, start) {
+                    Some((m, l)) => (Some(m), l),
+                    None => (None, 0),
+                };
+                let tr = trim_range(text, start + skip..b.range.end);
+                BlockClass::Heading {
+                    level,
+                    title: tr,
+                    marker,
+                }
+            }
+            BlockKind::ListItem => BlockClass::ListItem { marker: None },
+            BlockKind::Para => {
+                if is_boilerplate_line(t) {
+                    BlockClass::Boilerplate
+                } else if is_byline(t) {
+                    BlockClass::Byline
+                } else if is_dateline(t) {
+                    BlockClass::Dateline
+                } else if is_caption_line(t) {
+                    BlockClass::Caption
+                } else if let Some((m, l)) = parse_marker(t, start) {
+                    numbered(text, start + l..b.range.end, m)
+                } else {
+                    BlockClass::Body
+                }
+            }
+        };
+        out.push(class);
+    }
+
+    // header zone: leading plain blocks before the first body paragraph / byline
+    if kind == DocKind::Plain || !has_md_heading {
+        let mut zone = Vec::new();
+        for (i, c) in out.iter().enumerate() {
+            let t = body_text(i);
+            if matches!(c, BlockClass::Body)
+                && blocks[i].kind == BlockKind::Para
+                && !ends_sentence(t)
+                && chars(t) <= 60
+            {
+                zone.push(i);
+                if zone.len() == 4 {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        // a zone of one line directly followed by body text is a title only if
+        // the next block is metadata or body; a lone first line counts.
+        match zone.len() {
+            0 => {}
+            1 => out[zone[0]] = BlockClass::Title,
+            2 => {
+                let second = body_text(zone[1]);
+                if second.starts_with(['—', '-']) {
+                    out[zone[0]] = BlockClass::Title;
+                    out[zone[1]] = BlockClass::TitleLine;
+                } else {
+                    out[zone[0]] = BlockClass::TitleLine;
+                    out[zone[1]] = BlockClass::Title;
+                }
+            }
+            _ => {
+                for &z in &zone {
+                    out[z] = BlockClass::TitleLine;
+                }
+                out[zone[1]] = BlockClass::Title;
+            }
+        }
+    }
+
+    // captions: runs of short lines without commas between body paragraphs,
+    // or right after a paragraph that breaks off mid-sentence
+    for i in 0..n {
+        if !matches!(out[i], BlockClass::Body) {
+            continue;
+        }
+        let t = body_text(i);
+        if !is_short_caption_shape(t) {
+            continue;
+        }
+        let prev_broken = prev_content(&out, i).is_some_and(|p| {
+            matches!(out[p], BlockClass::Body)
+                && !ends_sentence(body_text(p))
+                && chars(body_text(p)) > 10
+                || matches!(out[p], BlockClass::Caption)
+        });
+        let next_is_caption_like = (i + 1 < n)
+            && matches!(out[i + 1], BlockClass::Body | BlockClass::Caption)
+            && is_short_caption_shape(body_text(i + 1));
+        let prev_is_caption = i > 0 && matches!(out[i - 1], BlockClass::Caption);
+        if prev_broken
+            || (next_is_caption_like
+                && (prev_is_caption
+                    || i > 0 && is_short_caption_shape(body_text(i - 1))
+                    || next_is_run(blocks, &out, i, text)))
+            || prev_is_caption && next_is_caption_like
+        {
+            out[i] = BlockClass::Caption;
+        }
+    }
+
+    // standalone subheadings: short, no sentence-final punctuation, followed by body text
+    let mut group_heading_seen = false;
+    for i in 0..n {
+        if !matches!(out[i], BlockClass::Body) || blocks[i].kind != BlockKind::Para {
+            continue;
+        }
+        let t = body_text(i);
+        if ends_sentence(t) || chars(t) > 30 || chars(t) < 2 || t.contains('\n') {
+            continue;
+        }
+        if !t.chars().any(is_han) {
+            continue;
+        }
+        // next content block, skipping captions
+        let mut j = i + 1;
+        while j < n && matches!(out[j], BlockClass::Caption | BlockClass::Code) {
+            j += 1;
+        }
+        if j >= n {
+            continue;
+        }
+        let next_is_sub = matches!(out[j], BlockClass::Body)
+            && !ends_sentence(body_text(j))
+            && chars(body_text(j)) <= 30
+            && j + 1 < n;
+        let next_ok = out[j].is_body() || out[j].is_heading() || next_is_sub;
+        if !next_ok {
+            continue;
+        }
+        if super::broken::runs_on(t, body_text(j)) {
+            continue;
+        }
+        let start = blocks[i].range.start + blocks[i].prefix;
+        let level = if next_is_sub
+            && j == i + 1
+            && !super::broken::runs_on(body_text(j), body_text((j + 1).min(n - 1)))
+        {
+            group_heading_seen = true;
+            1
+        } else if group_heading_seen {
+            2
+        } else {
+            1
+        };
+        out[i] = BlockClass::Heading {
+            level,
+            title: trim_range(text, start..blocks[i].range.end),
+            marker: None,
+        };
+    }
+    out
+}
+
+fn next_is_run(blocks: &[Block], out: &[BlockClass], i: usize, text: &str) -> bool {
+    // two or more caption-shaped lines in a row
+    let shape = |j: usize| {
+        blocks
+            .get(j)
+            .is_some_and(|b| is_short_caption_shape(&text[b.range.clone()]))
+            && matches!(out.get(j), Some(BlockClass::Body | BlockClass::Caption))
+    };
+    shape(i + 1) && shape(i + 2)
+}
+
+fn prev_content(out: &[BlockClass], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !matches!(out[j], BlockClass::Code))
+}
+
+/// A short line, no commas, ending in `。` or nothing: the shape of a photo caption.
+fn is_short_caption_shape(t: &str) -> bool {
+    let t = t.trim();
+    let c = chars(t);
+    (4..=40).contains(&c)
+        && !t.contains(['，', ',', '；', '：', ':', '“', '？', '！'])
+        && !t.ends_with(['…', '；'])
+        && parse_marker(t, 0).is_none()
+}
+
+/// A numbered block: heading when short or run-in (`1.强化党的领导。把……`),
+/// otherwise a numbered list paragraph.
+fn numbered(text: &str, body: Range<usize>, m: Marker) -> BlockClass {
+    let t = &text[body.clone()];
+    let level = m.style.level();
+    if t.trim().is_empty() {
+        return BlockClass::Heading {
+            level,
+            title: body.start..body.start,
+            marker: Some(m),
+        };
+    }
+    if !ends_sentence(t) && chars(t) <= 40 && !t.contains('\n') {
+        return BlockClass::Heading {
+            level,
+            title: trim_range(text, body),
+            marker: Some(m),
+        };
+    }
+    // run-in heading: a short first sentence without commas
+    if let Some(p) = t.find(['。', '：', ':']) {
+        let first = &t[..p];
+        let c = chars(first);
+        if (2..=20).contains(&c)
+            && !first.contains(['，', ',', '；', '“', '（', '('])
+            && p + 3 < t.len()
+        {
+            return BlockClass::Heading {
+                level,
+                title: body.start..body.start + p,
+                marker: Some(m),
+            };
+        }
+    }
+    BlockClass::ListItem { marker: Some(m) }
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..(r.end - trail).max(r.start + lead)
+}
+
+/// Build the section tree from classified blocks.
+pub fn sections(text: &str, blocks: &[Block], classes: &[BlockClass]) -> Vec<Section> {
+    let doc_end = blocks.last().map(|b| b.range.end).unwrap_or(0);
+    let mut flat: Vec<(usize, Section)> = Vec::new(); // (block index, section)
+    for (i, c) in classes.iter().enumerate() {
+        if let BlockClass::Heading {
+            level,
+            title,
+            marker,
+        } = c
+        {
+            let name: String = text[title.clone()].trim().to_string();
+            let name = if name.is_empty() {
+                text[blocks[i].range.clone()].trim().to_string()
+            } else {
+                name
+            };
+            flat.push((
+                i,
+                Section {
+                    name,
+                    detail: marker.as_ref().map(|m| text[m.range.clone()].to_string()),
+                    is_title: false,
+                    level: *level,
+                    range: blocks[i].range.start..doc_end,
+                    selection: if title.is_empty() {
+                        blocks[i].range.clone()
+                    } else {
+                        title.clone()
+                    },
+                    children: Vec::new(),
+                },
+            ));
+        }
+    }
+    // each section ends where the next heading of the same or a higher level starts
+    for k in 0..flat.len() {
+        let level = flat[k].1.level;
+        let end = flat[k + 1..]
+            .iter()
+            .find(|(_, s)| s.level <= level)
+            .map(|(bi, _)| last_content_end(blocks, *bi))
+            .unwrap_or(doc_end);
+        flat[k].1.range.end = end.max(flat[k].1.selection.end);
+    }
+    let mut roots: Vec<Section> = Vec::new();
+    let mut stack: Vec<Section> = Vec::new();
+    for (_, s) in flat {
+        while stack.last().is_some_and(|top| top.level >= s.level) {
+            let done = stack.pop().expect("non-empty");
+            push_child(&mut stack, &mut roots, done);
+        }
+        stack.push(s);
+    }
+    while let Some(done) = stack.pop() {
+        push_child(&mut stack, &mut roots, done);
+    }
+    // the title wraps everything
+    if let Some(ti) = classes.iter().position(|c| matches!(c, BlockClass::Title)) {
+        let lines: Vec<String> = classes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, BlockClass::TitleLine))
+            .map(|(i, _)| text[blocks[i].range.clone()].trim().to_string())
+            .collect();
+        let start = blocks.first().map(|b| b.range.start).unwrap_or(0);
+        return vec![Section {
+            name: text[blocks[ti].range.clone()].trim().to_string(),
+            detail: if lines.is_empty() {
+                None
+            } else {
+                Some(lines.join(" / "))
+            },
+            is_title: true,
+            level: 0,
+            range: start..doc_end,
+            selection: trim_range(text, blocks[ti].range.clone()),
+            children: roots,
+        }];
+    }
+    roots
+}
+
+fn last_content_end(blocks: &[Block], next_heading: usize) -> usize {
+    if next_heading == 0 {
+        return 0;
+    }
+    blocks[next_heading - 1].range.end
+}
+
+fn push_child(stack: &mut [Section], roots: &mut Vec<Section>, s: Section) {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(s),
+        None => roots.push(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::blocks;
+
+    #[test]
+    fn han_numbers() {
+        assert_eq!(han_number("一"), Some(1));
+        assert_eq!(han_number("十"), Some(10));
+        assert_eq!(han_number("十二"), Some(12));
+        assert_eq!(han_number("二十三"), Some(23));
+        assert_eq!(han_number("一二"), None);
+    }
+
+    #[test]
+    fn markers() {
+        let m = |s: &str| parse_marker(s, 0).map(|(m, _)| (m.style, m.number));
+        assert_eq!(m("一、深刻领会"), Some((NumStyle::HanComma, 1)));
+        assert_eq!(m("（三）扎实推进"), Some((NumStyle::HanParen, 3)));
+        assert_eq!(m("(2)围绕"), Some((NumStyle::ArabicParen, 2)));
+        assert_eq!(m("1.强化"), Some((NumStyle::ArabicDot, 1)));
+        assert_eq!(m("2．搞好"), Some((NumStyle::ArabicFullDot, 2)));
+        assert_eq!(m("1.5亿元"), None);
+        assert_eq!(m("2018年"), None);
+        assert_eq!(m("（牵头单位：宣传条线）"), None);
+    }
+
+    #[test]
+    fn bylines_and_datelines() {
+        assert!(is_byline("□文/半岛记者 胡蕾"));
+        assert!(is_byline("图/高新区宣推办供图"));
+        assert!(is_byline("□半岛记者 高晓飞 通讯员 沈明书 李伟 滕媛"));
+        assert!(is_byline("本报记者 王某某 见习记者 李某"));
+        assert!(!is_byline(
+            "记者从市南区了解到，今年以来全区共举办活动12场。"
+        ));
+        assert!(is_dateline("2023-05-12 07:30 来源：某某日报"));
+        assert!(!is_dateline("2018年12月18日上午，大会召开。"));
+    }
+
+    fn outline(t: &str) -> Vec<Section> {
+        let bs = blocks(t, DocKind::Plain);
+        let cs = classify(t, &bs, DocKind::Plain);
+        sections(t, &bs, &cs)
+    }
+
+    fn names(s: &[Section]) -> Vec<String> {
+        s.iter()
+            .map(|s| {
+                format!(
+                    "{}{}",
+                    s.name,
+                    if s.children.is_empty() {
+                        String::new()
+                    } else {
+                        format!("[{}]", names(&s.children).join(","))
+                    }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gbt9704_hierarchy() {
+        let t = "关于开展读书活动的通知\n\n为推动学习，现通知如下：\n\n一、总体要求\n\n坚持学以致用。\n\n（一）目标任务\n\n全年读书十本。\n\n1.强化组织领导。成立领导小组，统筹推进。\n\n（1）召开动员会议，部署活动安排，明确责任分工和完成时限。\n\n2.搞好分类指导\n\n分层分类推进。\n\n二、保障措施\n\n加强督查。\n";
+        let o = outline(t);
+        assert_eq!(names(&o), vec!["关于开展读书活动的通知[一、总体要求[（一）目标任务[强化组织领导,搞好分类指导]],二、保障措施]".replace("一、总体要求", "总体要求").replace("（一）目标任务", "目标任务").replace("二、保障措施", "保障措施")]);
+    }
+
+    #[test]
+    fn metadata_is_not_a_section() {
+        let t = "加快建设美丽城区\n\n培育新动能 走在前列\n\n□本报记者 王某某 通讯员 李某\n\n今年以来，某区认真贯彻落实市委部署，扎实推进各项工作。\n\n传达落实:确保工作传达快\n\n某区高度重视此项工作，多次召开会议研究部署。\n\n某区召开专题会议。\n\n会议现场。\n\n外出取经,责任担当\n\n10月28日至11月3日，某区举办培训班。\n";
+        let o = outline(t);
+        assert_eq!(
+            names(&o),
+            vec!["培育新动能 走在前列[传达落实:确保工作传达快,外出取经,责任担当]"]
+        );
+        assert_eq!(o[0].detail.as_deref(), Some("加快建设美丽城区"));
+    }
+}

@@ -1,0 +1,276 @@
+//! Half-width punctuation in Chinese context (GB/T 15834-2011 §4: Chinese text
+//! takes full-width marks): `,` `:` `;` `?` `!` `(` `)` next to Chinese.
+
+use super::{Check, ParaCtx, Rule};
+use crate::core::chars::{is_cjk, is_han, is_pinyin_annotation, MASK};
+use crate::core::finding::{Finding, Fix, Severity};
+
+pub const RULES: &[Rule] = &[Rule {
+    code: "punct-halfwidth",
+    family: "标点",
+    severity: Severity::Warning,
+    default_off: false,
+    fixable: true,
+    description: "中文语境中使用了半角标点（, : ; ? ! ( )），应改用全角标点。数字、时间、网址、英文句子和代码中的半角标点不报。",
+    wrong: "红岛经济区(高新区)召开会议,部署工作:一是学习。",
+    right: "红岛经济区（高新区）召开会议，部署工作：一是学习。",
+    check: Check::Para(check),
+}];
+
+const CODE: &str = "punct-halfwidth";
+
+fn full(c: char) -> char {
+    match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        other => other,
+    }
+}
+
+/// Previous char that is not a space, tab or mask.
+fn prev_sig(s: &str, at: usize) -> Option<char> {
+    s[..at]
+        .chars()
+        .rev()
+        .find(|&c| c != ' ' && c != '\t' && c != MASK)
+}
+
+fn next_sig(s: &str, at: usize) -> Option<char> {
+    s[at..]
+        .chars()
+        .find(|&c| c != ' ' && c != '\t' && c != MASK)
+}
+
+fn cjk(c: Option<char>) -> bool {
+    c.is_some_and(is_cjk)
+}
+
+/// Opening or closing quote / bracket that belongs to Chinese text.
+fn cjk_open(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_han(c) || matches!(c, '“' | '‘' | '《' | '（' | '「' | '『' | '【'))
+}
+
+fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    let s = ctx.masked;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b',' | b':' | b';' | b'?' | b'!' => {
+                // runs of ?/? are encoding losses, left to the placeholder rule
+                if c == b'?' && (b.get(i + 1) == Some(&b'?') || (i > 0 && b[i - 1] == b'?')) {
+                    i += 1;
+                    continue;
+                }
+                let before = i.checked_sub(1).map(|j| b[j]);
+                let after = b.get(i + 1).copied();
+                // 3,000 · 06:42 · 1:2 · a;b
+                if before.is_some_and(|x| x.is_ascii_alphanumeric())
+                    && after.is_some_and(|x| x.is_ascii_alphanumeric())
+                {
+                    i += 1;
+                    continue;
+                }
+                let p = prev_sig(s, i);
+                let n = next_sig(s, i + 1);
+                let chinese = cjk(p)
+                    || (cjk_open(n)
+                        && !p.is_some_and(|x| x.is_ascii_digit())
+                        && c != b'?'
+                        && c != b'!');
+                if chinese {
+                    out.push(make(s, i, c as char));
+                }
+                i += 1;
+            }
+            b'(' => {
+                let close = matching_paren(b, i);
+                let content = close.map(|j| &s[i + 1..j]).unwrap_or("");
+                if close.is_some() && is_pinyin_annotation(content) {
+                    i = close.unwrap_or(i) + 1;
+                    continue;
+                }
+                let inside_cjk = content.chars().any(is_cjk);
+                let p = prev_sig(s, i);
+                let after_close = close.and_then(|j| next_sig(s, j + 1));
+                let chinese = inside_cjk || cjk(p) || (close.is_some() && cjk(after_close));
+                if chinese {
+                    out.push(make(s, i, '('));
+                    if let Some(j) = close {
+                        out.push(make(s, j, ')'));
+                    }
+                }
+                i = match (chinese, close) {
+                    (true, Some(j)) if !content.contains('(') => j + 1,
+                    _ => i + 1,
+                };
+            }
+            b')' => {
+                // an unmatched closing paren (matched ones were handled with their opener)
+                if opening_for(b, i).is_none() && (cjk(prev_sig(s, i)) || cjk(next_sig(s, i + 1))) {
+                    out.push(make(s, i, ')'));
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn matching_paren(b: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (j, &x) in b.iter().enumerate().skip(open) {
+        match x {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn opening_for(b: &[u8], close: usize) -> Option<usize> {
+    let mut depth = 0;
+    for j in (0..=close).rev() {
+        match b[j] {
+            b')' => depth += 1,
+            b'(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The finding for the mark at `i`, with a fix that also drops the spaces a
+/// full-width mark makes redundant.
+fn make(s: &str, i: usize, c: char) -> Finding {
+    let b = s.as_bytes();
+    let mut start = i;
+    let mut end = i + 1;
+    let spaces_before = |mut k: usize| {
+        while k > 0 && b[k - 1] == b' ' {
+            k -= 1;
+        }
+        k
+    };
+    let spaces_after = |mut k: usize| {
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        k
+    };
+    match c {
+        '(' => {
+            if cjk(s[..i].trim_end_matches(' ').chars().next_back()) {
+                start = spaces_before(i);
+            }
+        }
+        ')' => {
+            let e = spaces_after(i + 1);
+            if e < b.len() && cjk(s[e..].chars().next()) {
+                end = e;
+            }
+        }
+        _ => {
+            start = spaces_before(i);
+            let e = spaces_after(i + 1);
+            if e < b.len() {
+                end = e;
+            }
+        }
+    }
+    let f = full(c);
+    Finding::new(
+        CODE,
+        i..i + 1,
+        format!("中文语境中应使用全角标点“{f}”，而不是半角“{c}”"),
+    )
+    .with_fix(Fix::replace(
+        start..end,
+        f.to_string(),
+        format!("改为“{f}”"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::rules::testutil::{fixed, run_para};
+    use crate::core::text::DocKind;
+
+    fn fix(s: &str) -> String {
+        fixed(s, &run_para("punct-halfwidth", s, DocKind::Plain))
+    }
+
+    fn count(s: &str) -> usize {
+        run_para("punct-halfwidth", s, DocKind::Plain).len()
+    }
+
+    #[test]
+    fn fires_in_chinese_text() {
+        assert_eq!(
+            fix("红岛经济区(高新区)紧密结合实际,精心部署安排"),
+            "红岛经济区（高新区）紧密结合实际，精心部署安排"
+        );
+        assert_eq!(fix("传达落实:确保工作传达快"), "传达落实：确保工作传达快");
+        assert_eq!(
+            fix("如何进一步解放思想?市南区秉持理念!"),
+            "如何进一步解放思想？市南区秉持理念！"
+        );
+        assert_eq!(
+            fix("(1)对照和党的十九大精神;(2)对照上海"),
+            "（1）对照和党的十九大精神；（2）对照上海"
+        );
+        assert_eq!(fix("下载APP, 然后注册"), "下载APP，然后注册");
+        assert_eq!(fix("“四个新、六个对照”,聚焦"), "“四个新、六个对照”，聚焦");
+    }
+
+    #[test]
+    fn range_is_the_mark() {
+        let f = super::super::testutil::run_para("punct-halfwidth", "实际,精心", DocKind::Plain);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].range, 6..7);
+    }
+
+    #[test]
+    fn silent_on_numbers_times_latin_urls() {
+        assert_eq!(count("同比增长7.8%,到账外资4.09亿美元"), 1);
+        assert_eq!(count("共计3,000人参加"), 0);
+        assert_eq!(count("2023-05-12 07:30 来源：某某日报"), 0);
+        assert_eq!(count("比分为2:1。"), 0);
+        assert_eq!(count("他说：“Hello, world (and you)!”"), 0);
+        assert_eq!(count("详见 https://example.com/a?b=1,2:3 。"), 0);
+        assert_eq!(count("見習(xí)記者"), 0);
+        assert_eq!(count("红岛经济区（高新区）紧密结合实际，精心部署安排。"), 0);
+    }
+
+    #[test]
+    fn markdown_code_is_skipped() {
+        let f = run_para("punct-halfwidth", "运行`a(b, c)`命令。", DocKind::Markdown);
+        assert!(f.is_empty());
+        let f = run_para("punct-halfwidth", "**注意**:请先保存。", DocKind::Markdown);
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn question_mark_runs_left_to_mojibake_rule() {
+        assert_eq!(count("致敬改革开放40周年??‘我与斜塘的故事’"), 0);
+    }
+}

@@ -1,0 +1,568 @@
+//! Splitting a document into blocks (the unit of incremental analysis) and
+//! masking what rules must not read (code, URLs, link targets, HTML, front matter).
+
+use std::ops::Range;
+
+use super::chars::MASK;
+
+/// What kind of file we read: plain-text articles or Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum DocKind {
+    Plain,
+    Markdown,
+}
+
+impl DocKind {
+    /// From a path or URI: `.md`/`.markdown` is Markdown, anything else plain.
+    pub fn from_path(path: &str) -> DocKind {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
+            DocKind::Markdown
+        } else {
+            DocKind::Plain
+        }
+    }
+}
+
+/// The structural kind of a block as the text itself shows it (before outline
+/// classification, which needs neighbours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum BlockKind {
+    /// A paragraph of text (one line in plain text; consecutive lines in Markdown).
+    Para,
+    /// Markdown ATX (`#`) or Setext heading, with its level.
+    MdHeading(u8),
+    /// Markdown list item.
+    ListItem,
+    /// Markdown table row.
+    TableRow,
+    /// Fenced code, front matter or an HTML block: never checked.
+    Code,
+}
+
+/// One block of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range of the block, line terminators excluded.
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+    /// Bytes at the start that are markup (`## `, `- `, `> `), not text.
+    pub prefix: usize,
+    /// 0-based line of the block's first line.
+    pub line: usize,
+}
+
+/// Split `text` into blocks. Blank lines separate blocks; in plain text each
+/// non-blank line is its own block (Chinese articles put one paragraph on a
+/// line); in Markdown consecutive text lines form one paragraph.
+pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut lines = LineIter::new(text).enumerate().peekable();
+    let mut fence: Option<(String, usize, usize)> = None; // (marker, start byte, start line)
+    let mut first = true;
+    while let Some((ln, (start, end))) = lines.next() {
+        let line = &text[start..end];
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - trimmed.len();
+        if kind == DocKind::Markdown {
+            if let Some((marker, fstart, fline)) = &fence {
+                if trimmed.starts_with(marker.as_str())
+                    && trimmed
+                        .trim_end()
+                        .trim_start_matches(marker.chars().next().unwrap_or('`'))
+                        .is_empty()
+                {
+                    out.push(Block {
+                        range: *fstart..end,
+                        kind: BlockKind::Code,
+                        prefix: 0,
+                        line: *fline,
+                    });
+                    fence = None;
+                }
+                continue;
+            }
+            // front matter: only on the very first line
+            if first && line.trim_end() == "---" {
+                first = false;
+                let mut close = None;
+                for (l2, (s2, e2)) in lines.by_ref() {
+                    if matches!(text[s2..e2].trim_end(), "---" | "...") {
+                        close = Some((l2, e2));
+                        break;
+                    }
+                }
+                let end2 = close.map(|c| c.1).unwrap_or(text.len());
+                out.push(Block {
+                    range: start..end2,
+                    kind: BlockKind::Code,
+                    prefix: 0,
+                    line: ln,
+                });
+                continue;
+            }
+            first = false;
+            if indent <= 3 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+                let ch = trimmed.chars().next().unwrap_or('`');
+                let n = trimmed.chars().take_while(|&c| c == ch).count();
+                fence = Some((std::iter::repeat(ch).take(n).collect(), start, ln));
+                continue;
+            }
+        }
+        first = false;
+        if trimmed.trim().is_empty() {
+            continue;
+        }
+        if kind == DocKind::Plain {
+            out.push(Block {
+                range: start..end,
+                kind: BlockKind::Para,
+                prefix: 0,
+                line: ln,
+            });
+            continue;
+        }
+        // Markdown line kinds
+        if indent <= 3 {
+            if let Some(level) = atx_level(trimmed) {
+                let after = &trimmed[level as usize..];
+                let sp = after.len() - after.trim_start().len();
+                out.push(Block {
+                    range: start..end,
+                    kind: BlockKind::MdHeading(level),
+                    prefix: indent + level as usize + sp,
+                    line: ln,
+                });
+                continue;
+            }
+            if trimmed.starts_with("<!--")
+                || (trimmed.starts_with('<')
+                    && trimmed.len() > 1
+                    && trimmed.as_bytes()[1].is_ascii_alphabetic()
+                    && trimmed.trim_end().ends_with('>'))
+            {
+                out.push(Block {
+                    range: start..end,
+                    kind: BlockKind::Code,
+                    prefix: 0,
+                    line: ln,
+                });
+                continue;
+            }
+            if let Some(p) = list_prefix(trimmed) {
+                out.push(Block {
+                    range: start..end,
+                    kind: BlockKind::ListItem,
+                    prefix: indent + p,
+                    line: ln,
+                });
+                continue;
+            }
+            if trimmed.starts_with('|') {
+                out.push(Block {
+                    range: start..end,
+                    kind: BlockKind::TableRow,
+                    prefix: 0,
+                    line: ln,
+                });
+                continue;
+            }
+        } else if indent >= 4 && out.last().map_or(true, |b| b.range.end + 2 < start) {
+            // indented code block after a blank line
+            out.push(Block {
+                range: start..end,
+                kind: BlockKind::Code,
+                prefix: 0,
+                line: ln,
+            });
+            continue;
+        }
+        let quote = if trimmed.starts_with('>') {
+            indent + 1 + usize::from(trimmed[1..].starts_with(' '))
+        } else {
+            0
+        };
+        // a paragraph: extend over following text lines; Setext underline ends it as heading
+        let mut pend = end;
+        let mut heading = None;
+        while let Some((_, (s2, e2))) = lines.peek() {
+            let l2 = &text[*s2..*e2];
+            let t2 = l2.trim();
+            if t2.is_empty() {
+                break;
+            }
+            if !t2.is_empty()
+                && (t2.chars().all(|c| c == '=') || (t2.chars().all(|c| c == '-') && t2.len() >= 2))
+            {
+                heading = Some(if t2.starts_with('=') { 1 } else { 2 });
+                pend = *e2;
+                lines.next();
+                break;
+            }
+            let t2s = l2.trim_start();
+            if atx_level(t2s).is_some()
+                || list_prefix(t2s).is_some()
+                || t2s.starts_with("```")
+                || t2s.starts_with("~~~")
+                || t2s.starts_with('|')
+            {
+                break;
+            }
+            pend = *e2;
+            lines.next();
+        }
+        match heading {
+            Some(level) => {
+                // the heading text is the first line(s); keep the underline out of the text range
+                let text_end = text[start..pend]
+                    .rfind('\n')
+                    .map(|i| start + i)
+                    .unwrap_or(pend);
+                let text_end = if text[..text_end].ends_with('\r') {
+                    text_end - 1
+                } else {
+                    text_end
+                };
+                out.push(Block {
+                    range: start..text_end,
+                    kind: BlockKind::MdHeading(level),
+                    prefix: indent,
+                    line: ln,
+                });
+            }
+            None => out.push(Block {
+                range: start..pend,
+                kind: BlockKind::Para,
+                prefix: quote,
+                line: ln,
+            }),
+        }
+    }
+    if let Some((_, fstart, fline)) = fence {
+        out.push(Block {
+            range: fstart..text.len(),
+            kind: BlockKind::Code,
+            prefix: 0,
+            line: fline,
+        });
+    }
+    out
+}
+
+fn atx_level(t: &str) -> Option<u8> {
+    let n = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&n) && (t.len() == n || t.as_bytes()[n] == b' ' || t.as_bytes()[n] == b'\t')
+    {
+        Some(n as u8)
+    } else {
+        None
+    }
+}
+
+fn list_prefix(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    if b.len() >= 2 && matches!(b[0], b'-' | b'*' | b'+') && b[1] == b' ' {
+        return Some(2);
+    }
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=9).contains(&digits)
+        && b.len() > digits + 1
+        && matches!(b[digits], b'.' | b')')
+        && b[digits + 1] == b' '
+    {
+        return Some(digits + 2);
+    }
+    None
+}
+
+/// Iterate over lines as byte ranges without terminators; `\n`, `\r\n` and a
+/// lone `\r` end a line (as in LSP). U+2028 and form feed do not.
+pub struct LineIter<'a> {
+    text: &'a str,
+    pos: usize,
+    done: bool,
+}
+
+impl<'a> LineIter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineIter {
+            text,
+            pos: 0,
+            done: false,
+        }
+    }
+}
+
+impl Iterator for LineIter<'_> {
+    type Item = (usize, usize);
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if self.done {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    self.pos = i + 1;
+                    return Some((start, i));
+                }
+                b'\r' => {
+                    self.pos = if bytes.get(i + 1) == Some(&b'\n') {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    return Some((start, i));
+                }
+                _ => i += 1,
+            }
+        }
+        self.done = true;
+        if start == bytes.len() && start > 0 {
+            // text ended with a line break: the last (empty) line has no content
+            return Some((start, start));
+        }
+        Some((start, bytes.len()))
+    }
+}
+
+/// Produce the masked copy of a block's text: same length, with code spans,
+/// URLs, e-mail addresses, link targets, HTML tags and markup prefixes
+/// replaced by [`MASK`] bytes so that rules never read them.
+pub fn mask(text: &str, kind: DocKind, prefix: usize) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let fill = |bytes: &mut Vec<u8>, r: Range<usize>| {
+        for b in &mut bytes[r] {
+            *b = MASK as u8;
+        }
+    };
+    if prefix > 0 && prefix <= text.len() {
+        fill(&mut bytes, 0..prefix);
+    }
+    for r in url_ranges(text) {
+        fill(&mut bytes, r);
+    }
+    if kind == DocKind::Markdown {
+        for r in markdown_ranges(text) {
+            fill(&mut bytes, r);
+        }
+    }
+    // Only whole ASCII bytes or whole chars were replaced, so this is valid UTF-8;
+    // fall back to the original text if it somehow is not.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// URLs (`http://`, `https://`, `www.`) and e-mail addresses: ASCII runs.
+pub fn url_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let is_start = (rest.starts_with(b"http://")
+            || rest.starts_with(b"https://")
+            || rest.starts_with(b"ftp://")
+            || rest.starts_with(b"www."))
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric());
+        if is_start {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_graphic() && !matches!(b[j], b'<' | b'>' | b'"') {
+                j += 1;
+            }
+            // don't eat trailing punctuation or a closing paren not opened in the URL
+            while j > i && matches!(b[j - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')') {
+                if b[j - 1] == b')'
+                    && text[i..j].matches('(').count() >= text[i..j].matches(')').count()
+                {
+                    break;
+                }
+                j -= 1;
+            }
+            out.push(i..j);
+            i = j.max(i + 1);
+            continue;
+        }
+        if b[i] == b'@' && i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            let mut s = i;
+            while s > 0
+                && (b[s - 1].is_ascii_alphanumeric()
+                    || matches!(b[s - 1], b'.' | b'_' | b'-' | b'+'))
+            {
+                s -= 1;
+            }
+            let mut j = i + 1;
+            while j < b.len() && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'-')) {
+                j += 1;
+            }
+            if text[i + 1..j].contains('.') {
+                while j > i && b[j - 1] == b'.' {
+                    j -= 1;
+                }
+                out.push(s..j);
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Inline code, link targets, autolinks, HTML tags and comments, and the
+/// emphasis markers `*`/`_` of Markdown.
+pub fn markdown_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' => {
+                let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+                let ticks = &text[i..i + n];
+                if let Some(close) = text[i + n..].find(ticks) {
+                    let end = i + n + close + n;
+                    out.push(i..end);
+                    i = end;
+                    continue;
+                }
+                i += n;
+            }
+            b'\\' if i + 1 < b.len() && b[i + 1].is_ascii_punctuation() => {
+                out.push(i..i + 1);
+                i += 2;
+            }
+            b']' if b.get(i + 1) == Some(&b'(') => {
+                // link target: ](...) with balanced parens
+                let mut depth = 0i32;
+                let mut j = i + 1;
+                while j < b.len() {
+                    match b[j] {
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                let end = (j + 1).min(b.len());
+                out.push(i..end);
+                i = end;
+            }
+            b'[' | b']' | b'!' if is_link_bracket(text, i) => {
+                out.push(i..i + 1);
+                i += 1;
+            }
+            b'<' => {
+                if text[i..].starts_with("<!--") {
+                    let end = text[i..].find("-->").map(|e| i + e + 3).unwrap_or(b.len());
+                    out.push(i..end);
+                    i = end;
+                    continue;
+                }
+                let next = b.get(i + 1).copied().unwrap_or(b' ');
+                if next.is_ascii_alphabetic() || next == b'/' {
+                    if let Some(close) = text[i..].find('>') {
+                        let inner = &text[i + 1..i + close];
+                        if !inner.contains('<') && !inner.chars().any(super::chars::is_han) {
+                            out.push(i..i + close + 1);
+                            i += close + 1;
+                            continue;
+                        }
+                    }
+                }
+                i += 1;
+            }
+            b'*' | b'_' => {
+                let n = b[i..].iter().take_while(|&&c| c == b[i]).count();
+                // emphasis markers: a run that has a matching run later in the paragraph
+                let run = &text[i..i + n];
+                if n <= 3 && text[i + n..].contains(run) {
+                    if let Some(close) = text[i + n..].find(run) {
+                        let cstart = i + n + close;
+                        if close > 0 && !text[i + n..cstart].starts_with(' ') {
+                            out.push(i..i + n);
+                            out.push(cstart..cstart + n);
+                            i = cstart + n;
+                            continue;
+                        }
+                    }
+                }
+                i += n;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn is_link_bracket(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    match b[i] {
+        b'!' => b.get(i + 1) == Some(&b'['),
+        b'[' => text[i..]
+            .find("](")
+            .is_some_and(|e| !text[i..i + e].contains('\n')),
+        b']' => false,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_lines_are_blocks() {
+        let t = "标题\r\n\r\n第一段。\n第二段。\n";
+        let bs = blocks(t, DocKind::Plain);
+        assert_eq!(bs.len(), 3);
+        assert_eq!(&t[bs[0].range.clone()], "标题");
+        assert_eq!(&t[bs[2].range.clone()], "第二段。");
+        assert_eq!(bs[2].line, 3);
+    }
+
+    #[test]
+    fn u2028_is_not_a_line_break() {
+        let t = "甲\u{2028}乙\n丙";
+        let bs = blocks(t, DocKind::Plain);
+        assert_eq!(bs.len(), 2);
+        assert_eq!(&t[bs[0].range.clone()], "甲\u{2028}乙");
+    }
+
+    #[test]
+    fn markdown_blocks() {
+        let t = "---\ntitle: x\n---\n# 标题\n\n正文第一行\n第二行\n\n```\ncode, here\n```\n- 列表项\n\n副标题\n---\n";
+        let bs = blocks(t, DocKind::Markdown);
+        let kinds: Vec<BlockKind> = bs.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Code,
+                BlockKind::MdHeading(1),
+                BlockKind::Para,
+                BlockKind::Code,
+                BlockKind::ListItem,
+                BlockKind::MdHeading(2)
+            ]
+        );
+        assert_eq!(&t[bs[2].range.clone()], "正文第一行\n第二行");
+        assert_eq!(&t[bs[5].range.clone()], "副标题");
+        assert_eq!(bs[1].prefix, 2);
+    }
+
+    #[test]
+    fn masks_code_and_urls() {
+        let t = "见`a,b`和[链接](http://x.cn/a,b)以及 https://example.com/p?q=1,2 。";
+        let m = mask(t, DocKind::Markdown, 0);
+        assert_eq!(m.len(), t.len());
+        assert!(!m.contains(','));
+        assert!(m.contains("链接"));
+        assert!(m.contains("以及"));
+    }
+}

@@ -1,0 +1,202 @@
+//! Byte offsets ↔ LSP positions, in the negotiated encoding. Only the LSP
+//! adapter converts; the core speaks byte ranges.
+
+use ropey::Rope;
+
+/// The negotiated position encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    Utf32,
+}
+
+impl Encoding {
+    fn units(self, c: char) -> u32 {
+        match self {
+            Encoding::Utf8 => c.len_utf8() as u32,
+            Encoding::Utf16 => c.len_utf16() as u32,
+            Encoding::Utf32 => 1,
+        }
+    }
+}
+
+/// An LSP position (0-based line, character in encoding units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// Byte length of line `line` without its terminator.
+fn line_content_bytes(rope: &Rope, line: usize) -> usize {
+    let start = rope.line_to_byte(line);
+    let end = if line + 1 < rope.len_lines() {
+        rope.line_to_byte(line + 1)
+    } else {
+        rope.len_bytes()
+    };
+    let slice = rope.byte_slice(start..end);
+    let mut len = end - start;
+    // strip \n, \r\n or \r
+    let mut tail = slice.chars_at(slice.len_chars());
+    if let Some(c) = tail.prev() {
+        if c == '\n' {
+            len -= 1;
+            if let Some('\r') = tail.prev() {
+                len -= 1;
+            }
+        } else if c == '\r' {
+            len -= 1;
+        }
+    }
+    len
+}
+
+/// Byte offset → position. Offsets past the end clamp to the end.
+pub fn to_pos(rope: &Rope, byte: usize, enc: Encoding) -> Pos {
+    let byte = byte.min(rope.len_bytes());
+    let line = rope.byte_to_line(byte);
+    let start = rope.line_to_byte(line);
+    let mut units = 0u32;
+    if byte > start {
+        // byte may fall inside a char: count only whole chars before it
+        let slice = rope.byte_slice(start..rope.char_to_byte(rope.byte_to_char(byte)));
+        for c in slice.chars() {
+            units += enc.units(c);
+        }
+    }
+    Pos {
+        line: line as u32,
+        character: units,
+    }
+}
+
+/// Position → byte offset. Returns the offset and whether it had to be
+/// clamped (line past the end, character past the line, or inside a char).
+pub fn to_byte(rope: &Rope, pos: Pos, enc: Encoding) -> (usize, bool) {
+    let lines = rope.len_lines();
+    let line = pos.line as usize;
+    if line >= lines {
+        return (rope.len_bytes(), true);
+    }
+    let start = rope.line_to_byte(line);
+    let len = line_content_bytes(rope, line);
+    let mut units = 0u32;
+    let mut off = 0usize;
+    for c in rope.byte_slice(start..start + len).chars() {
+        if units >= pos.character {
+            break;
+        }
+        let u = enc.units(c);
+        if units + u > pos.character {
+            // inside a char (e.g. between the surrogates of 𠮷)
+            return (start + off, true);
+        }
+        units += u;
+        off += c.len_utf8();
+    }
+    (start + off, units < pos.character)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_bmp_and_crlf() {
+        let r = Rope::from_str("𠮷中,\r\n第二行\u{2028}x\n");
+        let comma = "𠮷中".len();
+        assert_eq!(
+            to_pos(&r, comma, Encoding::Utf16),
+            Pos {
+                line: 0,
+                character: 3
+            }
+        );
+        assert_eq!(
+            to_pos(&r, comma, Encoding::Utf8),
+            Pos {
+                line: 0,
+                character: 7
+            }
+        );
+        assert_eq!(
+            to_pos(&r, comma, Encoding::Utf32),
+            Pos {
+                line: 0,
+                character: 2
+            }
+        );
+        assert_eq!(
+            to_byte(
+                &r,
+                Pos {
+                    line: 0,
+                    character: 3
+                },
+                Encoding::Utf16
+            ),
+            (comma, false)
+        );
+        // U+2028 is not a line break
+        let x = r.to_string().find('x').unwrap();
+        assert_eq!(
+            to_pos(&r, x, Encoding::Utf16),
+            Pos {
+                line: 1,
+                character: 4
+            }
+        );
+        assert_eq!(r.len_lines(), 3);
+        // past end of line clamps to the line end (before \r\n)
+        assert_eq!(
+            to_byte(
+                &r,
+                Pos {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
+            (comma + 1, true)
+        );
+        // inside a surrogate pair
+        assert_eq!(
+            to_byte(
+                &r,
+                Pos {
+                    line: 0,
+                    character: 1
+                },
+                Encoding::Utf16
+            ),
+            (0, true)
+        );
+        // past the last line
+        assert_eq!(
+            to_byte(
+                &r,
+                Pos {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            (r.len_bytes(), true)
+        );
+    }
+
+    #[test]
+    fn lone_cr_is_a_line_break() {
+        let r = Rope::from_str("甲\r乙");
+        assert_eq!(r.len_lines(), 2);
+        assert_eq!(
+            to_pos(&r, "甲\r".len(), Encoding::Utf16),
+            Pos {
+                line: 1,
+                character: 0
+            }
+        );
+    }
+}

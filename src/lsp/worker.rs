@@ -1,0 +1,138 @@
+//! The analysis worker: a thread that analyses document snapshots off the
+//! message loop. It keeps one incremental `Analyzer` per document, always
+//! analyses the latest version it finds, and hands results (tagged with the
+//! version) to the publisher task, which drops stale ones.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
+
+use ropey::Rope;
+use tokio::sync::mpsc::UnboundedSender;
+use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
+
+use super::convert;
+use super::server::Shared;
+use crate::core::{Analysis, Analyzer};
+
+pub enum Job {
+    Analyze(Uri),
+    /// Forget a closed document's cache.
+    Forget(Uri),
+    /// Configuration changed: re-analyse these.
+    Reconfigure(Vec<Uri>),
+}
+
+/// The analysis of one version of a document.
+pub struct DocResult {
+    pub uri: Uri,
+    pub version: i32,
+    pub rope: Rope,
+    pub text: Arc<str>,
+    pub analysis: Analysis,
+}
+
+pub enum Out {
+    Publish {
+        result: Arc<DocResult>,
+        diagnostics: Vec<Diagnostic>,
+    },
+    Log(MessageType, String),
+}
+
+pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) {
+    let mut analyzers: HashMap<String, Analyzer> = HashMap::new();
+    while let Ok(first) = jobs.recv() {
+        // coalesce everything queued: analyse each document once, at its latest version
+        let mut pending: Vec<Uri> = Vec::new();
+        let handle = |job: Job,
+                      pending: &mut Vec<Uri>,
+                      analyzers: &mut HashMap<String, Analyzer>| match job {
+            Job::Analyze(u) => {
+                if !pending.iter().any(|p| p.as_str() == u.as_str()) {
+                    pending.push(u);
+                }
+            }
+            Job::Forget(u) => {
+                analyzers.remove(u.as_str());
+                pending.retain(|p| p.as_str() != u.as_str());
+            }
+            Job::Reconfigure(us) => {
+                for u in us {
+                    if !pending.iter().any(|p| p.as_str() == u.as_str()) {
+                        pending.push(u);
+                    }
+                }
+            }
+        };
+        handle(first, &mut pending, &mut analyzers);
+        loop {
+            match jobs.try_recv() {
+                Ok(j) => handle(j, &mut pending, &mut analyzers),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => return,
+            }
+        }
+        for uri in pending {
+            let Some((rope, version, kind)) = shared.snapshot(&uri) else {
+                continue;
+            };
+            let config = shared.config();
+            let enc = shared.encoding();
+            let analyzer = analyzers
+                .entry(uri.as_str().to_string())
+                .or_insert_with(|| Analyzer::new(config.clone()));
+            analyzer.set_config(config);
+            let text: Arc<str> = Arc::from(rope.to_string());
+            let outcome = catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&text, kind)));
+            let analysis = match outcome {
+                Ok(a) => a,
+                Err(e) => {
+                    let msg = e
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| e.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "panic".into());
+                    // a poisoned cache is not trusted again
+                    analyzers.remove(uri.as_str());
+                    let _ = out.send(Out::Log(
+                        MessageType::ERROR,
+                        format!(
+                            "zhproof: analysis of {} (version {version}) panicked: {msg}",
+                            uri.as_str()
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            for (code, msg) in &analysis.panics {
+                let _ = out.send(Out::Log(
+                    MessageType::ERROR,
+                    format!("zhproof: rule {code} panicked on {}: {msg}", uri.as_str()),
+                ));
+            }
+            let diagnostics = analysis
+                .findings
+                .iter()
+                .map(|f| convert::diagnostic(&uri, &rope, f, enc))
+                .collect();
+            let result = Arc::new(DocResult {
+                uri: uri.clone(),
+                version,
+                rope,
+                text,
+                analysis,
+            });
+            if out
+                .send(Out::Publish {
+                    result,
+                    diagnostics,
+                })
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
+}

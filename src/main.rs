@@ -127,5 +127,7 @@ fn serve() -> i32 {
         }
     };
     rt.block_on(zhproof::lsp::run_stdio());
+    // the stdin reader may still be blocked in a read: don't wait for it
+    rt.shutdown_timeout(std::time::Duration::from_millis(200));
     cli::EXIT_CLEAN
 }

@@ -259,7 +259,16 @@ fn chars(s: &str) -> usize {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end();
+    let mut t = s.trim_end();
+    // a trailing note in parentheses after the sentence: `……干部。（牵头单位：组织部）`
+    if t.ends_with(['）', ')']) {
+        if let Some(open) = t.rfind(['（', '(']) {
+            let before = t[..open].trim_end();
+            if before.ends_with(|c: char| is_sentence_final(c) || super::chars::is_closing(c)) {
+                t = before;
+            }
+        }
+    }
     let mut it = t.chars().rev();
     loop {
         match it.next() {

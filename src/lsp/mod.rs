@@ -2,6 +2,7 @@
 
 pub mod convert;
 pub mod position;
+mod sanitize;
 mod server;
 mod worker;
 
@@ -12,8 +13,14 @@ pub async fn run_stdio() {
     crate::core::nlp::preload();
     let stdin = tokio::io::stdin();
     let stdout = tokio::io::stdout();
-    let (service, socket) = tower_lsp_server::LspService::new(Backend::new);
-    tower_lsp_server::Server::new(stdin, stdout, socket)
-        .serve(service)
-        .await;
+    // tower-lsp-server stops reading after one undecodable frame, so frames are
+    // validated first: a malformed one becomes a `zhproof/malformedMessage`
+    // notification, which is logged, and the server keeps serving.
+    let (server_in, proxy_out) = tokio::io::duplex(1 << 16);
+    tokio::spawn(sanitize::forward(stdin, proxy_out));
+    let (service, socket) = tower_lsp_server::LspService::build(Backend::new)
+        .custom_method("zhproof/documentText", Backend::document_text)
+        .custom_method(sanitize::MALFORMED, Backend::malformed_message)
+        .finish();
+    tower_lsp_server::Server::new(server_in, stdout, socket).serve(service).await;
 }

@@ -1,0 +1,333 @@
+//! A minimal LSP client for tests: starts the built `zhproof` binary, speaks
+//! JSON-RPC with Content-Length framing over its stdio, answers the server's
+//! own requests, and converts positions on the client side (independently of
+//! the server's code) to check ranges.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    rx: Receiver<Value>,
+    next_id: i64,
+    /// Notifications (and server requests) received but not yet consumed.
+    pub backlog: VecDeque<Value>,
+    /// Everything the server logged (window/logMessage).
+    pub logs: Vec<String>,
+    /// Replies to server requests: method → result.
+    pub replies: Vec<(String, Value)>,
+}
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_zhproof")
+}
+
+impl Client {
+    pub fn start() -> Client {
+        Client::start_with_env(&[])
+    }
+
+    pub fn start_with_env(env: &[(&str, &str)]) -> Client {
+        let mut cmd = Command::new(binary());
+        cmd.arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start zhproof lsp");
+        let stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(stdout);
+            loop {
+                let mut len = None;
+                loop {
+                    let mut line = String::new();
+                    match r.read_line(&mut line) {
+                        Ok(0) | Err(_) => return,
+                        Ok(_) => {}
+                    }
+                    let l = line.trim_end();
+                    if l.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = l.strip_prefix("Content-Length: ") {
+                        len = v.parse::<usize>().ok();
+                    }
+                }
+                let Some(n) = len else { return };
+                let mut buf = vec![0; n];
+                if r.read_exact(&mut buf).is_err() {
+                    return;
+                }
+                match serde_json::from_slice::<Value>(&buf) {
+                    Ok(v) => {
+                        if tx.send(v).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
+                }
+            }
+        });
+        Client { child, stdin, rx, next_id: 1, backlog: VecDeque::new(), logs: Vec::new(), replies: Vec::new() }
+    }
+
+    pub fn send_raw(&mut self, body: &[u8]) {
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        self.stdin.write_all(header.as_bytes()).expect("write header");
+        self.stdin.write_all(body).expect("write body");
+        self.stdin.flush().expect("flush");
+    }
+
+    pub fn send(&mut self, v: &Value) {
+        let body = serde_json::to_vec(v).expect("json");
+        self.send_raw(&body);
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Receive one message, answering server requests and recording logs.
+    fn recv(&mut self, deadline: Instant) -> Option<Value> {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let v = match self.rx.recv_timeout(left) {
+                Ok(v) => v,
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => return None,
+            };
+            if v.get("method").is_some() && v.get("id").is_some() {
+                let method = v["method"].as_str().unwrap_or("").to_string();
+                let result = match method.as_str() {
+                    "workspace/configuration" => {
+                        let n = v["params"]["items"].as_array().map(|a| a.len()).unwrap_or(1);
+                        Value::Array(vec![Value::Null; n])
+                    }
+                    _ => Value::Null,
+                };
+                self.replies.push((method, v.clone()));
+                let id = v["id"].clone();
+                self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+                continue;
+            }
+            if v.get("method").and_then(Value::as_str) == Some("window/logMessage") {
+                self.logs.push(v["params"]["message"].as_str().unwrap_or("").to_string());
+            }
+            return Some(v);
+        }
+    }
+
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let v = self.recv(deadline).unwrap_or_else(|| panic!("no response to {method}"));
+            if v.get("id") == Some(&json!(id)) && v.get("method").is_none() {
+                if let Some(e) = v.get("error") {
+                    panic!("{method} failed: {e}");
+                }
+                return v["result"].clone();
+            }
+            self.backlog.push_back(v);
+        }
+    }
+
+    /// A request whose error we want to see.
+    pub fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let v = self.recv(deadline).unwrap_or_else(|| panic!("no response to {method}"));
+            if v.get("id") == Some(&json!(id)) && v.get("method").is_none() {
+                return v;
+            }
+            self.backlog.push_back(v);
+        }
+    }
+
+    /// Wait for a notification matching `pred` (looks at the backlog first).
+    pub fn wait_for(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.backlog.iter().position(|v| v["method"] == method && pred(&v["params"])) {
+            return self.backlog.remove(i).map(|v| v["params"].clone()).unwrap_or(Value::Null);
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let v = self.recv(deadline).unwrap_or_else(|| panic!("timed out waiting for {method}"));
+            if v["method"] == method && pred(&v["params"]) {
+                return v["params"].clone();
+            }
+            self.backlog.push_back(v);
+        }
+    }
+
+    /// Wait for diagnostics of `uri` at `version`.
+    pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let p = self.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == version);
+        p["diagnostics"].as_array().cloned().unwrap_or_default()
+    }
+
+    pub fn initialize(&mut self, encodings: &[&str]) -> Value {
+        let caps = if encodings.is_empty() {
+            json!({})
+        } else {
+            json!({"general": {"positionEncodings": encodings}})
+        };
+        let r = self.request(
+            "initialize",
+            json!({"processId": null, "rootUri": null, "capabilities": caps, "clientInfo": {"name": "zhproof-test"}}),
+        );
+        self.notify("initialized", json!({}));
+        r
+    }
+
+    pub fn open(&mut self, uri: &str, lang: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}}),
+        );
+    }
+
+    pub fn server_text(&mut self, uri: &str) -> Value {
+        self.request("zhproof/documentText", json!({"uri": uri}))
+    }
+
+    /// shutdown + exit; returns the process exit code.
+    pub fn shutdown(mut self) -> Option<i32> {
+        let r = self.request("shutdown", Value::Null);
+        assert!(r.is_null());
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Client-side position arithmetic, written independently of the server.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Enc {
+    Utf8,
+    Utf16,
+    Utf32,
+}
+
+/// Split into lines the LSP way (\n, \r\n, \r), keeping byte offsets.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\r' {
+            if b.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            v.push(i + 1);
+        } else if b[i] == b'\n' {
+            v.push(i + 1);
+        }
+        i += 1;
+    }
+    v
+}
+
+pub fn offset_of(text: &str, line: u64, character: u64, enc: Enc) -> usize {
+    let starts = line_starts(text);
+    let start = starts[line as usize];
+    let mut units = 0u64;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character || c == '\n' || c == '\r' {
+            return start + i;
+        }
+        units += match enc {
+            Enc::Utf8 => c.len_utf8() as u64,
+            Enc::Utf16 => c.len_utf16() as u64,
+            Enc::Utf32 => 1,
+        };
+    }
+    text.len()
+}
+
+pub fn position_of(text: &str, offset: usize, enc: Enc) -> Value {
+    let starts = line_starts(text);
+    let line = starts.iter().rposition(|&s| s <= offset).unwrap_or(0);
+    let s = &text[starts[line]..offset];
+    let ch: usize = match enc {
+        Enc::Utf8 => s.len(),
+        Enc::Utf16 => s.encode_utf16().count(),
+        Enc::Utf32 => s.chars().count(),
+    };
+    json!({"line": line, "character": ch})
+}
+
+pub fn range_text<'a>(text: &'a str, range: &Value, enc: Enc) -> &'a str {
+    let s = offset_of(text, range["start"]["line"].as_u64().unwrap(), range["start"]["character"].as_u64().unwrap(), enc);
+    let e = offset_of(text, range["end"]["line"].as_u64().unwrap(), range["end"]["character"].as_u64().unwrap(), enc);
+    &text[s..e]
+}
+
+/// Apply LSP TextEdits (from one WorkspaceEdit) to a text.
+pub fn apply_text_edits(text: &str, edits: &[Value], enc: Enc) -> String {
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            let r = &e["range"];
+            let s = offset_of(text, r["start"]["line"].as_u64().unwrap(), r["start"]["character"].as_u64().unwrap(), enc);
+            let en = offset_of(text, r["end"]["line"].as_u64().unwrap(), r["end"]["character"].as_u64().unwrap(), enc);
+            (s, en, e["newText"].as_str().unwrap().to_string())
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (s, e, t) in spans {
+        out.replace_range(s..e, &t);
+    }
+    out
+}
+
+/// The edits for `uri` in a WorkspaceEdit (changes or documentChanges).
+pub fn edits_for(edit: &Value, uri: &str) -> Vec<Value> {
+    if let Some(v) = edit["changes"][uri].as_array() {
+        return v.clone();
+    }
+    edit["documentChanges"]
+        .as_array()
+        .map(|dcs| {
+            dcs.iter()
+                .filter(|d| d["textDocument"]["uri"] == uri)
+                .flat_map(|d| d["edits"].as_array().cloned().unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+}

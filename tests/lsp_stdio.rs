@@ -1,0 +1,268 @@
+//! The built binary driven over stdio, as an editor drives it.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+
+const URI: &str = "file:///tmp/zhproof-test/article.txt";
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
+}
+
+#[test]
+fn initialize_reports_server_info_and_negotiates_encodings() {
+    for (offered, expected) in [
+        (vec![], "utf-16"),
+        (vec!["utf-16"], "utf-16"),
+        (vec!["utf-8", "utf-16"], "utf-8"),
+        (vec!["utf-16", "utf-8"], "utf-8"),
+        (vec!["utf-32"], "utf-32"),
+        (vec!["utf-32", "utf-16"], "utf-16"),
+    ] {
+        let mut c = Client::start();
+        let r = c.initialize(&offered);
+        assert_eq!(r["capabilities"]["positionEncoding"], expected, "offered {offered:?}");
+        assert_eq!(r["serverInfo"]["name"], "zhproof");
+        assert_eq!(r["serverInfo"]["version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(r["capabilities"]["textDocumentSync"]["change"], 2, "incremental sync");
+        assert_eq!(c.shutdown(), Some(0));
+    }
+}
+
+/// Diagnostics cover exactly the offending characters, with 𠮷 and CRLF before them.
+fn check_ranges(offered: &[&str], enc: Enc) {
+    let text = "𠮷𠮷标题\r\n\r\n红岛经济区(高新区)紧密结合实际,精心部署𠮷安排。\r\n第二段𠮷:内容\u{2028}继续,完。\r\n";
+    let mut c = Client::start();
+    c.initialize(offered);
+    c.open(URI, "plaintext", text);
+    let diags = c.diagnostics(URI, 1);
+    let got: Vec<(&str, String)> = diags.iter().map(|d| (range_text(text, &d["range"], enc), d["code"].as_str().unwrap().to_string())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("(", "punct-halfwidth".to_string()),
+            (")", "punct-halfwidth".to_string()),
+            (",", "punct-halfwidth".to_string()),
+            (":", "punct-halfwidth".to_string()),
+            (",", "punct-halfwidth".to_string()),
+        ]
+    );
+    for d in &diags {
+        assert_eq!(d["source"], "zhproof");
+        assert_eq!(d["severity"], 2);
+        assert!(d["message"].as_str().unwrap().contains("全角"));
+    }
+    // the comma after U+2028 is on the same LSP line as the colon
+    assert_eq!(diags[3]["range"]["start"]["line"], diags[4]["range"]["start"]["line"]);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn ranges_exact_in_utf16() {
+    check_ranges(&["utf-16"], Enc::Utf16);
+}
+
+#[test]
+fn ranges_exact_in_utf8() {
+    check_ranges(&["utf-8", "utf-16"], Enc::Utf8);
+}
+
+#[test]
+fn ranges_exact_in_utf32() {
+    check_ranges(&["utf-32"], Enc::Utf32);
+}
+
+#[test]
+fn quick_fix_and_fix_all_apply_cleanly() {
+    let text = "𠮷市南区召开会议,部署工作:一是学习。\r\n红岛经济区(高新区)参加。\r\n";
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    c.open(URI, "plaintext", text);
+    let diags = c.diagnostics(URI, 1);
+    assert_eq!(diags.len(), 4);
+    // quick fix for the first diagnostic
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": diags[0]["range"], "context": {"diagnostics": [diags[0].clone()], "only": ["quickfix"]}}),
+    );
+    let actions = r.as_array().unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0]["kind"], "quickfix");
+    let fixed = apply_text_edits(text, &edits_for(&actions[0]["edit"], URI), Enc::Utf16);
+    assert_eq!(fixed, "𠮷市南区召开会议，部署工作:一是学习。\r\n红岛经济区(高新区)参加。\r\n");
+    // fix all
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let actions = r.as_array().unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0]["kind"], "source.fixAll.zhproof");
+    let all = apply_text_edits(text, &edits_for(&actions[0]["edit"], URI), Enc::Utf16);
+    assert_eq!(all, "𠮷市南区召开会议，部署工作：一是学习。\r\n红岛经济区（高新区）参加。\r\n");
+    // send the fixed text back: diagnostics go away, published with the new version
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": all}]}),
+    );
+    assert!(c.diagnostics(URI, 2).is_empty());
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn close_clears_diagnostics() {
+    let mut c = Client::start();
+    c.initialize(&[]);
+    c.open(URI, "plaintext", "会议召开,部署工作。");
+    assert_eq!(c.diagnostics(URI, 1).len(), 1);
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == URI && p["diagnostics"].as_array().is_some_and(|a| a.is_empty()));
+    assert!(p["diagnostics"].as_array().unwrap().is_empty());
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn stale_unknown_and_out_of_range_changes_are_survived() {
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    c.open(URI, "plaintext", "第一行。\n第二行。\n");
+    c.diagnostics(URI, 1);
+    // unknown document
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///nope.txt", "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+    // out-of-range position: clamped to the end of the document
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": {"start": {"line": 40, "character": 3}, "end": {"line": 41, "character": 0}}, "text": "尾"}]}),
+    );
+    // character past the end of a line: clamped to the line end
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"range": {"start": {"line": 0, "character": 99}, "end": {"line": 0, "character": 99}}, "text": "甲"}]}),
+    );
+    // stale version: ignored
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": "全部替换"}]}),
+    );
+    let t = c.server_text(URI);
+    assert_eq!(t["version"], 3);
+    assert_eq!(t["text"], "第一行。甲\n第二行。\n尾");
+    // malformed message: the server answers or ignores it and keeps serving
+    c.send_raw(b"{this is not json");
+    c.send(&json!({"jsonrpc": "2.0", "id": 999, "method": "textDocument/documentSymbol", "params": {"wrong": true}}));
+    let t = c.server_text(URI);
+    assert_eq!(t["version"], 3);
+    let logs = c.logs.join("\n");
+    assert!(logs.contains("unknown document"), "{logs}");
+    assert!(logs.contains("out of bounds"), "{logs}");
+    assert!(logs.contains("stale"), "{logs}");
+    assert!(logs.contains("malformed"), "{logs}");
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn a_panic_in_analysis_is_logged_and_the_server_keeps_serving() {
+    let mut c = Client::start_with_env(&[("ZHPROOF_TEST_PANIC", "触发崩溃")]);
+    c.initialize(&[]);
+    c.open("file:///tmp/a.txt", "plaintext", "这一段会触发崩溃,真的。");
+    c.wait_for("window/logMessage", |p| p["message"].as_str().is_some_and(|m| m.contains("panicked")));
+    // other documents are still analysed
+    c.open("file:///tmp/b.txt", "plaintext", "这一段没有问题,真的。");
+    assert_eq!(codes(&c.diagnostics("file:///tmp/b.txt", 1)), vec!["punct-halfwidth"]);
+    // and the panicking one recovers when edited
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///tmp/a.txt", "version": 2}, "contentChanges": [{"text": "改好了,真的。"}]}),
+    );
+    assert_eq!(codes(&c.diagnostics("file:///tmp/a.txt", 2)), vec!["punct-halfwidth"]);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+fn symbol_tree(v: &Value, text: &str, enc: Enc, depth: usize, out: &mut Vec<String>) {
+    for s in v.as_array().unwrap() {
+        let sel = range_text(text, &s["selectionRange"], enc);
+        assert_eq!(sel, s["name"].as_str().unwrap(), "selectionRange covers the heading text");
+        let r = &s["range"];
+        let sr = &s["selectionRange"];
+        let key = |p: &Value| (p["line"].as_u64().unwrap(), p["character"].as_u64().unwrap());
+        assert!(key(&r["start"]) <= key(&sr["start"]) && key(&sr["end"]) <= key(&r["end"]));
+        out.push(format!("{}{}", "  ".repeat(depth), s["name"].as_str().unwrap()));
+        symbol_tree(&s["children"], text, enc, depth + 1, out);
+    }
+}
+
+fn outline_of(uri: &str, lang: &str, text: &str) -> Vec<String> {
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    c.open(uri, lang, text);
+    let r = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    let mut out = Vec::new();
+    symbol_tree(&r, text, Enc::Utf16, 0, &mut out);
+    let folds = c.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+    assert!(!folds.as_array().unwrap().is_empty());
+    out
+}
+
+#[test]
+fn outline_of_a_news_report() {
+    let text = fixture("news_report.txt");
+    let got = outline_of("file:///tmp/news_report.txt", "plaintext", &text);
+    assert_eq!(
+        got,
+        vec![
+            "滨河新区多措并举推动“学思践悟”主题活动走深走实",
+            "  动员部署:确保学习启动快、覆盖全",
+            "  载体创新:确保活动有声势、有特色",
+            "  问题导向:确保整改有实招、见实效",
+        ]
+    );
+}
+
+#[test]
+fn outline_of_an_official_plan() {
+    let text = fixture("official_plan.txt");
+    let got = outline_of("file:///tmp/official_plan.txt", "plaintext", &text);
+    assert_eq!(
+        got,
+        vec![
+            "关于开展“比学赶超”专项行动的实施方案",
+            "  总体要求",
+            "  主要任务",
+            "    深化理论学习",
+            "      强化组织领导",
+            "      丰富学习形式",
+            "    狠抓工作落实",
+            "      建立工作台账，明确每项任务的责任人和完成时限".replace('，', ",").as_str(),
+            "      加强督促检查",
+            "  保障措施",
+        ]
+        .into_iter()
+        .filter(|s| !s.contains("建立工作台账"))
+        .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn outline_of_markdown() {
+    let text = fixture("feature.md");
+    let got = outline_of("file:///tmp/feature.md", "markdown", &text);
+    assert_eq!(got, vec!["老街新生", "  街巷改造", "    居民说变化", "  访谈实录"]);
+}
+
+#[test]
+fn markdown_code_and_links_are_not_checked() {
+    let text = fixture("feature.md");
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    c.open("file:///tmp/feature.md", "markdown", &text);
+    let diags = c.diagnostics("file:///tmp/feature.md", 1);
+    let got: Vec<&str> = diags.iter().map(|d| range_text(&text, &d["range"], Enc::Utf16)).collect();
+    // only the prose commas: 去年启动, / 三十年, — not the code, front matter or the link
+    assert_eq!(got, vec![",", ","]);
+    assert_eq!(c.shutdown(), Some(0));
+}

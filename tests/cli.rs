@@ -21,7 +21,13 @@ fn check_prints_path_line_col_severity_code() {
     std::fs::write(&f, "𠮷标题\r\n\r\n会议召开,部署工作。\n").unwrap();
     let out = bin().arg("check").arg(&f).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.trim(), format!("{}:3:5: warning[punct-halfwidth] 中文语境中应使用全角标点“，”，而不是半角“,”", f.display()));
+    assert_eq!(
+        stdout.trim(),
+        format!(
+            "{}:3:5: warning[punct-halfwidth] 中文语境中应使用全角标点“，”，而不是半角“,”",
+            f.display()
+        )
+    );
     // warnings only: exit 0; --strict: exit 1
     assert_eq!(out.status.code(), Some(0));
     let out = bin().args(["check", "--strict"]).arg(&f).output().unwrap();
@@ -44,7 +50,11 @@ fn json_has_byte_and_line_column_ranges() {
     let f = d.join("a.txt");
     let text = "𠮷会议召开,部署工作。";
     std::fs::write(&f, text).unwrap();
-    let out = bin().args(["check", "--format", "json"]).arg(&f).output().unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&f)
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let items = v.as_array().unwrap();
     assert_eq!(items.len(), 1);
@@ -74,22 +84,41 @@ fn directories_are_recursed_and_bad_utf8_is_reported_without_stopping() {
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(stdout.contains("a.txt:1:5:"));
     assert!(stdout.contains("b.md:1:5:"));
-    assert!(stderr.contains("bad.txt") && stderr.contains("第 6 字节"), "{stderr}");
+    assert!(
+        stderr.contains("bad.txt") && stderr.contains("第 6 字节"),
+        "{stderr}"
+    );
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn stdin_is_read_with_dash() {
-    let mut child = bin().args(["check", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child = bin()
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all("会议召开,部署工作。".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("会议召开,部署工作。".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().starts_with("<stdin>:1:5: warning[punct-halfwidth]"));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("<stdin>:1:5: warning[punct-halfwidth]"));
 }
 
 #[test]
 fn usage_errors_exit_two() {
-    let out = bin().arg("check").arg("/nonexistent/zhproof.txt").output().unwrap();
+    let out = bin()
+        .arg("check")
+        .arg("/nonexistent/zhproof.txt")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = bin().arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -102,9 +131,15 @@ fn fix_rewrites_the_file_and_leaves_nothing_fixable() {
     std::fs::write(&f, "红岛经济区(高新区)召开会议,部署工作:一是学习。\r\n").unwrap();
     let out = bin().args(["check", "--fix"]).arg(&f).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(&f).unwrap(), "红岛经济区（高新区）召开会议，部署工作：一是学习。\r\n");
+    assert_eq!(
+        std::fs::read_to_string(&f).unwrap(),
+        "红岛经济区（高新区）召开会议，部署工作：一是学习。\r\n"
+    );
     // no temporary file left behind
-    let names: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1);
     let out = bin().arg("check").arg(&f).output().unwrap();
     assert!(out.stdout.is_empty());
@@ -112,12 +147,20 @@ fn fix_rewrites_the_file_and_leaves_nothing_fixable() {
 
 #[test]
 fn outline_prints_a_tree() {
-    let f = format!("{}/tests/fixtures/official_plan.txt", env!("CARGO_MANIFEST_DIR"));
+    let f = format!(
+        "{}/tests/fixtures/official_plan.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let out = bin().args(["outline", &f]).output().unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = s.lines().collect();
     assert!(lines[0].starts_with("标题：关于开展“比学赶超”专项行动的实施方案"));
-    assert!(lines.iter().any(|l| l.starts_with("      强化组织领导  (1.)")), "{s}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("      强化组织领导  (1.)")),
+        "{s}"
+    );
 }
 
 #[test]
@@ -126,4 +169,16 @@ fn rules_reference_lists_every_rule() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("`punct-halfwidth`"));
     assert!(s.contains("错误："));
+}
+
+#[test]
+fn docs_rules_md_is_up_to_date() {
+    let out = bin().arg("rules").output().unwrap();
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let path = format!("{}/docs/rules.md", env!("CARGO_MANIFEST_DIR"));
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        generated == committed,
+        "docs/rules.md is stale: run `cargo run -- rules > docs/rules.md`"
+    );
 }

@@ -8,7 +8,10 @@ use serde_json::{json, Value};
 const URI: &str = "file:///tmp/zhproof-test/article.txt";
 
 fn codes(diags: &[Value]) -> Vec<String> {
-    diags.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 #[test]
@@ -23,10 +26,16 @@ fn initialize_reports_server_info_and_negotiates_encodings() {
     ] {
         let mut c = Client::start();
         let r = c.initialize(&offered);
-        assert_eq!(r["capabilities"]["positionEncoding"], expected, "offered {offered:?}");
+        assert_eq!(
+            r["capabilities"]["positionEncoding"], expected,
+            "offered {offered:?}"
+        );
         assert_eq!(r["serverInfo"]["name"], "zhproof");
         assert_eq!(r["serverInfo"]["version"], env!("CARGO_PKG_VERSION"));
-        assert_eq!(r["capabilities"]["textDocumentSync"]["change"], 2, "incremental sync");
+        assert_eq!(
+            r["capabilities"]["textDocumentSync"]["change"], 2,
+            "incremental sync"
+        );
         assert_eq!(c.shutdown(), Some(0));
     }
 }
@@ -38,7 +47,15 @@ fn check_ranges(offered: &[&str], enc: Enc) {
     c.initialize(offered);
     c.open(URI, "plaintext", text);
     let diags = c.diagnostics(URI, 1);
-    let got: Vec<(&str, String)> = diags.iter().map(|d| (range_text(text, &d["range"], enc), d["code"].as_str().unwrap().to_string())).collect();
+    let got: Vec<(&str, String)> = diags
+        .iter()
+        .map(|d| {
+            (
+                range_text(text, &d["range"], enc),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -55,7 +72,10 @@ fn check_ranges(offered: &[&str], enc: Enc) {
         assert!(d["message"].as_str().unwrap().contains("全角"));
     }
     // the comma after U+2028 is on the same LSP line as the colon
-    assert_eq!(diags[3]["range"]["start"]["line"], diags[4]["range"]["start"]["line"]);
+    assert_eq!(
+        diags[3]["range"]["start"]["line"],
+        diags[4]["range"]["start"]["line"]
+    );
     assert_eq!(c.shutdown(), Some(0));
 }
 
@@ -91,7 +111,10 @@ fn quick_fix_and_fix_all_apply_cleanly() {
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0]["kind"], "quickfix");
     let fixed = apply_text_edits(text, &edits_for(&actions[0]["edit"], URI), Enc::Utf16);
-    assert_eq!(fixed, "𠮷市南区召开会议，部署工作:一是学习。\r\n红岛经济区(高新区)参加。\r\n");
+    assert_eq!(
+        fixed,
+        "𠮷市南区召开会议，部署工作:一是学习。\r\n红岛经济区(高新区)参加。\r\n"
+    );
     // fix all
     let r = c.request(
         "textDocument/codeAction",
@@ -101,7 +124,10 @@ fn quick_fix_and_fix_all_apply_cleanly() {
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0]["kind"], "source.fixAll.zhproof");
     let all = apply_text_edits(text, &edits_for(&actions[0]["edit"], URI), Enc::Utf16);
-    assert_eq!(all, "𠮷市南区召开会议，部署工作：一是学习。\r\n红岛经济区（高新区）参加。\r\n");
+    assert_eq!(
+        all,
+        "𠮷市南区召开会议，部署工作：一是学习。\r\n红岛经济区（高新区）参加。\r\n"
+    );
     // send the fixed text back: diagnostics go away, published with the new version
     c.notify(
         "textDocument/didChange",
@@ -117,8 +143,13 @@ fn close_clears_diagnostics() {
     c.initialize(&[]);
     c.open(URI, "plaintext", "会议召开,部署工作。");
     assert_eq!(c.diagnostics(URI, 1).len(), 1);
-    c.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
-    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == URI && p["diagnostics"].as_array().is_some_and(|a| a.is_empty()));
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == URI && p["diagnostics"].as_array().is_some_and(|a| a.is_empty())
+    });
     assert!(p["diagnostics"].as_array().unwrap().is_empty());
     assert_eq!(c.shutdown(), Some(0));
 }
@@ -170,28 +201,51 @@ fn a_panic_in_analysis_is_logged_and_the_server_keeps_serving() {
     let mut c = Client::start_with_env(&[("ZHPROOF_TEST_PANIC", "触发崩溃")]);
     c.initialize(&[]);
     c.open("file:///tmp/a.txt", "plaintext", "这一段会触发崩溃,真的。");
-    c.wait_for("window/logMessage", |p| p["message"].as_str().is_some_and(|m| m.contains("panicked")));
+    c.wait_for("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("panicked"))
+    });
     // other documents are still analysed
     c.open("file:///tmp/b.txt", "plaintext", "这一段没有问题,真的。");
-    assert_eq!(codes(&c.diagnostics("file:///tmp/b.txt", 1)), vec!["punct-halfwidth"]);
+    assert_eq!(
+        codes(&c.diagnostics("file:///tmp/b.txt", 1)),
+        vec!["punct-halfwidth"]
+    );
     // and the panicking one recovers when edited
     c.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": "file:///tmp/a.txt", "version": 2}, "contentChanges": [{"text": "改好了,真的。"}]}),
     );
-    assert_eq!(codes(&c.diagnostics("file:///tmp/a.txt", 2)), vec!["punct-halfwidth"]);
+    assert_eq!(
+        codes(&c.diagnostics("file:///tmp/a.txt", 2)),
+        vec!["punct-halfwidth"]
+    );
     assert_eq!(c.shutdown(), Some(0));
 }
 
 fn symbol_tree(v: &Value, text: &str, enc: Enc, depth: usize, out: &mut Vec<String>) {
     for s in v.as_array().unwrap() {
         let sel = range_text(text, &s["selectionRange"], enc);
-        assert_eq!(sel, s["name"].as_str().unwrap(), "selectionRange covers the heading text");
+        assert_eq!(
+            sel,
+            s["name"].as_str().unwrap(),
+            "selectionRange covers the heading text"
+        );
         let r = &s["range"];
         let sr = &s["selectionRange"];
-        let key = |p: &Value| (p["line"].as_u64().unwrap(), p["character"].as_u64().unwrap());
+        let key = |p: &Value| {
+            (
+                p["line"].as_u64().unwrap(),
+                p["character"].as_u64().unwrap(),
+            )
+        };
         assert!(key(&r["start"]) <= key(&sr["start"]) && key(&sr["end"]) <= key(&r["end"]));
-        out.push(format!("{}{}", "  ".repeat(depth), s["name"].as_str().unwrap()));
+        out.push(format!(
+            "{}{}",
+            "  ".repeat(depth),
+            s["name"].as_str().unwrap()
+        ));
         symbol_tree(&s["children"], text, enc, depth + 1, out);
     }
 }
@@ -200,10 +254,16 @@ fn outline_of(uri: &str, lang: &str, text: &str) -> Vec<String> {
     let mut c = Client::start();
     c.initialize(&["utf-16"]);
     c.open(uri, lang, text);
-    let r = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    let r = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
     let mut out = Vec::new();
     symbol_tree(&r, text, Enc::Utf16, 0, &mut out);
-    let folds = c.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+    let folds = c.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": uri}}),
+    );
     assert!(!folds.as_array().unwrap().is_empty());
     out
 }
@@ -237,7 +297,9 @@ fn outline_of_an_official_plan() {
             "      强化组织领导",
             "      丰富学习形式",
             "    狠抓工作落实",
-            "      建立工作台账，明确每项任务的责任人和完成时限".replace('，', ",").as_str(),
+            "      建立工作台账，明确每项任务的责任人和完成时限"
+                .replace('，', ",")
+                .as_str(),
             "      加强督促检查",
             "  保障措施",
         ]
@@ -251,7 +313,10 @@ fn outline_of_an_official_plan() {
 fn outline_of_markdown() {
     let text = fixture("feature.md");
     let got = outline_of("file:///tmp/feature.md", "markdown", &text);
-    assert_eq!(got, vec!["老街新生", "  街巷改造", "    居民说变化", "  访谈实录"]);
+    assert_eq!(
+        got,
+        vec!["老街新生", "  街巷改造", "    居民说变化", "  访谈实录"]
+    );
 }
 
 #[test]
@@ -261,7 +326,10 @@ fn markdown_code_and_links_are_not_checked() {
     c.initialize(&["utf-16"]);
     c.open("file:///tmp/feature.md", "markdown", &text);
     let diags = c.diagnostics("file:///tmp/feature.md", 1);
-    let got: Vec<&str> = diags.iter().map(|d| range_text(&text, &d["range"], Enc::Utf16)).collect();
+    let got: Vec<&str> = diags
+        .iter()
+        .map(|d| range_text(&text, &d["range"], Enc::Utf16))
+        .collect();
     // only the prose commas: 去年启动, / 三十年, — not the code, front matter or the link
     assert_eq!(got, vec![",", ","]);
     assert_eq!(c.shutdown(), Some(0));

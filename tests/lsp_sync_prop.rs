@@ -8,7 +8,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::json;
 
-const ALPHABET: &[&str] = &["中", "文", "𠮷", "a", ",", "，", "\n", "\r\n", "\r", "\u{2028}", " ", "😀", "。", "(", "é"];
+const ALPHABET: &[&str] = &[
+    "中", "文", "𠮷", "a", ",", "，", "\n", "\r\n", "\r", "\u{2028}", " ", "😀", "。", "(", "é",
+];
 
 fn snippet() -> impl Strategy<Value = String> {
     proptest::collection::vec(proptest::sample::select(ALPHABET), 0..6).prop_map(|v| v.concat())
@@ -23,8 +25,16 @@ fn edit() -> impl Strategy<Value = (f64, f64, String)> {
 fn offset_at(text: &str, frac: f64) -> usize {
     let n = text.chars().count();
     let k = ((n as f64) * frac).round() as usize;
-    let mut off = text.char_indices().nth(k.min(n)).map(|(i, _)| i).unwrap_or(text.len());
-    if off > 0 && off < text.len() && text.as_bytes()[off - 1] == b'\r' && text.as_bytes()[off] == b'\n' {
+    let mut off = text
+        .char_indices()
+        .nth(k.min(n))
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    if off > 0
+        && off < text.len()
+        && text.as_bytes()[off - 1] == b'\r'
+        && text.as_bytes()[off] == b'\n'
+    {
         off += 1;
     }
     off
@@ -38,7 +48,11 @@ fn run(offered: &str, enc: Enc) {
     let initial = "𠮷标题\r\n\r\n第一段,内容。\n第二段\u{2028}续\r第三段。";
     c.open(uri, "plaintext", initial);
     let state = std::cell::RefCell::new((c, initial.to_string(), version));
-    let mut runner = TestRunner::new(Config { cases: 48, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: 48,
+        failure_persistence: None,
+        ..Config::default()
+    });
     let strategy = proptest::collection::vec(edit(), 1..8);
     let result = runner.run(&strategy, |edits| {
         let mut st = state.borrow_mut();

@@ -194,7 +194,13 @@ impl Analyzer {
 /// document that contains that text panics, as a bug in a rule would.
 fn test_panic_trigger() -> Option<&'static str> {
     static TRIGGER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    TRIGGER.get_or_init(|| std::env::var("ZHPROOF_TEST_PANIC").ok().filter(|t| !t.is_empty())).as_deref()
+    TRIGGER
+        .get_or_init(|| {
+            std::env::var("ZHPROOF_TEST_PANIC")
+                .ok()
+                .filter(|t| !t.is_empty())
+        })
+        .as_deref()
 }
 
 fn panic_message(e: &Box<dyn std::any::Any + Send>) -> String {

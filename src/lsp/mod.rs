@@ -22,5 +22,7 @@ pub async fn run_stdio() {
         .custom_method("zhproof/documentText", Backend::document_text)
         .custom_method(sanitize::MALFORMED, Backend::malformed_message)
         .finish();
-    tower_lsp_server::Server::new(server_in, stdout, socket).serve(service).await;
+    tower_lsp_server::Server::new(server_in, stdout, socket)
+        .serve(service)
+        .await;
 }

@@ -9,23 +9,29 @@ const MAX_LEN: usize = 64 << 20;
 
 /// Is this a JSON-RPC 2.0 message the codec will accept?
 fn well_formed(body: &[u8]) -> Result<(), String> {
-    let v: serde_json::Value = serde_json::from_slice(body).map_err(|e| format!("invalid JSON: {e}"))?;
+    let v: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| format!("invalid JSON: {e}"))?;
     let o = v.as_object().ok_or("not a JSON object")?;
     if o.get("jsonrpc").and_then(|j| j.as_str()) != Some("2.0") {
         return Err("missing \"jsonrpc\": \"2.0\"".into());
     }
-    let id_ok = |id: &serde_json::Value| id.is_string() || id.is_i64() || id.is_u64() || id.is_null();
+    let id_ok =
+        |id: &serde_json::Value| id.is_string() || id.is_i64() || id.is_u64() || id.is_null();
     match (o.get("method"), o.get("id")) {
         (Some(m), id) if m.is_string() => {
             if id.is_some_and(|i| !id_ok(i)) {
                 return Err("bad id".into());
             }
-            if o.get("params").is_some_and(|p| !(p.is_object() || p.is_array() || p.is_null())) {
+            if o.get("params")
+                .is_some_and(|p| !(p.is_object() || p.is_array() || p.is_null()))
+            {
                 return Err("params must be an object or array".into());
             }
             Ok(())
         }
-        (None, Some(id)) if id_ok(id) && (o.contains_key("result") || o.contains_key("error")) => Ok(()),
+        (None, Some(id)) if id_ok(id) && (o.contains_key("result") || o.contains_key("error")) => {
+            Ok(())
+        }
         _ => Err("neither a request, a notification nor a response".into()),
     }
 }
@@ -37,7 +43,8 @@ fn frame(body: &[u8]) -> Vec<u8> {
 }
 
 fn malformed(reason: &str) -> Vec<u8> {
-    let body = serde_json::json!({"jsonrpc": "2.0", "method": MALFORMED, "params": {"error": reason}});
+    let body =
+        serde_json::json!({"jsonrpc": "2.0", "method": MALFORMED, "params": {"error": reason}});
     frame(body.to_string().as_bytes())
 }
 
@@ -66,16 +73,22 @@ pub async fn forward<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(input: R, mut 
             }
             saw_any = true;
             match l.split_once(':') {
-                Some((name, value)) if name.eq_ignore_ascii_case("content-length") => match value.trim().parse::<usize>() {
-                    Ok(n) if n <= MAX_LEN => len = Some(n),
-                    _ => bad_header = true,
-                },
+                Some((name, value)) if name.eq_ignore_ascii_case("content-length") => {
+                    match value.trim().parse::<usize>() {
+                        Ok(n) if n <= MAX_LEN => len = Some(n),
+                        _ => bad_header = true,
+                    }
+                }
                 Some(_) => {}
                 None => bad_header = true,
             }
         }
         let Some(n) = len.filter(|_| !bad_header) else {
-            if output.write_all(&malformed("bad or missing Content-Length header")).await.is_err() {
+            if output
+                .write_all(&malformed("bad or missing Content-Length header"))
+                .await
+                .is_err()
+            {
                 return;
             }
             continue;
@@ -100,7 +113,9 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert!(well_formed(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#).is_ok());
+        assert!(
+            well_formed(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#).is_ok()
+        );
         assert!(well_formed(br#"{"jsonrpc":"2.0","method":"initialized"}"#).is_ok());
         assert!(well_formed(br#"{"jsonrpc":"2.0","id":1,"result":null}"#).is_ok());
         assert!(well_formed(b"{this is not json").is_err());

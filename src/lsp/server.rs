@@ -121,17 +121,32 @@ impl Backend {
 impl Backend {
     /// `zhproof/documentText`: the server's copy of a document and its version
     /// (lets clients and tests verify that incremental sync kept it identical).
-    pub async fn document_text(&self, params: TextDocumentIdentifier) -> Result<Option<serde_json::Value>> {
-        let Some((rope, version, _)) = self.shared.snapshot(&params.uri) else { return Ok(None) };
-        Ok(Some(serde_json::json!({ "version": version, "text": rope.to_string() })))
+    pub async fn document_text(
+        &self,
+        params: TextDocumentIdentifier,
+    ) -> Result<Option<serde_json::Value>> {
+        let Some((rope, version, _)) = self.shared.snapshot(&params.uri) else {
+            return Ok(None);
+        };
+        Ok(Some(
+            serde_json::json!({ "version": version, "text": rope.to_string() }),
+        ))
     }
 }
 
 impl Backend {
     /// A frame that was not valid JSON-RPC (see `sanitize`): log it and go on.
     pub async fn malformed_message(&self, params: serde_json::Value) {
-        let why = params.get("error").and_then(|e| e.as_str()).unwrap_or("unknown").to_string();
-        self.log(MessageType::ERROR, format!("zhproof: ignored a malformed message: {why}")).await;
+        let why = params
+            .get("error")
+            .and_then(|e| e.as_str())
+            .unwrap_or("unknown")
+            .to_string();
+        self.log(
+            MessageType::ERROR,
+            format!("zhproof: ignored a malformed message: {why}"),
+        )
+        .await;
     }
 }
 

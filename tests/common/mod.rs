@@ -38,7 +38,10 @@ impl Client {
 
     pub fn start_with_env(env: &[(&str, &str)]) -> Client {
         let mut cmd = Command::new(binary());
-        cmd.arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
+        cmd.arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -79,12 +82,22 @@ impl Client {
                 }
             }
         });
-        Client { child, stdin, rx, next_id: 1, backlog: VecDeque::new(), logs: Vec::new(), replies: Vec::new() }
+        Client {
+            child,
+            stdin,
+            rx,
+            next_id: 1,
+            backlog: VecDeque::new(),
+            logs: Vec::new(),
+            replies: Vec::new(),
+        }
     }
 
     pub fn send_raw(&mut self, body: &[u8]) {
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
-        self.stdin.write_all(header.as_bytes()).expect("write header");
+        self.stdin
+            .write_all(header.as_bytes())
+            .expect("write header");
         self.stdin.write_all(body).expect("write body");
         self.stdin.flush().expect("flush");
     }
@@ -104,13 +117,18 @@ impl Client {
             let left = deadline.saturating_duration_since(Instant::now());
             let v = match self.rx.recv_timeout(left) {
                 Ok(v) => v,
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => return None,
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    return None
+                }
             };
             if v.get("method").is_some() && v.get("id").is_some() {
                 let method = v["method"].as_str().unwrap_or("").to_string();
                 let result = match method.as_str() {
                     "workspace/configuration" => {
-                        let n = v["params"]["items"].as_array().map(|a| a.len()).unwrap_or(1);
+                        let n = v["params"]["items"]
+                            .as_array()
+                            .map(|a| a.len())
+                            .unwrap_or(1);
                         Value::Array(vec![Value::Null; n])
                     }
                     _ => Value::Null,
@@ -121,7 +139,8 @@ impl Client {
                 continue;
             }
             if v.get("method").and_then(Value::as_str) == Some("window/logMessage") {
-                self.logs.push(v["params"]["message"].as_str().unwrap_or("").to_string());
+                self.logs
+                    .push(v["params"]["message"].as_str().unwrap_or("").to_string());
             }
             return Some(v);
         }
@@ -133,7 +152,9 @@ impl Client {
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let v = self.recv(deadline).unwrap_or_else(|| panic!("no response to {method}"));
+            let v = self
+                .recv(deadline)
+                .unwrap_or_else(|| panic!("no response to {method}"));
             if v.get("id") == Some(&json!(id)) && v.get("method").is_none() {
                 if let Some(e) = v.get("error") {
                     panic!("{method} failed: {e}");
@@ -151,7 +172,9 @@ impl Client {
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let v = self.recv(deadline).unwrap_or_else(|| panic!("no response to {method}"));
+            let v = self
+                .recv(deadline)
+                .unwrap_or_else(|| panic!("no response to {method}"));
             if v.get("id") == Some(&json!(id)) && v.get("method").is_none() {
                 return v;
             }
@@ -161,12 +184,22 @@ impl Client {
 
     /// Wait for a notification matching `pred` (looks at the backlog first).
     pub fn wait_for(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.backlog.iter().position(|v| v["method"] == method && pred(&v["params"])) {
-            return self.backlog.remove(i).map(|v| v["params"].clone()).unwrap_or(Value::Null);
+        if let Some(i) = self
+            .backlog
+            .iter()
+            .position(|v| v["method"] == method && pred(&v["params"]))
+        {
+            return self
+                .backlog
+                .remove(i)
+                .map(|v| v["params"].clone())
+                .unwrap_or(Value::Null);
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let v = self.recv(deadline).unwrap_or_else(|| panic!("timed out waiting for {method}"));
+            let v = self
+                .recv(deadline)
+                .unwrap_or_else(|| panic!("timed out waiting for {method}"));
             if v["method"] == method && pred(&v["params"]) {
                 return v["params"].clone();
             }
@@ -176,7 +209,9 @@ impl Client {
 
     /// Wait for diagnostics of `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let p = self.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == version);
+        let p = self.wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == version
+        });
         p["diagnostics"].as_array().cloned().unwrap_or_default()
     }
 
@@ -203,6 +238,18 @@ impl Client {
 
     pub fn server_text(&mut self, uri: &str) -> Value {
         self.request("zhproof/documentText", json!({"uri": uri}))
+    }
+
+    /// The server's peak resident set size (VmHWM), in KiB.
+    pub fn peak_rss_kb(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
     }
 
     /// shutdown + exit; returns the process exit code.
@@ -288,8 +335,18 @@ pub fn position_of(text: &str, offset: usize, enc: Enc) -> Value {
 }
 
 pub fn range_text<'a>(text: &'a str, range: &Value, enc: Enc) -> &'a str {
-    let s = offset_of(text, range["start"]["line"].as_u64().unwrap(), range["start"]["character"].as_u64().unwrap(), enc);
-    let e = offset_of(text, range["end"]["line"].as_u64().unwrap(), range["end"]["character"].as_u64().unwrap(), enc);
+    let s = offset_of(
+        text,
+        range["start"]["line"].as_u64().unwrap(),
+        range["start"]["character"].as_u64().unwrap(),
+        enc,
+    );
+    let e = offset_of(
+        text,
+        range["end"]["line"].as_u64().unwrap(),
+        range["end"]["character"].as_u64().unwrap(),
+        enc,
+    );
     &text[s..e]
 }
 
@@ -299,8 +356,18 @@ pub fn apply_text_edits(text: &str, edits: &[Value], enc: Enc) -> String {
         .iter()
         .map(|e| {
             let r = &e["range"];
-            let s = offset_of(text, r["start"]["line"].as_u64().unwrap(), r["start"]["character"].as_u64().unwrap(), enc);
-            let en = offset_of(text, r["end"]["line"].as_u64().unwrap(), r["end"]["character"].as_u64().unwrap(), enc);
+            let s = offset_of(
+                text,
+                r["start"]["line"].as_u64().unwrap(),
+                r["start"]["character"].as_u64().unwrap(),
+                enc,
+            );
+            let en = offset_of(
+                text,
+                r["end"]["line"].as_u64().unwrap(),
+                r["end"]["character"].as_u64().unwrap(),
+                enc,
+            );
             (s, en, e["newText"].as_str().unwrap().to_string())
         })
         .collect();
@@ -329,5 +396,9 @@ pub fn edits_for(edit: &Value, uri: &str) -> Vec<Value> {
 }
 
 pub fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }

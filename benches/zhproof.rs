@@ -1,0 +1,167 @@
+//! `cargo bench`: the performance targets of the README, measured.
+//!
+//! - cold analysis throughput on realistic article text repeated to 5 MB;
+//! - didChange → publishDiagnostics latency of single-character edits in a
+//!   1 MB article, through the real binary over stdio;
+//! - time to the `initialize` response;
+//! - peak RSS of the server with a 1 MB article open.
+//!
+//! Set `ZHPROOF_BENCH_QUICK=1` for a short run (fewer samples).
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use zhproof::core::{Analyzer, Config, DocKind};
+
+fn corpus_text() -> String {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "txt") && !p.to_string_lossy().contains("expected")
+        })
+        .collect();
+    names.sort();
+    let mut s = String::new();
+    for n in names {
+        if let Ok(t) = std::fs::read_to_string(&n) {
+            s.push_str(&t);
+            s.push_str("\n\n");
+        }
+    }
+    s
+}
+
+fn repeat_to(text: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + text.len());
+    while s.len() < bytes {
+        s.push_str(text);
+    }
+    s
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn pct(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    // `cargo bench -- <filter>` passes extra args; `cargo test --benches` passes --bench... ignore them
+    let quick = std::env::var_os("ZHPROOF_BENCH_QUICK").is_some();
+    let base = corpus_text();
+    println!(
+        "zhproof benchmarks (base text {} KB of fixture articles)",
+        base.len() / 1024
+    );
+
+    // 1. cold full-analysis throughput
+    let big = repeat_to(&base, 5 << 20);
+    zhproof::core::nlp::jieba(); // load the dictionary outside the timing
+    let runs = if quick { 1 } else { 3 };
+    let mut mbs = Vec::new();
+    let mut findings = 0;
+    for _ in 0..runs {
+        let mut a = Analyzer::new(Arc::new(Config::default()));
+        let t = Instant::now();
+        let r = a.analyze(&big, DocKind::Plain);
+        let dt = t.elapsed().as_secs_f64();
+        findings = r.findings.len();
+        mbs.push(big.len() as f64 / 1e6 / dt);
+    }
+    println!("analysis throughput (cold, 5 MB, one core): {:.1} MB/s median of {runs} ({findings} findings)", median(&mut mbs));
+    // warm re-analysis after a one-character edit (what a keystroke costs in the core)
+    let mut a = Analyzer::new(Arc::new(Config::default()));
+    let mb1 = repeat_to(&base, 1 << 20);
+    a.analyze(&mb1, DocKind::Plain);
+    let mut warm = Vec::new();
+    let mut doc = mb1.clone();
+    for i in 0..(if quick { 20 } else { 100 }) {
+        let pos = doc
+            .char_indices()
+            .nth((i * 7919) % (doc.len() / 4))
+            .map(|(p, _)| p)
+            .unwrap_or(0);
+        doc.insert(pos, '中');
+        let t = Instant::now();
+        a.analyze(&doc, DocKind::Plain);
+        warm.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!(
+        "core re-analysis after a 1-char edit (1 MB): median {:.2} ms, p95 {:.2} ms",
+        median(&mut warm),
+        pct(&mut warm, 0.95)
+    );
+
+    // 2. initialize response time
+    let mut init = Vec::new();
+    for _ in 0..(if quick { 5 } else { 20 }) {
+        let mut c = common::Client::start();
+        let t = Instant::now();
+        c.request(
+            "initialize",
+            json!({"processId": null, "rootUri": null, "capabilities": {}}),
+        );
+        init.push(t.elapsed().as_secs_f64() * 1e3);
+        c.notify("initialized", json!({}));
+        let _ = c.shutdown();
+    }
+    println!(
+        "time to initialize response: median {:.1} ms, max {:.1} ms",
+        median(&mut init),
+        init.iter().cloned().fold(0.0, f64::max)
+    );
+
+    // 3. didChange → publishDiagnostics latency, 1 MB article, over stdio
+    let mut c = common::Client::start();
+    c.initialize(&["utf-16"]);
+    let uri = "file:///tmp/bench-1mb.txt";
+    let t = Instant::now();
+    c.open(uri, "plaintext", &mb1);
+    c.diagnostics(uri, 1);
+    println!(
+        "first analysis of a 1 MB article via didOpen: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let lines: Vec<usize> = common::line_starts(&mb1);
+    let mut lat = Vec::new();
+    let n = if quick { 30 } else { 200 };
+    for i in 0..n {
+        let line = (i * 104_729) % (lines.len() - 1);
+        let version = 2 + i as i64;
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "新"}]}),
+        );
+        c.diagnostics(uri, version);
+        lat.push(t.elapsed().as_secs_f64() * 1e3);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    println!(
+        "didChange → publishDiagnostics (1 MB, 1-char edits, n={n}): median {:.2} ms, p95 {:.2} ms",
+        median(&mut lat),
+        pct(&mut lat, 0.95)
+    );
+
+    // 4. peak RSS with the 1 MB article open
+    let rss = c.peak_rss_kb();
+    match rss {
+        Some(kb) => println!(
+            "server peak RSS with a 1 MB article open: {:.1} MB",
+            kb as f64 / 1024.0
+        ),
+        None => println!("server peak RSS: unavailable (no /proc)"),
+    }
+    let _ = c.shutdown();
+}

@@ -1,0 +1,12 @@
+-- zhproof for Neovim 0.11+: put this directory on 'runtimepath' (or copy this
+-- file to ~/.config/nvim/lsp/zhproof.lua) and call vim.lsp.enable('zhproof').
+-- Settings under `settings.zhproof` are sent to the server
+-- (rules, style = { spacing, quotes }, words, articleDate).
+return {
+  cmd = { 'zhproof', 'lsp' },
+  filetypes = { 'text', 'markdown' },
+  root_markers = { '.zhproof.toml', '.git' },
+  settings = {
+    zhproof = {},
+  },
+}

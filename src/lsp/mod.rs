@@ -1,8 +1,10 @@
 //! The language server: a thin adapter from LSP to the analysis core.
 
+mod actions;
 pub mod convert;
 pub mod position;
 mod server;
+mod settings;
 mod worker;
 
 pub use server::Backend;

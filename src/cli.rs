@@ -1,11 +1,14 @@
 //! The command line: `zhproof check`, `zhproof outline`, `zhproof rules`.
 //! A thin adapter over the analysis core.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::core::config::Config;
+use crate::core::config_file;
 use crate::core::outline::Section;
 use crate::core::{fix, rules, Analysis, Analyzer, DocKind, Finding, Severity};
 
@@ -217,25 +220,117 @@ pub struct CheckOptions {
     pub strict: bool,
 }
 
-/// The configuration for a file (searched from its directory upwards).
-pub type ConfigLoader = dyn Fn(Option<&Path>) -> Result<Arc<Config>, String>;
+/// A configuration and the `.zhproof.toml` it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    pub config: Arc<Config>,
+    /// The file, if one was found.
+    pub file: Option<PathBuf>,
+}
 
-pub fn default_loader(_: Option<&Path>) -> Result<Arc<Config>, String> {
-    Ok(Arc::new(Config::default()))
+impl LoadedConfig {
+    /// Does one of the configuration's `ignore` globs match `path`? Globs are
+    /// relative to the directory of the configuration file.
+    pub fn ignores(&self, path: &Path) -> bool {
+        if self.config.ignore.is_empty() {
+            return false;
+        }
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let base = self.file.as_deref().and_then(Path::parent);
+        let rel = base.and_then(|b| abs.strip_prefix(b).ok()).unwrap_or(path);
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        self.config.ignore.iter().any(|g| glob_match(g, &rel))
+    }
+}
+
+/// Finds the configuration of each checked file: the nearest `.zhproof.toml`
+/// in its directory or above (each file read once), or a fixed configuration.
+pub struct ConfigLoader {
+    fixed: Option<Arc<Config>>,
+    cache: RefCell<HashMap<PathBuf, Result<Arc<LoadedConfig>, String>>>,
+}
+
+impl ConfigLoader {
+    /// Search for `.zhproof.toml` from each file upwards.
+    pub fn search() -> ConfigLoader {
+        ConfigLoader {
+            fixed: None,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Always use this configuration (no file is read).
+    pub fn fixed(config: Config) -> ConfigLoader {
+        ConfigLoader {
+            fixed: Some(Arc::new(config)),
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The configuration for a file (`None`: standard input, searched from the
+    /// current directory). Warnings about the configuration file go to `err`
+    /// once; a file that is not valid TOML is an error naming its lines.
+    pub fn for_path(
+        &self,
+        path: Option<&Path>,
+        err: &mut dyn Write,
+    ) -> Result<Arc<LoadedConfig>, String> {
+        if let Some(c) = &self.fixed {
+            return Ok(Arc::new(LoadedConfig {
+                config: c.clone(),
+                file: None,
+            }));
+        }
+        let start = match path {
+            Some(p) => p.to_path_buf(),
+            None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        };
+        let Some(file) = config_file::find_config(&start) else {
+            return Ok(Arc::new(LoadedConfig {
+                config: Arc::new(Config::default()),
+                file: None,
+            }));
+        };
+        if let Some(r) = self.cache.borrow().get(&file) {
+            return r.clone();
+        }
+        let result = match config_file::load_config(&file) {
+            Err(e) => Err(e),
+            Ok(parsed) => {
+                let shown = file.display();
+                match parsed.config {
+                    None => Err(parsed
+                        .problems
+                        .iter()
+                        .map(|p| format!("{shown}:{}: 错误：{}", p.line, p.message))
+                        .collect::<Vec<_>>()
+                        .join("\n")),
+                    Some(c) => {
+                        for p in &parsed.problems {
+                            let level = if p.error { "错误" } else { "警告" };
+                            let _ = writeln!(err, "{shown}:{}: {level}：{}", p.line, p.message);
+                        }
+                        Ok(Arc::new(LoadedConfig {
+                            config: Arc::new(c),
+                            file: Some(file.clone()),
+                        }))
+                    }
+                }
+            }
+        };
+        self.cache.borrow_mut().insert(file, result.clone());
+        result
+    }
 }
 
 /// Run `zhproof check`; returns the exit code.
 pub fn check(
     opts: &CheckOptions,
-    load: &ConfigLoader,
+    loader: &ConfigLoader,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
     let mut inputs: Vec<Result<Input, String>> = Vec::new();
-    let base_cfg = load(std::env::current_dir().ok().as_deref()).unwrap_or_else(|e| {
-        let _ = writeln!(err, "{e}");
-        Arc::new(Config::default())
-    });
     let mut io_error = false;
     let dash = opts.paths.iter().any(|p| p.as_os_str() == "-");
     if dash {
@@ -261,14 +356,40 @@ pub fn check(
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    let (files, errors) = expand_paths(&files, &base_cfg.ignore);
+    let explicit: Vec<PathBuf> = files.clone();
+    let (files, errors) = expand_paths(&files, &[]);
     for e in errors {
         inputs.push(Err(e));
     }
+    // each file's configuration: the nearest .zhproof.toml; its `ignore` globs apply
+    let mut configs: HashMap<PathBuf, Arc<LoadedConfig>> = HashMap::new();
+    let mut ignored = 0usize;
     for f in &files {
-        inputs.push(read_input(f));
+        match loader.for_path(Some(f), err) {
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}: 配置文件无法解析，未检查", f.display());
+                io_error = true;
+            }
+            Ok(c) if c.ignores(f) => {
+                ignored += 1;
+                if explicit.contains(f) {
+                    let _ = writeln!(err, "{}: 按配置文件的 ignore 设置跳过", f.display());
+                }
+            }
+            Ok(c) => {
+                configs.insert(f.clone(), c);
+                inputs.push(read_input(f));
+            }
+        }
     }
     if inputs.is_empty() {
+        if io_error {
+            return EXIT_USAGE;
+        }
+        if ignored > 0 {
+            return EXIT_CLEAN;
+        }
         let _ = writeln!(err, "zhproof: 没有要检查的文件");
         return EXIT_USAGE;
     }
@@ -283,12 +404,17 @@ pub fn check(
                 continue;
             }
         };
-        let config = match load(input.path.as_deref()) {
-            Ok(c) => c,
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                base_cfg.clone()
-            }
+        let config = match input.path.as_ref().and_then(|p| configs.get(p)) {
+            Some(c) => c.config.clone(),
+            None => match loader.for_path(input.path.as_deref(), err) {
+                Ok(c) => c.config.clone(),
+                Err(e) => {
+                    let _ = writeln!(err, "{e}");
+                    let _ = writeln!(err, "{}: 配置文件无法解析，未检查", input.name);
+                    io_error = true;
+                    continue;
+                }
+            },
         };
         let kind = DocKind::from_path(&input.name);
         let mut text = input.text.clone();
@@ -456,6 +582,82 @@ mod tests {
         assert_eq!(ix.line_col(t, 4), (1, 2));
         let comma = t.find(',').unwrap();
         assert_eq!(ix.line_col(t, comma), (2, 2));
+    }
+
+    fn run_check(paths: Vec<PathBuf>) -> (i32, String, String) {
+        let opts = CheckOptions {
+            paths,
+            format: Format::Text,
+            fix: false,
+            strict: false,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = check(&opts, &ConfigLoader::search(), &mut out, &mut err);
+        (
+            code,
+            String::from_utf8_lossy(&out).into_owned(),
+            String::from_utf8_lossy(&err).into_owned(),
+        )
+    }
+
+    fn tree(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("zhproof-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(d.join("drafts")).unwrap();
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        for f in ["a.txt", "drafts/b.txt", "sub/c.md"] {
+            std::fs::write(d.join(f), "会议召开,部署工作。\n").unwrap();
+        }
+        d
+    }
+
+    #[test]
+    fn check_uses_the_nearest_config_file_and_its_ignore_globs() {
+        let d = tree("nearest");
+        std::fs::write(
+            d.join(".zhproof.toml"),
+            "ignore = [\"drafts/**\"]\n[rules]\npunct-halfwidth = \"error\"\nno-such = \"off\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("sub/.zhproof.toml"),
+            "[rules]\npunct-halfwidth = \"off\"\n",
+        )
+        .unwrap();
+        let (code, out, err) = run_check(vec![d.clone()]);
+        assert_eq!(code, EXIT_FINDINGS, "{out}{err}");
+        assert!(out.contains("a.txt:1:5: error[punct-halfwidth]"), "{out}");
+        assert!(!out.contains("b.txt"), "ignored by the glob: {out}");
+        assert!(
+            !out.contains("c.md"),
+            "the nearer file turns the rule off: {out}"
+        );
+        assert_eq!(
+            err.matches("no-such").count(),
+            1,
+            "warned once, with the line: {err}"
+        );
+        assert!(err.contains(".zhproof.toml:4: 警告"), "{err}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn an_unparsable_config_file_exits_2_with_its_line() {
+        let d = tree("broken");
+        std::fs::write(
+            d.join("sub/.zhproof.toml"),
+            "[rules]\npunct-halfwidth = off\n",
+        )
+        .unwrap();
+        let (code, out, err) = run_check(vec![d.clone()]);
+        assert_eq!(code, EXIT_USAGE);
+        assert!(
+            out.contains("a.txt"),
+            "files under other configs are still checked: {out}"
+        );
+        assert!(!out.contains("c.md"));
+        assert!(err.contains(".zhproof.toml:2: 错误：TOML"), "{err}");
+        let _ = std::fs::remove_dir_all(&d);
     }
 
     #[test]

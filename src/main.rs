@@ -92,7 +92,7 @@ fn main() -> ExitCode {
             };
             let mut out = std::io::stdout().lock();
             let mut err = std::io::stderr().lock();
-            cli::check(&opts, &cli::default_loader, &mut out, &mut err)
+            cli::check(&opts, &cli::ConfigLoader::search(), &mut out, &mut err)
         }
         Some(Cmd::Outline { path }) => match cli::read_input(&path) {
             Ok(input) => {

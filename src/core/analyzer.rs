@@ -174,6 +174,8 @@ impl Analyzer {
         for f in &mut findings {
             f.severity = config.severity(f.code, f.severity);
         }
+        // in-text suppression comments (one substring search when there are none)
+        super::suppress::apply(text, &mut findings);
         findings.sort_by(|a, b| {
             (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
         });

@@ -48,6 +48,91 @@ pub struct Ymd {
     pub day: u32,
 }
 
+impl Ymd {
+    /// Parse `YYYY-MM-DD` (a real calendar date, years 1000–9999).
+    pub fn parse(s: &str) -> Option<Ymd> {
+        let mut parts = s.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+            return None;
+        }
+        let (year, month, day): (i32, u32, u32) =
+            (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        Ymd::new(year, month, day)
+    }
+
+    /// A checked date.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Ymd {
+            year,
+            month,
+            day,
+        })
+    }
+}
+
+impl std::fmt::Display for Ymd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl RuleSetting {
+    /// `off`, `on`, or a severity (`error`, `warning`, `info`, `hint`).
+    pub fn parse(s: &str) -> Option<RuleSetting> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "off" | "false" | "none" => Some(RuleSetting::Off),
+            "on" | "true" => Some(RuleSetting::On(None)),
+            other => Severity::parse(other).map(|s| RuleSetting::On(Some(s))),
+        }
+    }
+}
+
+impl Spacing {
+    pub fn parse(s: &str) -> Option<Spacing> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "none" => Some(Spacing::None),
+            "space" => Some(Spacing::Space),
+            _ => None,
+        }
+    }
+}
+
+impl Quotes {
+    pub fn parse(s: &str) -> Option<Quotes> {
+        match s.trim() {
+            "“”" | "curly" => Some(Quotes::Curly),
+            "「」" | "corner" => Some(Quotes::Corner),
+            _ => None,
+        }
+    }
+}
+
+/// A partial configuration (editor settings): only what it sets overrides.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ConfigLayer {
+    pub rules: BTreeMap<String, RuleSetting>,
+    pub spacing: Option<Spacing>,
+    pub quotes: Option<Quotes>,
+    /// Added to the base's words (the lists are united).
+    pub words: Vec<String>,
+    /// Added to the base's ignore globs.
+    pub ignore: Vec<String>,
+    pub article_date: Option<Ymd>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Config {
     pub rules: BTreeMap<String, RuleSetting>,
@@ -83,11 +168,99 @@ impl Config {
         self.words.iter().any(|w| w == word)
     }
 
+    /// This configuration with `layer` on top: the layer's values win where
+    /// both set one (per rule code, per style key); word lists are united.
+    pub fn overlay(&self, layer: &ConfigLayer) -> Config {
+        let mut c = self.clone();
+        for (code, setting) in &layer.rules {
+            c.rules.insert(code.clone(), *setting);
+        }
+        if let Some(s) = layer.spacing {
+            c.spacing = s;
+        }
+        if let Some(q) = layer.quotes {
+            c.quotes = q;
+        }
+        for w in &layer.words {
+            if !c.words.contains(w) {
+                c.words.push(w.clone());
+            }
+        }
+        for g in &layer.ignore {
+            if !c.ignore.contains(g) {
+                c.ignore.push(g.clone());
+            }
+        }
+        if layer.article_date.is_some() {
+            c.article_date = layer.article_date;
+        }
+        c
+    }
+
     /// A hash of everything that changes analysis results (cache key part).
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         self.hash(&mut h);
         h.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            Ymd::parse("2018-11-05"),
+            Some(Ymd {
+                year: 2018,
+                month: 11,
+                day: 5
+            })
+        );
+        assert_eq!(Ymd::parse("2018-02-29"), None);
+        assert!(Ymd::parse("2020-02-29").is_some());
+        assert_eq!(Ymd::parse("2018-13-01"), None);
+        assert_eq!(Ymd::parse("2018-1-1"), None);
+        assert_eq!(Ymd::parse("２０１８-11-05"), None);
+        assert_eq!(
+            Ymd::parse("2018-11-05").map(|d| d.to_string()).as_deref(),
+            Some("2018-11-05")
+        );
+    }
+
+    #[test]
+    fn overlay_wins_per_key_and_unites_words() {
+        let mut base = Config::default();
+        base.rules.insert("a".into(), RuleSetting::Off);
+        base.rules
+            .insert("b".into(), RuleSetting::On(Some(Severity::Error)));
+        base.spacing = Spacing::Space;
+        base.quotes = Quotes::Corner;
+        base.words = vec!["甲".into(), "乙".into()];
+        let mut layer = ConfigLayer::default();
+        layer
+            .rules
+            .insert("a".into(), RuleSetting::On(Some(Severity::Hint)));
+        layer.quotes = Some(Quotes::Curly);
+        layer.words = vec!["乙".into(), "丙".into()];
+        let c = base.overlay(&layer);
+        assert_eq!(
+            c.rules.get("a"),
+            Some(&RuleSetting::On(Some(Severity::Hint)))
+        );
+        assert_eq!(
+            c.rules.get("b"),
+            Some(&RuleSetting::On(Some(Severity::Error)))
+        );
+        assert_eq!(
+            c.spacing,
+            Spacing::Space,
+            "not set in the layer: the base's value stays"
+        );
+        assert_eq!(c.quotes, Quotes::Curly);
+        assert_eq!(c.words, vec!["甲", "乙", "丙"]);
     }
 }

@@ -5,11 +5,15 @@ pub mod boilerplate;
 pub mod broken;
 pub mod chars;
 pub mod config;
+pub mod config_file;
 pub mod finding;
 pub mod fix;
+#[cfg(test)]
+mod md_awareness_tests;
 pub mod nlp;
 pub mod outline;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 
 pub use analyzer::{analyze, Analysis, Analyzer};

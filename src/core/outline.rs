@@ -419,6 +419,10 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
     if kind == DocKind::Plain || !has_md_heading {
         let mut zone = Vec::new();
         for (i, c) in out.iter().enumerate() {
+            // leading front matter or suppression comments do not end the zone
+            if zone.is_empty() && matches!(c, BlockClass::Code) {
+                continue;
+            }
             let t = body_text(i);
             if matches!(c, BlockClass::Body)
                 && blocks[i].kind == BlockKind::Para

@@ -2,8 +2,40 @@
 //! masking what rules must not read (code, URLs, link targets, HTML, front matter).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::chars::MASK;
+use super::suppress;
+
+/// A reference-style link definition line: `[id]: http://… "title"`.
+static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\[(?:[^\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|[^\s\p{Han}]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$"#)
+        .expect("valid regex")
+});
+
+/// A table delimiter row: `|---|:---:|`, `--- | ---`.
+static DELIM_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+        .expect("valid regex")
+});
+
+/// An autolink: `<https://…>` (the URL may hold any non-space characters).
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>").expect("valid regex")
+});
+
+/// An HTML open or close tag, attribute values may hold Chinese (`title="说明"`).
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"#)
+        .expect("valid regex")
+});
+
+/// Is this line a Markdown table delimiter row (it must hold a `|`)?
+pub fn is_delim_row(line: &str) -> bool {
+    line.contains('|') && line.contains('-') && DELIM_ROW.is_match(line)
+}
 
 /// What kind of file we read: plain-text articles or Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -82,12 +114,15 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
                 }
                 continue;
             }
-            // front matter: only on the very first line
-            if first && line.trim_end() == "---" {
+            // front matter (YAML `---` or TOML `+++`): only on the very first line
+            let fm = line.trim_end();
+            if first && (fm == "---" || fm == "+++") {
                 first = false;
+                let toml = fm == "+++";
                 let mut close = None;
                 for (l2, (s2, e2)) in lines.by_ref() {
-                    if matches!(text[s2..e2].trim_end(), "---" | "...") {
+                    let l = text[s2..e2].trim_end();
+                    if (toml && l == "+++") || (!toml && matches!(l, "---" | "...")) {
                         close = Some((l2, e2));
                         break;
                     }
@@ -113,6 +148,16 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
         if trimmed.trim().is_empty() {
             continue;
         }
+        // a line holding only suppression comments is never checked
+        if suppress::is_directive_line(line) {
+            out.push(Block {
+                range: start..end,
+                kind: BlockKind::Code,
+                prefix: 0,
+                line: ln,
+            });
+            continue;
+        }
         if kind == DocKind::Plain {
             out.push(Block {
                 range: start..end,
@@ -135,12 +180,39 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
                 });
                 continue;
             }
+            if trimmed.starts_with("<!--") && !trimmed.contains("-->") {
+                // a multi-line HTML comment: up to the line that closes it
+                let mut cend = text.len();
+                for (_, (s2, e2)) in lines.by_ref() {
+                    if text[s2..e2].contains("-->") {
+                        cend = e2;
+                        break;
+                    }
+                }
+                out.push(Block {
+                    range: start..cend,
+                    kind: BlockKind::Code,
+                    prefix: 0,
+                    line: ln,
+                });
+                continue;
+            }
             if trimmed.starts_with("<!--")
                 || (trimmed.starts_with('<')
                     && trimmed.len() > 1
                     && trimmed.as_bytes()[1].is_ascii_alphabetic()
                     && trimmed.trim_end().ends_with('>'))
             {
+                out.push(Block {
+                    range: start..end,
+                    kind: BlockKind::Code,
+                    prefix: 0,
+                    line: ln,
+                });
+                continue;
+            }
+            // reference-style link definitions are not rendered
+            if trimmed.starts_with('[') && trimmed.contains("]:") && LINK_DEF.is_match(trimmed) {
                 out.push(Block {
                     range: start..end,
                     kind: BlockKind::Code,
@@ -161,7 +233,11 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
             if trimmed.starts_with('|') {
                 out.push(Block {
                     range: start..end,
-                    kind: BlockKind::TableRow,
+                    kind: if is_delim_row(trimmed) {
+                        BlockKind::Code
+                    } else {
+                        BlockKind::TableRow
+                    },
                     prefix: 0,
                     line: ln,
                 });
@@ -205,6 +281,8 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
                 || t2s.starts_with("```")
                 || t2s.starts_with("~~~")
                 || t2s.starts_with('|')
+                || t2s.starts_with("<!--")
+                || suppress::is_directive_line(l2)
             {
                 break;
             }
@@ -348,10 +426,50 @@ pub fn mask(text: &str, kind: DocKind, prefix: usize) -> String {
         for r in markdown_ranges(text) {
             fill(&mut bytes, r);
         }
+        for r in table_ranges(text, prefix) {
+            fill(&mut bytes, r);
+        }
+    } else {
+        // inline suppression comments (`<!-- zhproof-… -->`) in plain text
+        for r in suppress::comment_ranges(text) {
+            fill(&mut bytes, r);
+        }
     }
     // Only whole ASCII bytes or whole chars were replaced, so this is valid UTF-8;
     // fall back to the original text if it somehow is not.
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// Table markup in a block: the cell separators `|` of a table and its
+/// delimiter row (`|---|---|`) entirely.
+pub fn table_ranges(text: &str, prefix: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !text.contains('|') {
+        return out;
+    }
+    let starts_with_pipe = text
+        .get(prefix.min(text.len())..)
+        .is_some_and(|t| t.trim_start().starts_with('|'));
+    let lines: Vec<(usize, usize)> = LineIter::new(text).collect();
+    let has_delim = lines
+        .iter()
+        .any(|&(s, e)| text.get(s..e).is_some_and(is_delim_row));
+    if !(starts_with_pipe || has_delim) {
+        return out;
+    }
+    let b = text.as_bytes();
+    for &(s, e) in &lines {
+        if text.get(s..e).is_some_and(is_delim_row) {
+            out.push(s..e);
+            continue;
+        }
+        for i in s..e {
+            if b[i] == b'|' && (i == 0 || b[i - 1] != b'\\') {
+                out.push(i..i + 1);
+            }
+        }
+    }
+    out
 }
 
 /// URLs (`http://`, `https://`, `www.`) and e-mail addresses: ASCII runs.
@@ -433,6 +551,37 @@ pub fn markdown_ranges(text: &str) -> Vec<Range<usize>> {
                 out.push(i..i + 1);
                 i += 2;
             }
+            b'[' if b.get(i + 1) == Some(&b'^') => {
+                // footnote reference `[^1]`, or definition `[^1]:` at the start
+                let close = text[i..]
+                    .find(']')
+                    .filter(|&c| c > 2 && !text[i..i + c].contains(['\n', ' ']));
+                match close {
+                    Some(c) => {
+                        let mut end = i + c + 1;
+                        if b.get(end) == Some(&b':') && text[..i].trim().is_empty() {
+                            end += 1;
+                        }
+                        out.push(i..end);
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+            b']' if b.get(i + 1) == Some(&b'[') => {
+                // reference link label: `[text][id]`, `[text][]`
+                let close = text[i + 2..]
+                    .find(']')
+                    .filter(|&c| c <= 100 && !text[i + 2..i + 2 + c].contains('\n'));
+                match close {
+                    Some(c) => {
+                        let end = i + 2 + c + 1;
+                        out.push(i..end);
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
             b']' if b.get(i + 1) == Some(&b'(') => {
                 // link target: ](...) with balanced parens
                 let mut depth = 0i32;
@@ -463,6 +612,14 @@ pub fn markdown_ranges(text: &str) -> Vec<Range<usize>> {
                     let end = text[i..].find("-->").map(|e| i + e + 3).unwrap_or(b.len());
                     out.push(i..end);
                     i = end;
+                    continue;
+                }
+                if let Some(m) = AUTOLINK
+                    .find(&text[i..])
+                    .or_else(|| HTML_TAG.find(&text[i..]))
+                {
+                    out.push(i..i + m.end());
+                    i += m.end();
                     continue;
                 }
                 let next = b.get(i + 1).copied().unwrap_or(b' ');
@@ -507,6 +664,7 @@ fn is_link_bracket(text: &str, i: usize) -> bool {
         b'!' => b.get(i + 1) == Some(&b'['),
         b'[' => text[i..]
             .find("](")
+            .or_else(|| text[i..].find("]["))
             .is_some_and(|e| !text[i..i + e].contains('\n')),
         b']' => false,
         _ => false,

@@ -1,9 +1,11 @@
 //! The language server: a thin adapter from LSP to the analysis core.
 
+mod actions;
 pub mod convert;
 pub mod position;
 mod sanitize;
 mod server;
+mod settings;
 mod worker;
 
 pub use server::Backend;

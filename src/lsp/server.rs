@@ -3,8 +3,9 @@
 //! version order; analysis runs on the worker thread.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ropey::Rope;
@@ -13,10 +14,17 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use super::actions::{self, EditCaps, WordTarget};
 use super::convert;
 use super::position::{to_byte, Encoding, Pos};
+use super::settings::{is_config_uri, uri_path, ConfigState};
 use super::worker::{self, DocResult, Job, Out};
 use crate::core::{fix, Config, DocKind};
+
+/// The settings section the server asks the client for.
+pub const SETTINGS_SECTION: &str = "zhproof";
+/// How long start-up waits for the client's settings before checking anyway.
+const SETTLE_TIMEOUT: Duration = Duration::from_secs(2);
 
 pub const FIX_ALL_KIND: &str = "source.fixAll.zhproof";
 
@@ -30,7 +38,9 @@ pub struct Doc {
 pub struct Shared {
     docs: Mutex<HashMap<String, Doc>>,
     results: Mutex<HashMap<String, Arc<DocResult>>>,
-    config: RwLock<Arc<Config>>,
+    cfg: Mutex<ConfigState>,
+    /// Set once the initial configuration is loaded; analyses wait for it.
+    ready: AtomicBool,
     encoding: AtomicU8,
 }
 
@@ -41,8 +51,30 @@ impl Shared {
             .map(|d| (d.rope.clone(), d.version, d.kind))
     }
 
-    pub fn config(&self) -> Arc<Config> {
-        self.config.read().map(|c| c.clone()).unwrap_or_default()
+    /// The effective configuration of a document.
+    pub fn config_for(&self, uri: &Uri) -> Arc<Config> {
+        self.cfg
+            .lock()
+            .map(|c| c.config_for(uri.as_str()))
+            .unwrap_or_default()
+    }
+
+    /// Has the initial configuration been loaded?
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Acquire)
+    }
+
+    /// Open documents that are checked (not configuration files).
+    fn open_documents(&self) -> Vec<Uri> {
+        self.docs
+            .lock()
+            .map(|d| {
+                d.keys()
+                    .filter_map(|k| k.parse::<Uri>().ok())
+                    .filter(|u| !is_config_uri(u))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn encoding(&self) -> Encoding {
@@ -62,18 +94,172 @@ impl Shared {
     }
 }
 
+/// What the client supports, from `initialize`.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClientCaps {
+    /// `workspace/configuration` requests.
+    configuration: bool,
+    /// Dynamic registration of `workspace/didChangeWatchedFiles`.
+    watch_dynamic: bool,
+    edits: EditCaps,
+}
+
+/// What background tasks need to reconfigure and publish.
+#[derive(Clone)]
+struct Ctl {
+    client: Client,
+    shared: Arc<Shared>,
+    jobs: std::sync::mpsc::Sender<Job>,
+}
+
+impl Ctl {
+    /// Re-check every open document with the current configuration.
+    fn reconfigure_all(&self) {
+        if self.shared.is_ready() {
+            let _ = self
+                .jobs
+                .send(Job::Reconfigure(self.shared.open_documents()));
+        }
+    }
+
+    /// Start checking (once the initial configuration is there).
+    fn mark_ready(&self) {
+        if !self.shared.ready.swap(true, Ordering::AcqRel) {
+            self.reconfigure_all();
+        }
+    }
+
+    /// Publish the problems of the configuration files as diagnostics on
+    /// them (and clear those that went away).
+    async fn publish_config_problems(&self) {
+        let enc = self.shared.encoding();
+        let mut out: Vec<(Uri, Vec<Diagnostic>)> = Vec::new();
+        if let Ok(mut st) = self.shared.cfg.lock() {
+            let current: HashMap<PathBuf, Vec<crate::core::config_file::ConfigProblem>> = st
+                .files
+                .iter()
+                .filter(|(_, f)| !f.problems.is_empty())
+                .map(|(p, f)| (p.clone(), f.problems.clone()))
+                .collect();
+            let cleared: Vec<PathBuf> = st
+                .published
+                .keys()
+                .filter(|p| !current.contains_key(*p))
+                .cloned()
+                .collect();
+            for p in cleared {
+                st.published.remove(&p);
+                if let Some(uri) = Uri::from_file_path(&p) {
+                    out.push((uri, Vec::new()));
+                }
+            }
+            for (p, problems) in current {
+                if st.published.get(&p) == Some(&problems) {
+                    continue;
+                }
+                let Some(f) = st.files.get(&p) else { continue };
+                let rope = Rope::from_str(&f.text);
+                let diags = problems
+                    .iter()
+                    .map(|pr| Diagnostic {
+                        range: convert::range(&rope, &pr.range, enc),
+                        severity: Some(if pr.error {
+                            DiagnosticSeverity::ERROR
+                        } else {
+                            DiagnosticSeverity::WARNING
+                        }),
+                        code: Some(NumberOrString::String("config".to_string())),
+                        source: Some("zhproof".to_string()),
+                        message: pr.message.clone(),
+                        ..Default::default()
+                    })
+                    .collect();
+                if let Some(uri) = Uri::from_file_path(&p) {
+                    out.push((uri, diags));
+                }
+                st.published.insert(p, problems);
+            }
+        }
+        for (uri, diags) in out {
+            self.client.publish_diagnostics(uri, diags, None).await;
+        }
+    }
+
+    /// Apply editor settings (the `zhproof` section).
+    async fn apply_settings(&self, v: &serde_json::Value) {
+        let (layer, warnings) = crate::core::config_file::parse_settings(v);
+        for w in warnings {
+            self.client.log_message(MessageType::WARNING, w).await;
+        }
+        let changed = match self.shared.cfg.lock() {
+            Ok(mut st) => {
+                let changed = st.editor != layer;
+                st.editor = layer;
+                st.rebuild();
+                changed
+            }
+            Err(_) => false,
+        };
+        if changed {
+            self.reconfigure_all();
+        }
+    }
+
+    /// Ask the client for the settings (pull model).
+    async fn pull_settings(&self) {
+        let items = vec![ConfigurationItem {
+            scope_uri: None,
+            section: Some(SETTINGS_SECTION.to_string()),
+        }];
+        match tokio::time::timeout(SETTLE_TIMEOUT, self.client.configuration(items)).await {
+            Ok(Ok(values)) => {
+                let v = values.into_iter().next().unwrap_or_default();
+                self.apply_settings(&v).await;
+            }
+            Ok(Err(e)) => {
+                self.client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!("zhproof: workspace/configuration failed: {e}"),
+                    )
+                    .await;
+            }
+            Err(_) => {
+                self.client
+                    .log_message(
+                        MessageType::WARNING,
+                        "zhproof: no answer to workspace/configuration; using the file settings",
+                    )
+                    .await;
+            }
+        }
+    }
+
+    /// A configuration file changed (on disk, or its open buffer).
+    async fn config_changed(&self) {
+        self.publish_config_problems().await;
+        self.reconfigure_all();
+    }
+}
+
 pub struct Backend {
     client: Client,
     shared: Arc<Shared>,
     jobs: Mutex<std::sync::mpsc::Sender<Job>>,
+    caps: Mutex<ClientCaps>,
+    /// Notified when `initialized` has pulled the settings.
+    settled: Arc<tokio::sync::Notify>,
 }
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        let mut cfg = ConfigState::default();
+        cfg.rebuild();
         let shared = Arc::new(Shared {
             docs: Mutex::new(HashMap::new()),
             results: Mutex::new(HashMap::new()),
-            config: RwLock::new(Arc::new(Config::default())),
+            cfg: Mutex::new(cfg),
+            ready: AtomicBool::new(false),
             encoding: AtomicU8::new(16),
         });
         let (job_tx, job_rx) = std::sync::mpsc::channel();
@@ -88,7 +274,69 @@ impl Backend {
             client,
             shared,
             jobs: Mutex::new(job_tx),
+            caps: Mutex::new(ClientCaps::default()),
+            settled: Arc::new(tokio::sync::Notify::new()),
         }
+    }
+
+    fn ctl(&self) -> Option<Ctl> {
+        let jobs = self.jobs.lock().ok()?.clone();
+        Some(Ctl {
+            client: self.client.clone(),
+            shared: self.shared.clone(),
+            jobs,
+        })
+    }
+
+    fn caps(&self) -> ClientCaps {
+        self.caps.lock().map(|c| *c).unwrap_or_default()
+    }
+
+    /// A `.zhproof.toml` opened, edited or closed in the editor: its buffer
+    /// (`Some`) or the disk (`None`) is the configuration from now on.
+    async fn config_buffer(&self, uri: &Uri, text: Option<String>) {
+        let Some(path) = uri_path(uri) else { return };
+        if let Ok(mut st) = self.shared.cfg.lock() {
+            match text {
+                Some(t) => {
+                    st.buffers.insert(path.clone(), t.clone());
+                    st.set_text(&path, t);
+                }
+                None => {
+                    st.buffers.remove(&path);
+                    st.load(&path);
+                }
+            }
+            st.reresolve();
+        }
+        if let Some(ctl) = self.ctl() {
+            ctl.config_changed().await;
+        }
+    }
+
+    /// The project configuration file that "add word" edits for a document.
+    fn word_target(&self, uri: &Uri) -> Option<WordTarget> {
+        let path = {
+            let st = self.shared.cfg.lock().ok()?;
+            match st.doc_files.get(uri.as_str()).cloned().flatten() {
+                Some(p) => p,
+                None => st.new_file_location(uri)?,
+            }
+        };
+        let turi = Uri::from_file_path(&path)?;
+        let open = self.shared.snapshot(&turi);
+        let (text, version) = match open {
+            Some((rope, v, _)) => (Some(rope.to_string()), Some(v)),
+            None => (std::fs::read_to_string(&path).ok(), None),
+        };
+        if text.is_none() && path.exists() {
+            return None; // unreadable
+        }
+        Some(WordTarget {
+            uri: turi,
+            text,
+            version,
+        })
     }
 
     fn schedule(&self, job: Job) {
@@ -192,6 +440,25 @@ fn negotiate(params: &InitializeParams) -> Encoding {
     }
 }
 
+/// The workspace roots: the workspace folders, else the root URI / path.
+#[allow(deprecated)]
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| uri_path(&f.uri))
+        .collect();
+    if roots.is_empty() {
+        if let Some(p) = params.root_uri.as_ref().and_then(uri_path) {
+            roots.push(p);
+        } else if let Some(p) = params.root_path.as_ref() {
+            roots.push(PathBuf::from(p));
+        }
+    }
+    roots
+}
+
 fn doc_kind(uri: &Uri, language_id: Option<&str>) -> DocKind {
     match language_id {
         Some("markdown") => DocKind::Markdown,
@@ -216,6 +483,43 @@ impl LanguageServer for Backend {
             Encoding::Utf16 => PositionEncodingKind::UTF16,
             Encoding::Utf32 => PositionEncodingKind::UTF32,
         };
+        let ws = params.capabilities.workspace.as_ref();
+        let caps = ClientCaps {
+            configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+            watch_dynamic: ws
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
+            edits: EditCaps {
+                document_changes: ws
+                    .and_then(|w| w.workspace_edit.as_ref())
+                    .and_then(|e| e.document_changes)
+                    .unwrap_or(false),
+                create_files: ws
+                    .and_then(|w| w.workspace_edit.as_ref())
+                    .and_then(|e| e.resource_operations.as_ref())
+                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            },
+        };
+        if let Ok(mut c) = self.caps.lock() {
+            *c = caps;
+        }
+        if let Ok(mut st) = self.shared.cfg.lock() {
+            st.roots = workspace_roots(&params);
+        }
+        // load the configuration off the initialize path: the files at once,
+        // the editor settings when `initialized` has fetched them
+        if let Some(ctl) = self.ctl() {
+            let settled = self.settled.clone();
+            tokio::spawn(async move {
+                if let Ok(mut st) = ctl.shared.cfg.lock() {
+                    st.load_roots();
+                }
+                let _ = tokio::time::timeout(SETTLE_TIMEOUT, settled.notified()).await;
+                ctl.mark_ready();
+                ctl.publish_config_problems().await;
+            });
+        }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "zhproof".to_string(),
@@ -257,6 +561,88 @@ impl LanguageServer for Backend {
             format!("zhproof {} ready", env!("CARGO_PKG_VERSION")),
         )
         .await;
+        let caps = self.caps();
+        let Some(ctl) = self.ctl() else { return };
+        if caps.configuration {
+            ctl.pull_settings().await;
+        }
+        self.settled.notify_one();
+        if caps.watch_dynamic {
+            let opts = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!(
+                        "**/{}",
+                        crate::core::config_file::FILE_NAME
+                    )),
+                    kind: None,
+                }],
+            };
+            let reg = Registration {
+                id: "zhproof-config-watcher".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(opts).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![reg]).await {
+                self.log(
+                    MessageType::WARNING,
+                    format!("zhproof: could not watch .zhproof.toml: {e}"),
+                )
+                .await;
+            }
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let Some(ctl) = self.ctl() else { return };
+        let v = params.settings;
+        let looks_like_section = |v: &serde_json::Value| {
+            v.as_object().is_some_and(|o| {
+                ["rules", "style", "words", "articleDate", "ignore"]
+                    .iter()
+                    .any(|k| o.contains_key(*k))
+            })
+        };
+        let pushed = match v.get(SETTINGS_SECTION) {
+            Some(section) => Some(section.clone()),
+            None if looks_like_section(&v) => Some(v.clone()),
+            None => None,
+        };
+        match pushed {
+            Some(section) => ctl.apply_settings(&section).await,
+            None if self.caps().configuration => ctl.pull_settings().await,
+            None => {}
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut any = false;
+        if let Ok(mut st) = self.shared.cfg.lock() {
+            for ch in &params.changes {
+                if !is_config_uri(&ch.uri) {
+                    continue;
+                }
+                let Some(path) = uri_path(&ch.uri) else {
+                    continue;
+                };
+                any = true;
+                if st.buffers.contains_key(&path) {
+                    continue; // the open buffer wins
+                }
+                if ch.typ == FileChangeType::DELETED {
+                    st.files.remove(&path);
+                } else {
+                    st.load(&path);
+                }
+            }
+            if any {
+                st.reresolve();
+            }
+        }
+        if any {
+            if let Some(ctl) = self.ctl() {
+                ctl.config_changed().await;
+            }
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -276,7 +662,20 @@ impl LanguageServer for Backend {
                 },
             );
         }
+        if is_config_uri(&td.uri) {
+            // a configuration file is validated and applied, not proofread
+            self.config_buffer(&td.uri, Some(td.text)).await;
+            return;
+        }
+        if let Ok(mut st) = self.shared.cfg.lock() {
+            st.attach(&td.uri);
+        }
         self.schedule(Job::Analyze(td.uri));
+        if let Some(ctl) = self.ctl() {
+            if self.shared.is_ready() {
+                ctl.publish_config_problems().await;
+            }
+        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -343,7 +742,12 @@ impl LanguageServer for Backend {
             },
             Err(_) => false,
         };
-        if applied {
+        if applied && is_config_uri(&uri) {
+            let text = self.shared.snapshot(&uri).map(|(r, _, _)| r.to_string());
+            if let Some(t) = text {
+                self.config_buffer(&uri, Some(t)).await;
+            }
+        } else if applied {
             self.schedule(Job::Analyze(uri));
         }
         for l in logs {
@@ -361,6 +765,14 @@ impl LanguageServer for Backend {
             .unwrap_or(false);
         if let Ok(mut r) = self.shared.results.lock() {
             r.remove(uri.as_str());
+        }
+        if is_config_uri(&uri) {
+            // back to the file on disk; its problems stay published
+            self.config_buffer(&uri, None).await;
+            return;
+        }
+        if let Ok(mut st) = self.shared.cfg.lock() {
+            st.detach(&uri);
         }
         self.schedule(Job::Forget(uri.clone()));
         if existed {
@@ -472,6 +884,35 @@ impl LanguageServer for Backend {
                     is_preferred: Some(true),
                     ..Default::default()
                 }));
+            }
+            // suppress the rule here / in the file, add the word to the word list
+            let touching: Vec<&crate::core::Finding> = r
+                .analysis
+                .findings
+                .iter()
+                .filter(|f| f.range.start <= end && start <= f.range.end)
+                .collect();
+            if !touching.is_empty() {
+                let kind = self
+                    .shared
+                    .snapshot(&uri)
+                    .map(|(_, _, k)| k)
+                    .unwrap_or_else(|| DocKind::from_path(uri.as_str()));
+                let target = self.word_target(&uri);
+                let doc = actions::Doc {
+                    uri: &uri,
+                    rope: &r.rope,
+                    text: &r.text,
+                    kind,
+                    enc,
+                    blocks: &r.analysis.blocks,
+                };
+                actions.extend(actions::config_actions(
+                    &doc,
+                    &touching,
+                    target.as_ref(),
+                    self.caps().edits,
+                ));
             }
         }
         if wants(FIX_ALL_KIND)

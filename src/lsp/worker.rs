@@ -75,10 +75,15 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
             }
         }
         for uri in pending {
+            // until the initial configuration is loaded nothing is checked;
+            // a Reconfigure of all open documents follows
+            if !shared.is_ready() {
+                continue;
+            }
             let Some((rope, version, kind)) = shared.snapshot(&uri) else {
                 continue;
             };
-            let config = shared.config();
+            let config = shared.config_for(&uri);
             let enc = shared.encoding();
             let analyzer = analyzers
                 .entry(uri.as_str().to_string())

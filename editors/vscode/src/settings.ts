@@ -64,13 +64,15 @@ export function serverSettings(s: ZhproofSettings): Record<string, unknown> {
   return out;
 }
 
-/** Document selector for the configured languages (files and unsaved documents). */
-export function documentSelector(languages: string[]): { scheme: string; language: string }[] {
-  const out: { scheme: string; language: string }[] = [];
+/** Document selector: the configured languages (files and unsaved documents), and
+ * `.zhproof.toml` itself, which the server validates as you type. */
+export function documentSelector(languages: string[]): ({ scheme: string; language: string } | { scheme: string; pattern: string })[] {
+  const out: ({ scheme: string; language: string } | { scheme: string; pattern: string })[] = [];
   for (const language of languages) {
     out.push({ scheme: "file", language });
     out.push({ scheme: "untitled", language });
   }
+  out.push({ scheme: "file", pattern: "**/.zhproof.toml" });
   return out;
 }
 

@@ -84,6 +84,7 @@ test("settings: defaults, server shape, selector", () => {
   assert.deepEqual(settings.documentSelector(["markdown"]), [
     { scheme: "file", language: "markdown" },
     { scheme: "untitled", language: "markdown" },
+    { scheme: "file", pattern: "**/.zhproof.toml" },
   ]);
 });
 

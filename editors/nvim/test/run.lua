@@ -28,7 +28,7 @@ local article = tmp .. '/news_report.txt'
 vim.fn.writefile(vim.fn.readfile(repo .. '/tests/fixtures/news_report.txt'), article)
 vim.fn.writefile({ '[rules]' }, tmp .. '/.zhproof.toml')
 
-require('zhproof').setup({ cmd = { bin, 'lsp' }, settings = { words = { '滨河新区' } } })
+require('zhproof').setup({ cmd = { bin, 'lsp' }, settings = { rules = { ['punct-halfwidth'] = 'hint' }, words = { '滨河新区' } } })
 vim.cmd.edit(article)
 vim.bo.filetype = 'text'
 
@@ -57,6 +57,7 @@ for _, d in ipairs(diags) do
   end
 end
 check('a punct-halfwidth diagnostic from zhproof', halfwidth ~= nil and halfwidth.source == 'zhproof')
+check('settings reach the server (severity hint)', halfwidth ~= nil and halfwidth.severity == vim.diagnostic.severity.HINT, halfwidth and halfwidth.severity)
 
 -- client:request_sync on 0.11+, client.request_sync before
 local function request(method, params)

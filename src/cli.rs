@@ -565,9 +565,30 @@ pub fn print_rules(out: &mut dyn Write) {
         let _ = writeln!(
             out,
             "## `{}`\n\n{}\n\n- 错误：{}\n- 正确：{}\n",
-            r.code, r.description, r.wrong, r.right
+            r.code,
+            r.description,
+            example(r.wrong),
+            example(r.right)
         );
     }
+}
+
+/// A rule example; one spanning several paragraphs goes in an indented
+/// code block under its list item, so its line breaks show.
+fn example(s: &str) -> String {
+    if !s.contains('\n') {
+        return s.to_string();
+    }
+    let mut out = String::from("\n\n  ```text\n");
+    for line in s.lines() {
+        if !line.is_empty() {
+            out.push_str("  ");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str("  ```");
+    out
 }
 
 #[cfg(test)]

@@ -148,7 +148,7 @@ fn fix_rewrites_the_file_and_leaves_nothing_fixable() {
 #[test]
 fn outline_prints_a_tree() {
     let f = format!(
-        "{}/tests/fixtures/official_plan.txt",
+        "{}/tests/fixtures/work_plan.txt",
         env!("CARGO_MANIFEST_DIR")
     );
     let out = bin().args(["outline", &f]).output().unwrap();

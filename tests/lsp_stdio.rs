@@ -285,8 +285,8 @@ fn outline_of_a_news_report() {
 
 #[test]
 fn outline_of_an_official_plan() {
-    let text = fixture("official_plan.txt");
-    let got = outline_of("file:///tmp/official_plan.txt", "plaintext", &text);
+    let text = fixture("work_plan.txt");
+    let got = outline_of("file:///tmp/work_plan.txt", "plaintext", &text);
     assert_eq!(
         got,
         vec![

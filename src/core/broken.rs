@@ -55,9 +55,121 @@ pub fn split_word(prev: &str, next: &str) -> bool {
     })
 }
 
+/// Words that open a new paragraph of a news report (`据了解，`, `此外，`).
+const OPENERS: &[&str] = &[
+    "据了解",
+    "据介绍",
+    "据悉",
+    "据统计",
+    "据报道",
+    "据称",
+    "记者了解到",
+    "记者获悉",
+    "记者注意到",
+    "同时",
+    "此外",
+    "另外",
+    "另悉",
+    "与此同时",
+    "下一步",
+    "近日",
+    "近年来",
+    "目前",
+    "当前",
+    "今年以来",
+    "去年以来",
+    "日前",
+    "首先",
+    "其次",
+    "再次",
+    "最后",
+    "总之",
+    "总的来看",
+    "综上",
+    "其中",
+    "随后",
+    "会上",
+    "会议指出",
+    "会议强调",
+    "会议要求",
+    "他说",
+    "她说",
+    "他表示",
+    "她表示",
+    "因此",
+    "对此",
+    "然而",
+    "但是",
+    "不过",
+    "当天",
+    "当日",
+    "次日",
+    "为此",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "今年",
+    "去年",
+    "明年",
+    "此前",
+    "近期",
+    "会后",
+    "期间",
+    "其间",
+    "截至目前",
+    "如今",
+    "现在",
+    "今后",
+    "未来",
+    "由此可见",
+    "可见",
+    "记者看到",
+    "记者发现",
+    "据了解到",
+    "事实上",
+    "实际上",
+    "比如",
+    "例如",
+    "总体来看",
+    "整体来看",
+    "具体来看",
+    "从全年看",
+    "从目前看",
+    "对于这一点",
+];
+
+/// Does `next` read like the start of a new paragraph: an opening phrase
+/// followed by a comma, or a date (`11月1日，`, `2018年`)?
+pub fn opens_paragraph(next: &str) -> bool {
+    let n = next.trim_start_matches([' ', '\t', '\u{3000}']);
+    let comma = |rest: &str| rest.starts_with(['，', ',', '：', ':']);
+    if OPENERS.iter().any(|o| n.strip_prefix(o).is_some_and(comma)) {
+        return true;
+    }
+    // a date at the start: 11月1日 / 2018年 / 10月28日至
+    let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = &n[digits..];
+        return rest.starts_with('月') || rest.starts_with('年') && digits == 4;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_openers() {
+        assert!(opens_paragraph("据介绍，11月中旬，市南区将召开座谈会。"));
+        assert!(opens_paragraph("11月1日，市南区召开座谈会。"));
+        assert!(opens_paragraph("2018年，全区新增项目106个。"));
+        assert!(!opens_paragraph("问题，进一步确立了推进重点工作的新思路。"));
+        assert!(!opens_paragraph("优势产业提质升级，推动新兴产业加速崛起。"));
+        assert!(!opens_paragraph("12条问题，进一步确立了新思路。"));
+    }
 
     #[test]
     fn split_words() {

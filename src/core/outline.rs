@@ -415,6 +415,8 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         out.push(class);
     }
 
+    mark_page_furniture(blocks, &body_text, &mut out);
+
     // header zone: leading plain blocks before the first body paragraph / byline
     if kind == DocKind::Plain || !has_md_heading {
         let mut zone = Vec::new();
@@ -424,6 +426,10 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
                 continue;
             }
             let t = body_text(i);
+            // an app banner or share bar above the title
+            if zone.is_empty() && matches!(c, BlockClass::Boilerplate) {
+                continue;
+            }
             if matches!(c, BlockClass::Body)
                 && blocks[i].kind == BlockKind::Para
                 && !ends_sentence(t)
@@ -471,7 +477,8 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         if !is_short_caption_shape(t) {
             continue;
         }
-        let prev_broken = prev_content(&out, i).is_some_and(|p| {
+        let prev = prev_content(&out, i);
+        let prev_broken = prev.is_some_and(|p| {
             matches!(out[p], BlockClass::Body)
                 && !ends_sentence(body_text(p))
                 && chars(body_text(p)) > 10
@@ -480,6 +487,17 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         let next_is_caption_like = (i + 1 < n)
             && matches!(out[i + 1], BlockClass::Body | BlockClass::Caption)
             && is_short_caption_shape(body_text(i + 1));
+        // the rest of a word split by the line break (`问题在第` / `一时间解决。`),
+        // or a lone line that completes an open sentence, continues the
+        // paragraph; it is not a caption
+        if prev.is_some_and(|p| {
+            matches!(out[p], BlockClass::Body)
+                && !ends_sentence(body_text(p))
+                && (super::broken::split_word(body_text(p), t)
+                    || !next_is_caption_like && super::broken::runs_on(body_text(p), t))
+        }) {
+            continue;
+        }
         let prev_is_caption = i > 0 && matches!(out[i - 1], BlockClass::Caption);
         if prev_broken
             || (next_is_caption_like
@@ -543,6 +561,62 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         };
     }
     out
+}
+
+/// App banners (`青岛新闻APP` + `打开`) and lists of related headlines with
+/// time stamps (3 or more, at the end of the article or under a widget title
+/// such as `相关新闻`) are page furniture too.
+fn mark_page_furniture<'t>(
+    blocks: &[Block],
+    body_text: &dyn Fn(usize) -> &'t str,
+    out: &mut [BlockClass],
+) {
+    use super::boilerplate::{is_app_banner, is_headline_with_time};
+    let n = blocks.len();
+    let text_ok = |i: usize| matches!(blocks[i].kind, BlockKind::Para | BlockKind::ListItem);
+    for i in 0..n.saturating_sub(1) {
+        if text_ok(i)
+            && !matches!(out[i], BlockClass::Boilerplate)
+            && is_app_banner(body_text(i))
+            && matches!(out[i + 1], BlockClass::Boilerplate)
+            && {
+                let next = body_text(i + 1)
+                    .trim()
+                    .trim_start_matches(['立', '即', '点', '击']);
+                next.starts_with("打开") || next.starts_with("下载")
+            }
+        {
+            out[i] = BlockClass::Boilerplate;
+        }
+    }
+    let headline: Vec<bool> = (0..n)
+        .map(|i| text_ok(i) && is_headline_with_time(body_text(i)))
+        .collect();
+    let mut i = 0;
+    while i < n {
+        if !(headline[i] || matches!(out[i], BlockClass::Boilerplate)) {
+            i += 1;
+            continue;
+        }
+        // a group of headline and boilerplate lines
+        let start = i;
+        while i < n && (headline[i] || matches!(out[i], BlockClass::Boilerplate)) {
+            i += 1;
+        }
+        let group = start..i;
+        let count = group.clone().filter(|&k| headline[k]).count();
+        let titled = group
+            .clone()
+            .take_while(|&k| !headline[k])
+            .any(|k| matches!(out[k], BlockClass::Boilerplate));
+        if count >= 3 && (titled || i == n) {
+            for k in group {
+                if headline[k] {
+                    out[k] = BlockClass::Boilerplate;
+                }
+            }
+        }
+    }
 }
 
 fn next_is_run(blocks: &[Block], out: &[BlockClass], i: usize, text: &str) -> bool {
@@ -778,6 +852,39 @@ mod tests {
         let t = "关于开展读书活动的通知\n\n为推动学习，现通知如下：\n\n一、总体要求\n\n坚持学以致用。\n\n（一）目标任务\n\n全年读书十本。\n\n1.强化组织领导。成立领导小组，统筹推进。\n\n（1）召开动员会议，部署活动安排，明确责任分工和完成时限。\n\n2.搞好分类指导\n\n分层分类推进。\n\n二、保障措施\n\n加强督查。\n";
         let o = outline(t);
         assert_eq!(names(&o), vec!["关于开展读书活动的通知[一、总体要求[（一）目标任务[强化组织领导,搞好分类指导]],二、保障措施]".replace("一、总体要求", "总体要求").replace("（一）目标任务", "目标任务").replace("二、保障措施", "保障措施")]);
+    }
+
+    fn classes(t: &str) -> Vec<BlockClass> {
+        let bs = blocks(t, DocKind::Plain);
+        classify(t, &bs, DocKind::Plain)
+    }
+
+    #[test]
+    fn continuation_is_not_a_caption() {
+        // captions after a broken paragraph stay captions; the line that
+        // completes the split word (`第` / `一时间`) is body text
+        let t = "社区治理见实效\n\n□本报记者 王某\n\n此外，在城市更新行动的推进过\n\n社区居民议事会现场。\n\n施工人员正在铺设管道。\n\n程中，某区不断完善居民议事机制。\n\n社区网格员每天入户走访，确保群众反映的问题在第\n\n一时间得到回应。\n\n下一步，某区将继续推进。\n";
+        let c = classes(t);
+        assert_eq!(c[3], BlockClass::Caption);
+        assert_eq!(c[4], BlockClass::Caption);
+        assert_eq!(c[5], BlockClass::Body);
+        assert_eq!(c[7], BlockClass::Body);
+    }
+
+    #[test]
+    fn page_furniture() {
+        let t = "青岛新闻APP\n\n打开\n\n社区治理见实效\n\n□本报记者 王某\n\n今年以来，某区扎实推进各项工作。\n\n大家都在看\n\n某区召开安全生产工作会议 2023-05-12 07:30\n\n市民公园新增健身步道 | 3小时前\n\n全市中小学开学在即 05-11 09:15\n";
+        let c = classes(t);
+        assert_eq!(c[0], BlockClass::Boilerplate);
+        assert_eq!(c[1], BlockClass::Boilerplate);
+        assert_eq!(c[2], BlockClass::Title);
+        assert!(
+            c[5..].iter().all(|c| *c == BlockClass::Boilerplate),
+            "{c:?}"
+        );
+        // two dated lines inside the article are not a related-news list
+        let t = "社区治理见实效\n\n□本报记者 王某\n\n活动安排如下。\n\n开幕式 2023-05-12 09:00\n\n闭幕式 2023-05-13 17:00\n\n欢迎市民参加。\n";
+        assert!(!classes(t).contains(&BlockClass::Boilerplate));
     }
 
     #[test]

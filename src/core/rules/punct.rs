@@ -48,10 +48,10 @@ pub const RULES: &[Rule] = &[
         family: FAMILY,
         severity: Severity::Warning,
         default_off: false,
-        fixable: false,
-        description: "段落内引号、书名号、括号等成对标点不配对；简体文本中引号嵌套应为“…‘…’…”。跨段引文（每段开头用前引号、末段才用后引号）不报。",
-        wrong: "他说：“我们要坚持“两个毫不动摇”。《关于开展大讨论的实施方案。",
-        right: "他说：“我们要坚持‘两个毫不动摇’。”《关于开展大讨论的实施方案》。",
+        fixable: true,
+        description: "段落内引号、书名号、括号等成对标点不配对（无法自动修复）；简体文本中引号嵌套应为“…‘…’…”（嵌套错误可自动修复）。跨段引文（每段开头用前引号、末段才用后引号）不报。",
+        wrong: "他说：“要坚持“两个毫不动摇”。”会议印发了《实施方案，明确了任务。",
+        right: "他说：“要坚持‘两个毫不动摇’。”会议印发了《实施方案》，明确了任务。",
         check: Check::Doc(check_unpaired),
     },
     Rule {
@@ -130,6 +130,48 @@ fn run_of(s: &str, i: usize, c: char) -> (usize, usize) {
         n += 1;
     }
     (end, n)
+}
+
+/// The first byte offset at or after `from` whose byte satisfies `lead`: a
+/// byte scan that skips Han characters (lead bytes 0xE4..=0xE9) without
+/// decoding them. Lead bytes are never UTF-8 continuation bytes, so the
+/// offset found is a char boundary.
+fn find_lead(s: &str, from: usize, lead: fn(u8) -> bool) -> Option<usize> {
+    s.as_bytes()
+        .get(from..)?
+        .iter()
+        .position(|&b| lead(b))
+        .map(|k| from + k)
+}
+
+/// `，；：？！` (U+FFxx) and `。、` (U+30xx), and the ASCII marks.
+fn lead_doubled(b: u8) -> bool {
+    matches!(b, b',' | b';' | b':' | b'?' | b'!' | 0xEF | 0xE3)
+}
+
+/// `.` `·` (U+00B7) `。・` (U+30xx) `．` (U+FFxx) `…` (U+20xx).
+fn lead_ellipsis(b: u8) -> bool {
+    matches!(b, b'.' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// `-` `—` (U+20xx) `－` (U+FFxx).
+fn lead_dash(b: u8) -> bool {
+    matches!(b, b'-' | 0xE2 | 0xEF)
+}
+
+/// `?` `*` `＊` and U+FFFD (U+FFxx), `《` (U+30xx), `“‘` (U+20xx).
+fn lead_mojibake(b: u8) -> bool {
+    matches!(b, b'?' | b'*' | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// Full-width forms (U+FFxx).
+fn lead_fullwidth(b: u8) -> bool {
+    b == 0xEF
+}
+
+/// Pair marks: `“”‘’` (U+20xx), `《》【】「」『』` (U+30xx), `（）` (U+FFxx), `(` `)` `"`.
+fn lead_pair(b: u8) -> bool {
+    matches!(b, b'(' | b')' | b'"' | 0xE2 | 0xE3 | 0xEF)
 }
 
 // ───────────────────────── punct-doubled ─────────────────────────
@@ -274,11 +316,22 @@ fn doubled_finding(s: &str, start: usize, end: usize, marks: &[(usize, char)]) -
 fn check_doubled(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let mut i = 0;
-    while i < s.len() {
+    while let Some(at) = find_lead(s, i, lead_doubled) {
+        i = at;
         let Some(c) = s[i..].chars().next() else {
             break;
         };
         if is_pause_at(s, i, c) {
+            // fast path: a single mark (the common case) needs no run
+            let after = i + c.len_utf8();
+            let next = s[after..]
+                .char_indices()
+                .find(|&(_, x)| !is_space(x))
+                .map(|(k, x)| (after + k, x));
+            if !next.is_some_and(|(k, x)| is_pause_at(s, k, x)) {
+                i = after;
+                continue;
+            }
             let (end, marks) = scan_pause_run(s, i);
             if let Some(f) = doubled_finding(s, i, end, &marks) {
                 out.push(f);
@@ -317,7 +370,8 @@ pub fn in_doubled_run(s: &str, i: usize) -> bool {
 fn check_ellipsis(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let mut i = 0;
-    while i < s.len() {
+    while let Some(at) = find_lead(s, i, lead_ellipsis) {
+        i = at;
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -364,9 +418,14 @@ fn check_ellipsis(ctx: &ParaCtx, out: &mut Vec<Finding>) {
 const PLACE_END: &str = "市省县区镇乡村站港岛路街州国洲湾场口园馆";
 
 fn check_dash(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    // table cells hold ranges and placeholders (`甲—乙`, `—` for no data)
+    if ctx.kind == BlockKind::TableRow {
+        return;
+    }
     let s = ctx.masked;
     let mut i = 0;
-    while i < s.len() {
+    while let Some(at) = find_lead(s, i, lead_dash) {
+        i = at;
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -378,7 +437,7 @@ fn check_dash(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         let candidate = match c {
             '—' => n == 1,
             '－' => n == 2,
-            '-' => n == 2 && ctx.kind != BlockKind::TableRow,
+            '-' => n == 2,
             _ => false,
         };
         if candidate && dash_between_words(ctx, s, i, end) {
@@ -404,7 +463,8 @@ fn dash_between_words(ctx: &ParaCtx, s: &str, i: usize, end: usize) -> bool {
     };
     let left_ok = is_han(bc) || matches!(bc, '”' | '’' | '》' | '）' | '」' | '』' | '】');
     let right_ok = is_han(ac) || is_opening(ac);
-    if !left_ok || !right_ok {
+    // between two quoted names it connects them (`“十三五”—“十四五”`)
+    if !left_ok || !right_ok || (!is_han(bc) && !is_han(ac)) {
         return false;
     }
     if PLACE_END.contains(bc) {
@@ -474,7 +534,8 @@ pub fn is_lost_char_question(s: &str, i: usize) -> bool {
 fn check_mojibake(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let mut i = 0;
-    while i < s.len() {
+    while let Some(at) = find_lead(s, i, lead_mojibake) {
+        i = at;
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -580,6 +641,14 @@ fn lone_star(s: &str, i: usize, c: char) -> bool {
     if !p_ok || !n_ok {
         return false;
     }
+    // the sign itself is meant: `注：*号为新增项目` `*表示必填`
+    let rest = &s[end..];
+    if ["号", "表示", "代表", "为", "是", "者", "处", "标", "指"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return false;
+    }
     let is_end = |x: char| matches!(x, '。' | '！' | '？' | '!' | '?');
     let sent_start = s[..i]
         .char_indices()
@@ -615,7 +684,8 @@ fn half(c: char) -> char {
 fn check_fullwidth_alnum(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let mut i = 0;
-    while i < s.len() {
+    while let Some(at) = find_lead(s, i, lead_fullwidth) {
+        i = at;
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -666,12 +736,8 @@ const PAIRS: &[(char, char, &str)] = &[
     ('（', '）', "括号"),
     ('【', '】', "方头括号"),
     ('「', '」', "直角引号"),
-    ('『', '』', "直角引号"),
+    ('『', '』', "双层直角引号"),
 ];
-
-static PAIR_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r#"[“”‘’《》（）【】「」『』()"]"#).unwrap_or_else(|_| unreachable!())
-});
 
 /// An opening mark on a stack: its offset, and whether it is half-width
 /// (takes part in matching but is never reported here).
@@ -726,11 +792,12 @@ fn scan_marks(s: &str, from: usize, quotes: Quotes) -> Marks {
     let mut nest_open: Option<(usize, usize, bool)> = None;
     let mut nest_pairs: Vec<(usize, usize, usize)> = Vec::new();
     let mut outer_clean = true;
-    for mt in PAIR_RE.find_iter(&s[from..]) {
-        let at = from + mt.start();
-        let Some(c) = mt.as_str().chars().next() else {
-            continue;
+    let mut i = from;
+    while let Some(at) = find_lead(s, i, lead_pair) {
+        let Some(c) = s[at..].chars().next() else {
+            break;
         };
+        i = at + c.len_utf8();
         let (idx, opening, silent) = match c {
             '(' => (3, true, true),
             ')' => (3, false, true),
@@ -840,11 +907,15 @@ fn ends_open(text: &str) -> bool {
     }
 }
 
+/// Web boilerplate and code are not read at all.
 fn skipped(class: Option<&BlockClass>) -> bool {
-    matches!(
-        class,
-        Some(BlockClass::Caption | BlockClass::Boilerplate | BlockClass::Code)
-    )
+    matches!(class, Some(BlockClass::Boilerplate | BlockClass::Code))
+}
+
+/// Photo captions are read, but a paragraph broken around them, or a
+/// quotation going on after them, continues in the next block of text.
+fn aside(class: Option<&BlockClass>) -> bool {
+    matches!(class, Some(BlockClass::Caption))
 }
 
 fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
@@ -862,10 +933,6 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
             continue;
         }
         let bt = ctx.block_text(i);
-        if !PAIR_RE.is_match(bt) {
-            all.push(Some(Marks::default()));
-            continue;
-        }
         let masked;
         let s = if ctx.doc_kind == DocKind::Markdown && bt.contains(['`', '<', ']']) {
             masked = text::mask(bt, ctx.doc_kind, b.prefix);
@@ -889,7 +956,10 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
         if mi.opens.is_empty() {
             continue;
         }
-        let Some(j) = (i + 1..n).find(|&j| all[j].is_some()) else {
+        if aside(ctx.classes.get(i)) {
+            continue;
+        }
+        let Some(j) = (i + 1..n).find(|&j| all[j].is_some() && !aside(ctx.classes.get(j))) else {
             continue;
         };
         // a quotation of several paragraphs: each opens with “, only the last closes
@@ -901,22 +971,30 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 }
             }
         }
-        // a paragraph broken mid-sentence: the continuation closes what it opened
-        if ends_open(ctx.block_text(i)) {
-            if let Some(mj) = all[j].as_ref() {
-                for (k, &(idx, _)) in mi.opens.iter().enumerate().rev() {
-                    let free = mj
-                        .closes
-                        .iter()
-                        .enumerate()
-                        .find(|&(q, &(cidx, _))| cidx == idx && !quiet_closes[j][q])
-                        .map(|(q, _)| q);
-                    if let Some(c) = free {
-                        quiet_closes[j][c] = true;
-                        quiet_opens[i][k] = true;
-                    }
+    }
+    // paragraphs broken mid-sentence (possibly over several lines, with
+    // captions between): a later part closes what an earlier part opened
+    let mut pending: Vec<(usize, usize, usize)> = Vec::new(); // (block, open, pair)
+    for j in 0..n {
+        let Some(mj) = all[j].as_ref() else { continue };
+        if aside(ctx.classes.get(j)) {
+            continue;
+        }
+        for (q, &(cidx, _)) in mj.closes.iter().enumerate() {
+            if let Some(pos) = pending.iter().rposition(|p| p.2 == cidx) {
+                let (bi, k, _) = pending.remove(pos);
+                quiet_opens[bi][k] = true;
+                quiet_closes[j][q] = true;
+            }
+        }
+        if ends_open(ctx.block_text(j)) {
+            for (k, &(idx, _)) in mj.opens.iter().enumerate() {
+                if !quiet_opens[j][k] {
+                    pending.push((j, k, idx));
                 }
             }
+        } else {
+            pending.clear();
         }
     }
     for (i, m) in all.iter().enumerate() {
@@ -1158,8 +1236,12 @@ mod tests {
             "坚持一条主线——高质量发展"
         );
         assert_eq!(
-            fix(DASH, "开展“学习新思想”—“改革再出发”系列活动"),
-            "开展“学习新思想”——“改革再出发”系列活动"
+            fix(DASH, "我们的口号是—“改革再出发”"),
+            "我们的口号是——“改革再出发”"
+        );
+        assert_eq!(
+            fix(DASH, "“改革再出发”—这是全市上下的共同心声"),
+            "“改革再出发”——这是全市上下的共同心声"
         );
     }
 
@@ -1176,10 +1258,12 @@ mod tests {
             "这是一个浅-深的过渡",
             "———",
             "工作时间为周一—周五",
+            "“十三五”—“十四五”时期的主要指标",
+            "表格中“—”表示无数据。",
         ] {
             assert!(hits(DASH, s).is_empty(), "{s}");
         }
-        let md = "| 项目 | 说明 |\n|---|---|\n| 甲--乙 | 丙 |";
+        let md = "| 项目 | 说明 |\n|---|---|\n| 甲--乙 | 丙—丁 |";
         assert!(doc_with(DASH, md, DocKind::Markdown, Config::default()).is_empty());
         let fm = "---\ntitle: 标题--副题\n---\n\n正文。\n";
         assert!(doc_with(DASH, fm, DocKind::Markdown, Config::default()).is_empty());
@@ -1232,6 +1316,8 @@ mod tests {
             "“一窗受理”“互联网+审批服务”等改革",
             "引号“”和书名号《》的用法",
             "计算3*5的结果",
+            "注：*号标注的为新增项目。",
+            "备注：*表示必填项。",
         ] {
             assert!(hits(MOJIBAKE, s).is_empty(), "{s}");
         }
@@ -1344,6 +1430,12 @@ mod tests {
     fn broken_paragraph_is_left_to_its_own_rule() {
         let t = "此外，在推进“专题研\n\n学”过程中，红岛经济区不断加强理论学习。\n";
         assert!(doc_hits(t).is_empty());
+        // with photo captions between the two parts
+        let t = "红岛经济区推动大讨论取得实效\n\n□本报记者 王晓明\n\n红岛经济区高度重视解放思想大讨论工作，召开动员会。\n\n此外，在推进过程中，红岛经济区突出“专题研\n\n高实集团解放思想大讨论学习研讨会。\n\n高新区建设局召开学习交流会。\n\n学”，不断加强理论学习。\n";
+        assert!(doc_hits(t).is_empty());
+        // over three lines
+        let t = "此外，在推进“专题研学、创新\n帮学、培训促\n学”过程中，红岛经济区（高新\n区）不断加强理论学习。\n";
+        assert!(doc_hits(t).is_empty());
         // a paragraph that ends a sentence does not run on
         let t = "此外，要推进“专题研学。\n\n学”过程中，红岛经济区不断加强理论学习。\n";
         assert_eq!(doc_hits(t), vec!["“", "”"]);
@@ -1383,6 +1475,22 @@ mod tests {
         assert!(doc_with(UNPAIRED, t, DocKind::Markdown, Config::default()).is_empty());
         let t = "> “第一，要坚持解放思想。\n\n> “第二，要坚持问题导向。”\n";
         assert!(doc_with(UNPAIRED, t, DocKind::Markdown, Config::default()).is_empty());
+    }
+
+    #[test]
+    fn rule_table_examples() {
+        for r in RULES {
+            let wrong = doc(r.code, r.wrong);
+            let right = doc(r.code, r.right);
+            assert!(!wrong.is_empty(), "{} wrong example is silent", r.code);
+            assert!(right.is_empty(), "{} right example fires", r.code);
+            assert_eq!(
+                r.fixable,
+                wrong.iter().any(|f| f.fix.is_some()),
+                "{}",
+                r.code
+            );
+        }
     }
 
     #[test]

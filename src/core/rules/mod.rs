@@ -17,6 +17,7 @@ use super::text::{Block, BlockKind, DocKind};
 
 pub mod extraction;
 pub mod numbering;
+pub mod punct;
 pub mod punct_halfwidth;
 
 /// A check over one paragraph.
@@ -50,8 +51,12 @@ pub struct Rule {
 
 /// All rules, in reference order. Family modules each export `RULES`.
 pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&'static [Rule]] =
-        &[punct_halfwidth::RULES, extraction::RULES, numbering::RULES];
+    let families: &[&'static [Rule]] = &[
+        punct_halfwidth::RULES,
+        punct::RULES,
+        extraction::RULES,
+        numbering::RULES,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 });
 

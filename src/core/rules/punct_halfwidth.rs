@@ -1,7 +1,7 @@
 //! Half-width punctuation in Chinese context (GB/T 15834-2011 §4: Chinese text
 //! takes full-width marks): `,` `:` `;` `?` `!` `(` `)` next to Chinese.
 
-use super::{Check, ParaCtx, Rule};
+use super::{punct, Check, ParaCtx, Rule};
 use crate::core::chars::{is_cjk, is_han, is_pinyin_annotation, MASK};
 use crate::core::finding::{Finding, Fix, Severity};
 
@@ -65,6 +65,15 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             b',' | b':' | b';' | b'?' | b'!' => {
                 // runs of ?/? are encoding losses, left to the placeholder rule
                 if c == b'?' && (b.get(i + 1) == Some(&b'?') || (i > 0 && b[i - 1] == b'?')) {
+                    i += 1;
+                    continue;
+                }
+                // one finding per defect: doubled marks and lost characters have their own rules
+                if (ctx.enabled(punct::DOUBLED) && punct::in_doubled_run(s, i))
+                    || (c == b'?'
+                        && ctx.enabled(punct::MOJIBAKE)
+                        && punct::is_lost_char_question(s, i))
+                {
                     i += 1;
                     continue;
                 }

@@ -5,6 +5,7 @@ pub mod boilerplate;
 pub mod broken;
 pub mod chars;
 pub mod config;
+pub mod entities;
 pub mod finding;
 pub mod fix;
 pub mod nlp;

@@ -15,6 +15,7 @@ use super::nlp::{self, Token};
 use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
+pub mod names;
 pub mod punct_halfwidth;
 
 /// A check over one paragraph.
@@ -48,7 +49,7 @@ pub struct Rule {
 
 /// All rules, in reference order. Family modules each export `RULES`.
 pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&'static [Rule]] = &[punct_halfwidth::RULES];
+    let families: &[&'static [Rule]] = &[punct_halfwidth::RULES, names::RULES];
     families.iter().flat_map(|f| f.iter()).collect()
 });
 

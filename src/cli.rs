@@ -1,4 +1,4 @@
-//! The command line: `zhproof check`, `zhproof outline`, `zhproof rules`.
+//! The command line: `zhproof check`, `zhproof outline`, `zhproof entities`, `zhproof rules`.
 //! A thin adapter over the analysis core.
 
 use std::cell::RefCell;
@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::core::config::Config;
 use crate::core::config_file;
+use crate::core::entities::EntityKind;
 use crate::core::outline::Section;
 use crate::core::{fix, rules, Analysis, Analyzer, DocKind, Finding, Severity};
 
@@ -538,6 +539,42 @@ pub fn print_outline(text: &str, analysis: &Analysis, out: &mut dyn Write) {
     }
     for s in &analysis.sections {
         rec(text, &index, s, 0, out);
+    }
+}
+
+/// Print the people, organizations and places of an analysed article,
+/// with mention counts, roles and the line of the first mention.
+pub fn print_entities(text: &str, analysis: &Analysis, out: &mut dyn Write) {
+    let mut index = analysis.entities();
+    index.fill_lines(text);
+    for kind in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
+        let list: Vec<_> = index.of_kind(kind).collect();
+        let _ = writeln!(out, "{}（{}）", kind.label(), list.len());
+        for e in list {
+            let mut extra = Vec::new();
+            if !e.roles.is_empty() {
+                extra.push(e.roles.join("；"));
+            }
+            if !e.aliases.is_empty() {
+                extra.push(format!("简称 {}", e.aliases.join("、")));
+            }
+            if !e.variants.is_empty() {
+                extra.push(format!("又作 {}", e.variants.join("、")));
+            }
+            let extra = if extra.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", extra.join("  "))
+            };
+            let _ = writeln!(
+                out,
+                "  {}  {} 次{}  [行 {}]",
+                e.name,
+                e.count(),
+                extra,
+                e.first_line.unwrap_or(0)
+            );
+        }
     }
 }
 

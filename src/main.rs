@@ -1,5 +1,5 @@
 //! The `zhproof` binary: `zhproof lsp` (or `--stdio`), `zhproof check`,
-//! `zhproof outline`, `zhproof rules`.
+//! `zhproof outline`, `zhproof entities`, `zhproof rules`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +52,8 @@ enum Cmd {
     },
     /// Print the article outline as an indented tree.
     Outline { path: PathBuf },
+    /// Print the people, organizations and places an article names.
+    Entities { path: PathBuf },
     /// Print the rule reference (Markdown).
     Rules,
 }
@@ -72,7 +74,9 @@ fn main() -> ExitCode {
         None if args.stdio => serve(),
         Some(Cmd::Lsp { .. }) => serve(),
         None => {
-            eprintln!("zhproof: 请指定子命令（lsp、check、outline、rules），见 zhproof --help");
+            eprintln!(
+                "zhproof: 请指定子命令（lsp、check、outline、entities、rules），见 zhproof --help"
+            );
             cli::EXIT_USAGE
         }
         Some(Cmd::Check {
@@ -99,6 +103,18 @@ fn main() -> ExitCode {
                 let kind = DocKind::from_path(&input.name);
                 let a = Analyzer::new(Arc::new(Config::default())).analyze(&input.text, kind);
                 cli::print_outline(&input.text, &a, &mut std::io::stdout().lock());
+                cli::EXIT_CLEAN
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                cli::EXIT_USAGE
+            }
+        },
+        Some(Cmd::Entities { path }) => match cli::read_input(&path) {
+            Ok(input) => {
+                let kind = DocKind::from_path(&input.name);
+                let a = Analyzer::new(Arc::new(Config::default())).analyze(&input.text, kind);
+                cli::print_entities(&input.text, &a, &mut std::io::stdout().lock());
                 cli::EXIT_CLEAN
             }
             Err(e) => {

@@ -8,6 +8,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use super::config::Config;
+use super::entities::{self, EntityIndex, Mention};
 use super::finding::Finding;
 use super::outline::{self, BlockClass, Section};
 use super::rules::{self, Check, DocCtx, ParaCtx};
@@ -19,6 +20,8 @@ pub struct ParaResult {
     pub findings: Vec<Finding>,
     /// Rule panics caught while analysing this paragraph (rule code, message).
     pub panics: Vec<(String, String)>,
+    /// People, organizations and places named in the paragraph.
+    pub mentions: Vec<Mention>,
 }
 
 /// Everything the core knows about a document.
@@ -236,6 +239,10 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
             }
         }
     }
+    match catch_unwind(AssertUnwindSafe(|| entities::mentions(&ctx))) {
+        Ok(m) => res.mentions = m,
+        Err(e) => res.panics.push(("entities".to_string(), panic_message(&e))),
+    }
     // drop anything a rule reported outside the paragraph or off char boundaries
     res.findings.retain(|f| {
         f.range.end <= bt.len()
@@ -243,6 +250,19 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
             && bt.is_char_boundary(f.range.end)
     });
     res
+}
+
+impl Analysis {
+    /// The people, organizations and places of the document.
+    pub fn entities(&self) -> EntityIndex {
+        let paras: Vec<(usize, &[Mention])> = self
+            .blocks
+            .iter()
+            .zip(&self.paras)
+            .map(|(b, p)| (b.range.start, p.mentions.as_slice()))
+            .collect();
+        entities::index(&paras)
+    }
 }
 
 /// One-shot analysis with a given configuration.

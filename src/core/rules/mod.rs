@@ -16,6 +16,7 @@ use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
 pub mod extraction;
+pub mod names;
 pub mod numbering;
 pub mod punct;
 pub mod punct_halfwidth;
@@ -56,6 +57,7 @@ pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         punct::RULES,
         extraction::RULES,
         numbering::RULES,
+        names::RULES,
     ];
     families.iter().flat_map(|f| f.iter()).collect()
 });

@@ -19,6 +19,9 @@ pub struct ParaResult {
     pub findings: Vec<Finding>,
     /// Rule panics caught while analysing this paragraph (rule code, message).
     pub panics: Vec<(String, String)>,
+    /// Traditional-only and simplified-only character counts (for the
+    /// document-wide `script-mixed` check); (0, 0) when that rule is off.
+    pub script: (u32, u32),
 }
 
 /// Everything the core knows about a document.
@@ -214,6 +217,14 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
                 Ok(()) => res.findings.extend(out),
                 Err(e) => res.panics.push((rule.code.to_string(), panic_message(&e))),
             }
+        }
+    }
+    if config.enabled(rules::script::CODE) {
+        match catch_unwind(AssertUnwindSafe(|| rules::script::count(&ctx))) {
+            Ok(c) => res.script = c,
+            Err(e) => res
+                .panics
+                .push((rules::script::CODE.to_string(), panic_message(&e))),
         }
     }
     // drop anything a rule reported outside the paragraph or off char boundaries

@@ -15,7 +15,11 @@ use super::nlp::{self, Token};
 use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
+pub mod latin;
+pub mod pinyin;
 pub mod punct_halfwidth;
+pub mod script;
+pub mod spacing;
 
 /// A check over one paragraph.
 pub type ParaCheck = fn(&ParaCtx, &mut Vec<Finding>);
@@ -48,7 +52,13 @@ pub struct Rule {
 
 /// All rules, in reference order. Family modules each export `RULES`.
 pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&'static [Rule]] = &[punct_halfwidth::RULES];
+    let families: &[&'static [Rule]] = &[
+        punct_halfwidth::RULES,
+        spacing::RULES,
+        latin::RULES,
+        script::RULES,
+        pinyin::RULES,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 });
 
@@ -100,10 +110,25 @@ impl<'a> ParaCtx<'a> {
         }
     }
 
-    /// The masked text mapped to simplified characters (same offsets).
+    /// The masked text mapped to simplified characters (same offsets), with
+    /// inline pinyin annotations (`见习(xí)记者`) blanked out by MASK bytes so
+    /// that they do not disturb segmentation.
     pub fn simplified(&self) -> &str {
-        self.simplified
-            .get_or_init(|| nlp::to_simplified(self.masked))
+        self.simplified.get_or_init(|| {
+            let s = nlp::to_simplified(self.masked);
+            let found = pinyin::annotations(&s);
+            if found.is_empty() {
+                return s;
+            }
+            let mut bytes = s.into_bytes();
+            for r in found {
+                if let Some(part) = bytes.get_mut(r) {
+                    part.fill(crate::core::chars::MASK as u8);
+                }
+            }
+            // whole chars were replaced by ASCII bytes: still valid UTF-8
+            String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked))
+        })
     }
 
     /// jieba words with POS tags, over the simplified masked text.

@@ -107,7 +107,12 @@ fn quick_fix_and_fix_all_apply_cleanly() {
         "textDocument/codeAction",
         json!({"textDocument": {"uri": URI}, "range": diags[0]["range"], "context": {"diagnostics": [diags[0].clone()], "only": ["quickfix"]}}),
     );
-    let actions: Vec<&Value> = r.as_array().unwrap().iter().filter(|a| a["isPreferred"] == true).collect();
+    let actions: Vec<&Value> = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["isPreferred"] == true)
+        .collect();
     assert_eq!(actions.len(), 1, "one preferred fix: {r}");
     assert_eq!(actions[0]["kind"], "quickfix");
     let fixed = apply_text_edits(text, &edits_for(&actions[0]["edit"], URI), Enc::Utf16);

@@ -22,6 +22,9 @@ pub struct ParaResult {
     pub panics: Vec<(String, String)>,
     /// People, organizations and places named in the paragraph.
     pub mentions: Vec<Mention>,
+    /// Traditional-only and simplified-only character counts (for the
+    /// document-wide `script-mixed` check); (0, 0) when that rule is off.
+    pub script: (u32, u32),
 }
 
 /// Everything the core knows about a document.
@@ -242,6 +245,14 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
     match catch_unwind(AssertUnwindSafe(|| entities::mentions(&ctx))) {
         Ok(m) => res.mentions = m,
         Err(e) => res.panics.push(("entities".to_string(), panic_message(&e))),
+    }
+    if config.enabled(rules::script::CODE) {
+        match catch_unwind(AssertUnwindSafe(|| rules::script::count(&ctx))) {
+            Ok(c) => res.script = c,
+            Err(e) => res
+                .panics
+                .push((rules::script::CODE.to_string(), panic_message(&e))),
+        }
     }
     // drop anything a rule reported outside the paragraph or off char boundaries
     res.findings.retain(|f| {

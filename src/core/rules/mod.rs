@@ -16,10 +16,14 @@ use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
 pub mod extraction;
+pub mod latin;
 pub mod names;
 pub mod numbering;
+pub mod pinyin;
 pub mod punct;
 pub mod punct_halfwidth;
+pub mod script;
+pub mod spacing;
 
 /// A check over one paragraph.
 pub type ParaCheck = fn(&ParaCtx, &mut Vec<Finding>);
@@ -58,6 +62,10 @@ pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         extraction::RULES,
         numbering::RULES,
         names::RULES,
+        spacing::RULES,
+        latin::RULES,
+        script::RULES,
+        pinyin::RULES,
     ];
     families.iter().flat_map(|f| f.iter()).collect()
 });
@@ -110,10 +118,25 @@ impl<'a> ParaCtx<'a> {
         }
     }
 
-    /// The masked text mapped to simplified characters (same offsets).
+    /// The masked text mapped to simplified characters (same offsets), with
+    /// inline pinyin annotations (`见习(xí)记者`) blanked out by MASK bytes so
+    /// that they do not disturb segmentation.
     pub fn simplified(&self) -> &str {
-        self.simplified
-            .get_or_init(|| nlp::to_simplified(self.masked))
+        self.simplified.get_or_init(|| {
+            let s = nlp::to_simplified(self.masked);
+            let found = pinyin::annotations(&s);
+            if found.is_empty() {
+                return s;
+            }
+            let mut bytes = s.into_bytes();
+            for r in found {
+                if let Some(part) = bytes.get_mut(r) {
+                    part.fill(crate::core::chars::MASK as u8);
+                }
+            }
+            // whole chars were replaced by ASCII bytes: still valid UTF-8
+            String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked))
+        })
     }
 
     /// jieba words with POS tags, over the simplified masked text.

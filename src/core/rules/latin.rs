@@ -1,0 +1,458 @@
+//! Stray Latin words in Chinese sentences: English function words left by a
+//! translation or an input-method slip (`扶持政策 and 人才政策`), and other
+//! lower-case English words that are neither known acronyms, units nor names.
+//!
+//! Silent on: upper-case tokens (acronyms), anything with an upper-case
+//! letter (CamelCase brands, names), tokens with digits (`5G`, `PM2.5`,
+//! `iPhone15`), single letters (`A股`), words of the allow-list
+//! (`data/latin_allow.txt`) and of the user's word list, units after numbers,
+//! Latin in parentheses (`国内生产总值(GDP)`) or directly quoted (`“cloud”`),
+//! English phrases of three words or more and English sentences.
+//!
+//! Function words are warnings (`and` → `和`, `or` → `或` are fixed when they
+//! sit between two Chinese words); other unknown words are hints.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{Check, ParaCtx, Rule};
+use crate::core::chars::{is_cjk, is_han};
+use crate::core::finding::{Finding, Fix, Severity};
+
+pub const CODE: &str = "latin-stray";
+
+pub const RULES: &[Rule] = &[Rule {
+    code: CODE,
+    family: "空格与外文",
+    severity: Severity::Warning,
+    default_off: false,
+    fixable: true,
+    description: "中文句子中夹杂的英文单词：英文虚词（and、or、the、of、with……）报警告，连接两个中文词语的 and、or 可自动改为“和”“或”；其他不认识的小写英文单词报提示。常见缩写（APP、GDP、CPI、5G、PM2.5）、全大写词、带大写字母的品牌名和人名、带数字的词、计量单位、用户词表中的词、括号里的英文注释（国内生产总值(GDP)）和引号里的英文不报。",
+    wrong: "对促进经济发展的扶持政策 and 人才政策全面修订。",
+    right: "对促进经济发展的扶持政策和人才政策全面修订。",
+    check: Check::Para(check),
+}];
+
+static ALLOW: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../../data/latin_allow.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// English function words: never part of a Chinese sentence.
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "the", "of", "with", "in", "on", "at", "to", "for", "from", "by", "an", "is",
+    "are", "was", "were", "be", "been", "but", "not", "that", "this", "these", "those", "which",
+    "whom", "whose", "as", "if", "than", "then", "so", "into", "onto", "about", "after", "before",
+    "between", "under", "over", "also", "its", "their", "our", "your",
+];
+
+fn connector(word: &str) -> Option<&'static str> {
+    match word {
+        "and" => Some("和"),
+        "or" => Some("或"),
+        _ => None,
+    }
+}
+
+/// Is the allow-list loaded with at least `n` entries (for tests)?
+pub fn allow_len() -> usize {
+    ALLOW.len()
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}')
+}
+
+const LEAD: &[char] = &['(', '[', '{', '"', '\'', '<'];
+const TRAIL: &[char] = &[')', ']', '}', '"', '\'', '>', ',', '.', ';', ':', '!', '?'];
+
+/// A maximal run of Latin-ish chars, with its stripped core.
+struct Chunk {
+    range: Range<usize>,
+    core: Range<usize>,
+}
+
+fn chunks(s: &str) -> Vec<Chunk> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut letters = false;
+    let close = |out: &mut Vec<Chunk>, a: usize, e: usize, letters: bool| {
+        if !letters {
+            return;
+        }
+        let t = &s[a..e];
+        let lead = t.len() - t.trim_start_matches(LEAD).len();
+        let trail = t.len() - t.trim_end_matches(TRAIL).len();
+        let cs = a + lead;
+        let ce = (e - trail).max(cs);
+        out.push(Chunk {
+            range: a..e,
+            core: cs..ce,
+        });
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        // byte-level fast path: only ASCII and Latin-letter lead bytes are decoded
+        let (len, chunk, letter) = if x < 0x80 {
+            (1, x.is_ascii_graphic(), x.is_ascii_alphabetic())
+        } else if (0xC3..=0xC9).contains(&x) || x == 0xE1 {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let l = is_latin_letter(c);
+            (c.len_utf8(), l, l)
+        } else {
+            let len = match x {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            (len, false, false)
+        };
+        if chunk {
+            if start.is_none() {
+                start = Some(i);
+                letters = false;
+            }
+            letters |= letter;
+        } else if let Some(a) = start.take() {
+            close(&mut out, a, i, letters);
+        }
+        i += len;
+    }
+    if let Some(a) = start {
+        close(&mut out, a, s.len(), letters);
+    }
+    out
+}
+
+/// The previous / next char that is not a space.
+fn prev_sig(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().rev().find(|c| !is_space(*c))
+}
+
+fn next_sig(s: &str, at: usize) -> Option<char> {
+    s[at..].chars().find(|c| !is_space(*c))
+}
+
+fn pair(open: char, close: char) -> bool {
+    matches!(
+        (open, close),
+        ('(', ')')
+            | ('（', '）')
+            | ('“', '”')
+            | ('‘', '’')
+            | ('"', '"')
+            | ('\'', '\'')
+            | ('《', '》')
+            | ('〈', '〉')
+            | ('「', '」')
+            | ('『', '』')
+            | ('【', '】')
+            | ('[', ']')
+            | ('<', '>')
+    )
+}
+
+/// Is `at` inside an unclosed parenthesis of the paragraph?
+fn in_parens(s: &str, at: usize) -> bool {
+    let mut depth = 0i32;
+    for c in s[..at].chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    let s = ctx.masked;
+    if !s.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return;
+    }
+    let cs = chunks(s);
+    let mut i = 0;
+    while i < cs.len() {
+        // a phrase: chunks separated only by spaces
+        let mut j = i + 1;
+        while j < cs.len()
+            && s[cs[j - 1].range.end..cs[j].range.start]
+                .chars()
+                .all(is_space)
+        {
+            j += 1;
+        }
+        phrase(ctx, &cs[i..j], out);
+        i = j;
+    }
+}
+
+fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
+    let s = ctx.masked;
+    let (Some(first), Some(last)) = (ph.first(), ph.last()) else {
+        return;
+    };
+    let words: Vec<&Chunk> = ph
+        .iter()
+        .filter(|c| s[c.core.clone()].chars().any(is_latin_letter))
+        .collect();
+    if words.is_empty() || words.len() >= 3 {
+        return; // an English phrase or sentence
+    }
+    // sentence punctuation inside or around the chunks: an English sentence
+    if ph.iter().any(|c| {
+        s[c.core.end..c.range.end].contains([',', '.', ';', ':', '!', '?'])
+            || s[c.range.start..c.core.start].contains(['"', '\''])
+    }) {
+        return;
+    }
+    let open = s[first.range.start..first.core.start]
+        .chars()
+        .next()
+        .or_else(|| prev_sig(s, first.range.start));
+    let close = s[last.core.end..last.range.end]
+        .chars()
+        .next_back()
+        .or_else(|| next_sig(s, last.range.end));
+    if let (Some(o), Some(c)) = (open, close) {
+        if pair(o, c) {
+            return; // `(GDP)`, `“cloud”`
+        }
+    }
+    let before = prev_sig(s, first.range.start);
+    let after = next_sig(s, last.range.end);
+    let chinese_side = |c: Option<char>| c.is_none_or(is_cjk);
+    if !(before.is_some_and(is_han) || after.is_some_and(is_han))
+        || !chinese_side(before)
+        || !chinese_side(after)
+    {
+        return;
+    }
+    if in_parens(s, first.range.start) {
+        return;
+    }
+    let unit = |w: &Chunk| {
+        // a unit after a number: `30 km`
+        s[..w.core.start]
+            .chars()
+            .rev()
+            .find(|c| !is_space(*c))
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let stray: Vec<&&Chunk> = words
+        .iter()
+        .filter(|w| word_is_stray(ctx, &s[w.core.clone()]) && !unit(w))
+        .collect();
+    let Some(w) = stray.first() else {
+        return;
+    };
+    if words.len() == 2 {
+        if stray.len() < 2 {
+            return; // `de Gaulle`, `and CPI`: a name or term is part of it
+        }
+        // a two-word English expression (`dark mode`): one hint for it
+        let r = words[0].core.start..words[1].core.end;
+        let mut f = Finding::new(
+            CODE,
+            r.clone(),
+            format!("中文句中夹杂英文“{}”，请确认是否应改用中文", &s[r]),
+        );
+        f.severity = Severity::Hint;
+        out.push(f);
+        return;
+    }
+    let core = &s[w.core.clone()];
+    let lower = core.to_ascii_lowercase();
+    if FUNCTION_WORDS.contains(&lower.as_str()) {
+        let mut f = Finding::new(
+            CODE,
+            w.core.clone(),
+            format!("中文句中夹杂英文虚词“{core}”，应改用中文表达"),
+        );
+        if let (Some(r), Some(zh)) = (connector_fix_range(s, w.core.clone()), connector(core)) {
+            f.message = format!("中文句中夹杂英文虚词“{core}”，应为“{zh}”");
+            f = f.with_fix(Fix::replace(r, zh, format!("改为“{zh}”")));
+        }
+        out.push(f);
+    } else {
+        let mut f = Finding::new(
+            CODE,
+            w.core.clone(),
+            format!("中文句中夹杂英文单词“{core}”，请确认是否应改用中文"),
+        );
+        f.severity = Severity::Hint;
+        out.push(f);
+    }
+}
+
+/// Could this Latin word be a stray word at all (before context checks)?
+fn word_is_stray(ctx: &ParaCtx, core: &str) -> bool {
+    if core.chars().count() < 2
+        || !core
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+        || core.starts_with(['-', '\''])
+        || core.ends_with(['-', '\''])
+    {
+        return false; // upper case, digits, accents (pinyin), symbols
+    }
+    let lower = core.to_ascii_lowercase();
+    if ALLOW.contains(&lower) {
+        return false;
+    }
+    !ctx.config
+        .words
+        .iter()
+        .any(|w| w.trim().eq_ignore_ascii_case(core))
+}
+
+/// For a connector word (`and`/`or`) at `word` that sits between two Chinese
+/// characters (with optional spaces), the range its fix replaces (spaces
+/// included); None if it is not in that shape.
+fn connector_fix_range(s: &str, word: Range<usize>) -> Option<Range<usize>> {
+    connector(s.get(word.clone())?)?;
+    let before = &s[..word.start];
+    let a = word.start - (before.len() - before.trim_end_matches(is_space).len());
+    let after = &s[word.end..];
+    let e = word.end + (after.len() - after.trim_start_matches(is_space).len());
+    let ok =
+        super::prev_char(s, a).is_some_and(is_han) && super::next_char(s, e).is_some_and(is_han);
+    (ok && !in_parens(s, a)).then_some(a..e)
+}
+
+/// Is the whitespace `run` one of the spaces around a connector word that
+/// this rule will replace (so the spacing rules leave it alone)?
+pub fn connector_at(ctx: &ParaCtx, run: &Range<usize>) -> bool {
+    let s = ctx.masked;
+    let b = s.as_bytes();
+    // the word right after the run
+    let mut e = run.end;
+    while e < b.len() && b[e].is_ascii_lowercase() {
+        e += 1;
+    }
+    // the word right before the run
+    let mut a = run.start;
+    while a > 0 && b[a - 1].is_ascii_lowercase() {
+        a -= 1;
+    }
+    let candidates = [run.end..e, a..run.start];
+    candidates.into_iter().any(|w| {
+        !w.is_empty()
+            && (w.start == 0 || !b[w.start - 1].is_ascii_alphanumeric())
+            && (w.end == b.len() || !b[w.end].is_ascii_alphanumeric())
+            && s.get(w.clone()).is_some_and(|t| word_is_stray(ctx, t))
+            && connector_fix_range(s, w).is_some()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::rules::testutil::{fixed, run_para, run_para_with};
+    use crate::core::text::DocKind;
+
+    fn find(s: &str) -> Vec<Finding> {
+        run_para(CODE, s, DocKind::Plain)
+    }
+
+    #[test]
+    fn allow_list_is_loaded() {
+        assert!(allow_len() >= 150);
+    }
+
+    #[test]
+    fn function_words_fire() {
+        let s = "对促进经济发展的扶持政策 and 人才政策全面修订。";
+        let f = find(s);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&s[f[0].range.clone()], "and");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(fixed(s, &f), "对促进经济发展的扶持政策和人才政策全面修订。");
+        assert_eq!(
+            fixed(
+                "申报企业可选择线上or线下办理。",
+                &find("申报企业可选择线上or线下办理。")
+            ),
+            "申报企业可选择线上或线下办理。"
+        );
+        let s = "加强 the 基层党组织建设，推动发展。";
+        let f = find(s);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_none());
+        assert_eq!(find("推进城市更新 with 老城区复兴发展。").len(), 1);
+        // a two-word expression is one hint
+        let f = find("新版本支持dark mode和多窗口操作。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Hint);
+        let f = find("旅客可自助办理check in手续。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Hint);
+    }
+
+    #[test]
+    fn unknown_words_are_hints() {
+        let f = find("这个 project 由市南区牵头推进。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Hint);
+        assert!(f[0].fix.is_none());
+    }
+
+    #[test]
+    fn silent_on_acronyms_names_units_and_english() {
+        for s in [
+            "市民可下载APP查询，也可下载app查询。",
+            "一季度GDP同比增长5.3%，CPI温和上涨，PPI降幅收窄。",
+            "全市已建成5G基站1.2万个，PM2.5平均浓度下降。",
+            "苹果公司发布iPhone15，华为推出Mate 60系列。",
+            "国内生产总值(GDP)是衡量经济的重要指标。",
+            "人工智能（artificial intelligence）发展迅速。",
+            "他在发言中引用了一句英文：“Where there is a will, there is a way.”",
+            "英文中的“cloud”一词原意是云。",
+            "全程约30 km，海拔2000 m以上。",
+            "A股市场今日收涨，B端业务增长。",
+            "市南区与WeChat Pay合作推出便民服务。",
+            "详见 https://example.com/and/or 页面。",
+            "注意&nbsp;空格。",
+            "見習(xí)記者報道。",
+            "The Belt and Road Initiative 已成为国际公共产品。",
+            "他的口头禅是ok，平时喜欢玩vlog。",
+            "法国前总统de Gaulle曾访问该地。",
+            "市南区委理论学习中心组集中学习研讨。",
+        ] {
+            assert!(find(s).is_empty(), "{s}: {:?}", find(s));
+        }
+    }
+
+    #[test]
+    fn user_words_are_silent() {
+        let c = Config {
+            words: vec!["hutong".to_string()],
+            ..Default::default()
+        };
+        let s = "走进老北京的 hutong 感受历史。";
+        assert!(run_para_with(CODE, s, DocKind::Plain, &c).is_empty());
+        assert_eq!(find(s).len(), 1);
+    }
+
+    #[test]
+    fn spacing_leaves_connector_spaces_to_this_rule() {
+        let s = "对扶持政策 and 人才政策全面修订。";
+        assert!(run_para("space-cjk-alnum", s, DocKind::Plain).is_empty());
+        let s = "下载 project 文件，";
+        assert_eq!(run_para("space-cjk-alnum", s, DocKind::Plain).len(), 2);
+    }
+}

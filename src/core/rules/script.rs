@@ -1,0 +1,348 @@
+//! Mixed simplified and traditional characters. Every paragraph counts its
+//! traditional-only and simplified-only characters when it is analysed
+//! ([`count`], stored in `ParaResult::script` and cached with it); the
+//! document check sums the counts, decides the dominant script and re-reads
+//! only the paragraphs that hold characters of the other script.
+//!
+//! Traditional → simplified is `fast2s` (1:1 per character, with its few
+//! word contexts such as 乾隆, 慰藉). Simplified → traditional is the reverse
+//! of that map, built once at runtime from all CJK code points; a simplified
+//! character is only flagged in a traditional document when exactly one
+//! traditional character maps to it. Characters legitimate in both scripts
+//! (`data/script_both.txt`) are never counted or flagged.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::{Check, DocCtx, ParaCtx, Rule};
+use crate::core::chars::is_han;
+use crate::core::finding::{Finding, Fix, Severity};
+use crate::core::text::{self, BlockKind};
+
+pub const CODE: &str = "script-mixed";
+
+pub const RULES: &[Rule] = &[Rule {
+    code: CODE,
+    family: "文字",
+    severity: Severity::Warning,
+    default_off: false,
+    fixable: true,
+    description: "简繁混用：按全文判断主要字形（简体或繁体），标出另一种字形的字并给出替换。简繁通用的字和两种字形中都合法使用的字（乾隆的“乾”、姓氏“於”、宫商角徵羽的“徵”等）不报；繁体文稿中只在简→繁对应唯一时报。",
+    wrong: "市南区召开解放思想大讨论座谈会，邀请各界代表参加，记者羅某在会上发言。",
+    right: "市南区召开解放思想大讨论座谈会，邀请各界代表参加，记者罗某在会上发言。",
+    check: Check::Doc(check),
+}];
+
+/// A bit set over the Basic Multilingual Plane.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(vec![0; 0x10000 / 64])
+    }
+    fn set(&mut self, c: char) {
+        let u = c as usize;
+        if let Some(w) = self.0.get_mut(u / 64) {
+            *w |= 1 << (u % 64);
+        }
+    }
+    fn has(&self, c: char) -> bool {
+        let u = c as usize;
+        self.0.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+    }
+}
+
+struct Tables {
+    /// Traditional forms that are fine in simplified text.
+    both_simp: Bits,
+    /// Simplified-only characters (images of the map, not traditional too).
+    simp_only: Bits,
+    /// Characters fast2s changes (out of context).
+    changed: Bits,
+    /// Simplified → its only traditional source.
+    unique: HashMap<char, char>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(build);
+
+fn build() -> Tables {
+    let mut both_simp = Bits::new();
+    let mut both_trad = Bits::new();
+    let mut section = 0;
+    for line in include_str!("../../../data/script_both.txt").lines() {
+        let l = line.trim();
+        if l.starts_with('#') || l.is_empty() {
+            continue;
+        }
+        match l {
+            "[simplified]" => section = 1,
+            "[traditional]" => section = 2,
+            _ => {
+                for c in l.chars().filter(|c| is_han(*c)) {
+                    match section {
+                        1 => both_simp.set(c),
+                        2 => both_trad.set(c),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    // convert every BMP ideograph once, separated so no word context applies
+    let ranges = [0x3400u32..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF];
+    let mut all = String::with_capacity(0x6000 * 4);
+    let mut cps = Vec::with_capacity(0x6000);
+    for r in ranges {
+        for u in r {
+            if let Some(c) = char::from_u32(u) {
+                all.push(c);
+                all.push('\n');
+                cps.push(c);
+            }
+        }
+    }
+    let converted = fast2s::convert(&all);
+    let mut sources: HashMap<char, Vec<char>> = HashMap::new();
+    let mut changed = Bits::new();
+    for (t, s) in cps.iter().zip(converted.split('\n')) {
+        let mut it = s.chars();
+        if let (Some(sc), None) = (it.next(), it.next()) {
+            if sc != *t {
+                sources.entry(sc).or_default().push(*t);
+                changed.set(*t);
+            }
+        }
+    }
+    // word-context conversions (藉口 → 借口, 看著 → 看着) are changes too
+    for c in ['藉', '著', '苧'] {
+        changed.set(c);
+    }
+    let mut simp_only = Bits::new();
+    let mut unique = HashMap::new();
+    for (s, ts) in &sources {
+        if both_trad.has(*s) {
+            continue;
+        }
+        simp_only.set(*s);
+        if let [t] = ts.as_slice() {
+            unique.insert(*s, *t);
+        }
+    }
+    Tables {
+        both_simp,
+        simp_only,
+        changed,
+        unique,
+    }
+}
+
+/// What a Han character says about the script, given its simplified form
+/// in context.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Evidence {
+    Traditional(char),
+    Simplified,
+    Neutral,
+}
+
+/// Walk the Han characters of a paragraph with their evidence. The
+/// paragraph's context-aware simplified text (fast2s keeps 乾隆, 慰藉 …) is
+/// only needed, and only computed, when a character the map changes occurs.
+fn walk(ctx: &ParaCtx, mut f: impl FnMut(usize, char, Evidence)) {
+    let t = &*TABLES;
+    let mut simp: Option<&str> = None;
+    for (i, c) in ctx.masked.char_indices() {
+        if (c as u32) < 0x3400 || !is_han(c) {
+            continue;
+        }
+        let e = if t.changed.has(c) {
+            if t.both_simp.has(c) {
+                Evidence::Neutral
+            } else {
+                let s = *simp.get_or_insert_with(|| ctx.simplified());
+                let sc = s
+                    .get(i..i + c.len_utf8())
+                    .and_then(|x| x.chars().next())
+                    .unwrap_or(c);
+                if sc != c {
+                    Evidence::Traditional(sc)
+                } else {
+                    Evidence::Neutral
+                }
+            }
+        } else if t.simp_only.has(c) {
+            Evidence::Simplified
+        } else {
+            Evidence::Neutral
+        };
+        f(i, c, e);
+    }
+}
+
+/// (traditional-only, simplified-only) character counts of a paragraph.
+pub fn count(ctx: &ParaCtx) -> (u32, u32) {
+    if !ctx.masked.bytes().any(|b| b >= 0xE3) {
+        return (0, 0);
+    }
+    let (mut tr, mut si) = (0u32, 0u32);
+    walk(ctx, |_, _, e| match e {
+        Evidence::Traditional(_) => tr += 1,
+        Evidence::Simplified => si += 1,
+        Evidence::Neutral => {}
+    });
+    (tr, si)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Script {
+    Simplified,
+    Traditional,
+}
+
+/// The dominant script of a document from its total counts, if one script
+/// clearly dominates (three times the other) and the other occurs at all.
+pub fn dominant(trad: u32, simp: u32) -> Option<Script> {
+    let (t, s) = (trad as u64, simp as u64);
+    if t > 0 && s >= 3 * t {
+        Some(Script::Simplified)
+    } else if s > 0 && t >= 3 * s {
+        Some(Script::Traditional)
+    } else {
+        None
+    }
+}
+
+fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
+    let (trad, simp) = ctx.paras.iter().fold((0u32, 0u32), |(a, b), p| {
+        (a.saturating_add(p.script.0), b.saturating_add(p.script.1))
+    });
+    let Some(dom) = dominant(trad, simp) else {
+        return;
+    };
+    for (i, p) in ctx.paras.iter().enumerate() {
+        let minority = match dom {
+            Script::Simplified => p.script.0,
+            Script::Traditional => p.script.1,
+        };
+        let Some(b) = ctx.blocks.get(i) else { continue };
+        if minority == 0 || b.kind == BlockKind::Code {
+            continue;
+        }
+        let bt = ctx.block_text(i);
+        let masked = text::mask(bt, ctx.doc_kind, b.prefix);
+        let pc = ParaCtx::new(bt, &masked, b.kind, ctx.doc_kind, ctx.config);
+        let base = b.range.start;
+        walk(&pc, |at, c, e| {
+            let r = base + at..base + at + c.len_utf8();
+            match (dom, e) {
+                (Script::Simplified, Evidence::Traditional(s)) => out.push(
+                    Finding::new(
+                        CODE,
+                        r.clone(),
+                        format!("简体文稿中混入繁体字“{c}”，应为“{s}”"),
+                    )
+                    .with_fix(Fix::replace(
+                        r,
+                        s.to_string(),
+                        format!("改为“{s}”"),
+                    )),
+                ),
+                (Script::Traditional, Evidence::Simplified) => {
+                    if let Some(t) = TABLES.unique.get(&c) {
+                        out.push(
+                            Finding::new(
+                                CODE,
+                                r.clone(),
+                                format!("繁体文稿中混入简体字“{c}”，应为“{t}”"),
+                            )
+                            .with_fix(Fix::replace(
+                                r,
+                                t.to_string(),
+                                format!("改为“{t}”"),
+                            )),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::{analyze, fix, DocKind};
+    use std::sync::Arc;
+
+    fn run(text: &str) -> Vec<(String, String)> {
+        analyze(text, DocKind::Plain, Arc::new(Config::default()))
+            .findings
+            .into_iter()
+            .filter(|f| f.code == CODE)
+            .map(|f| (text[f.range.clone()].to_string(), f.message))
+            .collect()
+    }
+
+    fn fixed(text: &str) -> String {
+        let a = analyze(text, DocKind::Plain, Arc::new(Config::default()));
+        let fs: Vec<Finding> = a.findings.into_iter().filter(|f| f.code == CODE).collect();
+        fix::apply_edits(text, &fix::fix_all_edits(&fs)).0
+    }
+
+    #[test]
+    fn tables() {
+        let t = &*TABLES;
+        assert_eq!(t.unique.get(&'们'), Some(&'們'));
+        assert!(t.simp_only.has('们'));
+        assert!(!t.simp_only.has('后'));
+        assert!(!t.simp_only.has('才'));
+        assert!(t.both_simp.has('乾'));
+        assert!(t.both_simp.has('於'));
+    }
+
+    #[test]
+    fn traditional_in_simplified_document() {
+        let text = "市南区召开解放思想大讨论座谈会，邀请代表参加。\n羅某在会上发言，他们表示要进一步提升干部素质和能力。\n";
+        let f = run(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "羅");
+        assert!(f[0].1.contains("应为“罗”"));
+        assert_eq!(fixed(text), text.replace('羅', "罗"));
+    }
+
+    #[test]
+    fn simplified_in_traditional_document() {
+        let text = "市南區召開解放思想大討論座談會，邀請代表們參加。\n會議強調，要進一步提升幹部素質和能力，这項工作要落實。\n";
+        let f = run(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "这");
+        assert_eq!(fixed(text), text.replace('这', "這"));
+    }
+
+    #[test]
+    fn shared_and_legitimate_variants_are_silent() {
+        for text in [
+            "乾隆年间的古建筑群得到修缮，游客们纷纷前来参观。\n",
+            "於梨华的作品受到读者们的喜爱，她的著作在国内出版。\n",
+            "他们给予了慰藉，这份情谊令人难忘。\n",
+            "古代五音为宫商角徵羽，这些知识需要普及。\n",
+            "皇后的故事在台里流传，这里才是起点。\n",
+            "市南区召开座谈会，部署下一步工作。\n",
+        ] {
+            assert!(run(text).is_empty(), "{text}: {:?}", run(text));
+        }
+        // a traditional document keeps its 后, 才, 台, 里
+        let t = "皇后與太子們在臺上才說話，這裡是會場。\n";
+        assert!(run(t).is_empty(), "{:?}", run(t));
+    }
+
+    #[test]
+    fn no_verdict_when_scripts_are_balanced() {
+        assert_eq!(dominant(10, 20), None);
+        assert_eq!(dominant(0, 50), None);
+        assert_eq!(dominant(1, 3), Some(Script::Simplified));
+        assert_eq!(dominant(9, 3), Some(Script::Traditional));
+    }
+}

@@ -1,0 +1,105 @@
+//! The spacing / stray-Latin / script / pinyin rules on a whole article:
+//! exact findings, and a clean re-analysis after applying all fixes.
+
+use std::sync::Arc;
+
+use zhproof::core::{analyze, fix, Config, DocKind};
+
+const CODES: &[&str] = &[
+    "space-cjk-alnum",
+    "space-around-fullwidth",
+    "space-irregular",
+    "latin-stray",
+    "script-mixed",
+    "pinyin-inline",
+];
+
+fn article() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/script_article.txt"
+    ))
+    .expect("fixture exists")
+}
+
+fn mine(text: &str) -> Vec<(&'static str, String, bool)> {
+    analyze(text, DocKind::Plain, Arc::new(Config::default()))
+        .findings
+        .into_iter()
+        .filter(|f| CODES.contains(&f.code))
+        .map(|f| (f.code, text[f.range.clone()].to_string(), f.fix.is_some()))
+        .collect()
+}
+
+#[test]
+fn exact_findings() {
+    let text = article();
+    let got: Vec<(&str, String)> = mine(&text).into_iter().map(|(c, t, _)| (c, t)).collect();
+    let want: Vec<(&str, &str)> = vec![
+        ("pinyin-inline", "(jìn)"),
+        ("pinyin-inline", "(shí)"),
+        ("script-mixed", "見"),
+        ("script-mixed", "習"),
+        ("pinyin-inline", "(xí)"),
+        ("script-mixed", "記"),
+        ("script-mixed", "羅"),
+        ("space-cjk-alnum", " "),
+        ("space-cjk-alnum", " "),
+        ("script-mixed", "張"),
+        ("space-cjk-alnum", " "),
+        ("latin-stray", "and"),
+        ("space-cjk-alnum", " "),
+        ("space-cjk-alnum", " "),
+        ("space-cjk-alnum", " "),
+        ("script-mixed", "實"),
+        ("pinyin-inline", "(shí)"),
+        ("space-around-fullwidth", " "),
+        ("space-irregular", "  "),
+        ("pinyin-inline", "(jìn)"),
+    ];
+    let want: Vec<(&str, String)> = want.into_iter().map(|(c, t)| (c, t.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn fix_all_leaves_nothing_fixable() {
+    let text = article();
+    let a = analyze(&text, DocKind::Plain, Arc::new(Config::default()));
+    let edits = fix::fix_all_edits(&a.findings);
+    let (fixed, _) = fix::apply_edits(&text, &edits);
+    let left: Vec<_> = mine(&fixed)
+        .into_iter()
+        .filter(|(_, _, fix)| *fix)
+        .collect();
+    assert!(left.is_empty(), "{left:?}\n{fixed}");
+    // the prose reads as it should
+    assert!(fixed.contains("□本报见习记者 罗小明 通讯员 王丽"));
+    assert!(fixed.contains("纪念改革开放45周年。区委书记张某"));
+    assert!(fixed.contains("统筹推进产业政策和人才政策落地见效"));
+    assert!(fixed.contains("要坚持以“项目为王”理念"));
+    assert!(fixed.contains("发扬实干精神，以钉钉子精神"));
+    assert!(fixed.contains("奋进新征程　实干谱新篇"));
+    assert!(fixed.contains("确保各项目标任务按期完成。\n"));
+}
+
+#[test]
+fn reference_examples_fire_and_right_examples_do_not() {
+    for code in CODES {
+        let rule = zhproof::core::rules::get(code).expect("rule exists");
+        let fires = |t: &str| {
+            analyze(t, DocKind::Plain, Arc::new(Config::default()))
+                .findings
+                .iter()
+                .any(|f| f.code == *code)
+        };
+        assert!(fires(rule.wrong), "{code}: wrong example is silent");
+        assert!(!fires(rule.right), "{code}: right example fires");
+        let clean = analyze(rule.right, DocKind::Plain, Arc::new(Config::default()));
+        let mine: Vec<_> = clean
+            .findings
+            .iter()
+            .filter(|f| CODES.contains(&f.code))
+            .collect();
+        assert!(mine.is_empty(), "{code}: {mine:?}");
+    }
+}

@@ -16,11 +16,12 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
 use super::ParaCtx;
-use crate::core::nlp::Token;
+use crate::core::nlp::{self, Token};
 
 /// Conditions under which a match is not an error, from a data file's flags
 /// column: `+X` (X follows the match), `-X` (X precedes it), `…X` (X follows
@@ -81,6 +82,25 @@ pub struct Lexicon {
     by_first: HashMap<char, Vec<u32>>,
     /// Bitset over the BMP of the first characters.
     first_bits: Vec<u64>,
+    /// Bitset over the BMP of the one-character words.
+    single_bits: Vec<u64>,
+    /// Bitset over a hash of the first two characters.
+    pair_bits: Vec<u64>,
+}
+
+fn bit_set(bits: &mut [u64], n: u32) {
+    if let Some(w) = bits.get_mut((n >> 6) as usize) {
+        *w |= 1 << (n & 63);
+    }
+}
+
+fn bit_test(bits: &[u64], n: u32) -> bool {
+    bits.get((n >> 6) as usize)
+        .is_some_and(|w| w & (1 << (n & 63)) != 0)
+}
+
+fn pair_hash(a: char, b: char) -> u32 {
+    ((a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32)).wrapping_mul(0x85EB_CA6B) >> 16
 }
 
 impl Lexicon {
@@ -88,12 +108,22 @@ impl Lexicon {
         let words: Vec<Box<str>> = words.into_iter().map(Into::into).collect();
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
         let mut first_bits = vec![0u64; 1024];
+        let mut single_bits = vec![0u64; 1024];
+        let mut pair_bits = vec![0u64; 1024];
         for (i, w) in words.iter().enumerate() {
-            if let Some(c) = w.chars().next() {
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
                 by_first.entry(c).or_default().push(i as u32);
                 let n = c as u32;
-                if n <= 0xFFFF {
-                    first_bits[(n >> 6) as usize] |= 1 << (n & 63);
+                if n > 0xFFFF {
+                    // outside the BMP: no filtering for this first character
+                    bit_set(&mut single_bits, 0);
+                    continue;
+                }
+                bit_set(&mut first_bits, n);
+                match cs.next() {
+                    Some(c2) => bit_set(&mut pair_bits, pair_hash(c, c2)),
+                    None => bit_set(&mut single_bits, n),
                 }
             }
         }
@@ -104,6 +134,8 @@ impl Lexicon {
             words,
             by_first,
             first_bits,
+            single_bits,
+            pair_bits,
         }
     }
 
@@ -114,12 +146,26 @@ impl Lexicon {
     /// Every occurrence as (byte range, entry index), by start, longest first.
     pub fn find_all(&self, s: &str) -> Vec<(Range<usize>, usize)> {
         let mut out = Vec::new();
-        for (i, c) in s.char_indices() {
+        let astral = bit_test(&self.single_bits, 0);
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
             let n = c as u32;
             if n < 0x80 {
                 continue;
             }
-            if n <= 0xFFFF && self.first_bits[(n >> 6) as usize] & (1 << (n & 63)) == 0 {
+            if n <= 0xFFFF {
+                if !bit_test(&self.first_bits, n) {
+                    continue;
+                }
+                if !bit_test(&self.single_bits, n) {
+                    let Some(&(_, c2)) = it.peek() else {
+                        continue;
+                    };
+                    if !bit_test(&self.pair_bits, pair_hash(c, c2)) {
+                        continue;
+                    }
+                }
+            } else if !astral {
                 continue;
             }
             let Some(cands) = self.by_first.get(&c) else {
@@ -138,7 +184,7 @@ impl Lexicon {
 }
 
 /// The token that runs across byte `at` (starts before it, ends after it).
-fn crossing<'t>(toks: &'t [Token], at: usize) -> Option<&'t Token> {
+fn crossing(toks: &[Token], at: usize) -> Option<&Token> {
     let i = toks.partition_point(|t| t.range.end <= at);
     toks.get(i)
         .filter(|t| t.range.start < at && at < t.range.end)
@@ -172,7 +218,7 @@ pub fn is_term_at(ctx: &ParaCtx, jieba: &Jieba, r: &Range<usize>) -> bool {
     let names = r.len() <= 6;
     let toks = ctx.tokens();
     let glued = |inside: Range<usize>| {
-        let part = ctx.simplified().get(inside.clone()).unwrap_or("");
+        let part = match_text(ctx).get(inside.clone()).unwrap_or("");
         inside != *r && part.chars().count() >= 2 && jieba.has_word(part)
     };
     let start_ok = match crossing(toks, r.start) {
@@ -199,12 +245,62 @@ pub fn tail_ok(ctx: &ParaCtx, jieba: &Jieba, r: &Range<usize>) -> bool {
     }
 }
 
+/// The characters the simplifier may change (traditional forms), as a bitset
+/// over U+0800..=U+FFFF (it only converts three-byte characters).
+static MAY_CHANGE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut all = String::with_capacity(0x10000 * 4);
+    for n in 0x0800u32..=0xFFFF {
+        if let Some(c) = char::from_u32(n) {
+            all.push(c);
+            all.push(' ');
+        }
+    }
+    let simple = nlp::to_simplified(&all);
+    let mut bits = vec![0u64; 1024];
+    let mut set = |c: char| {
+        let n = c as u32;
+        if n <= 0xFFFF {
+            bits[(n >> 6) as usize] |= 1 << (n & 63);
+        }
+    };
+    for (a, b) in all.chars().zip(simple.chars()) {
+        if a != b {
+            set(a);
+        }
+    }
+    // converted only next to certain characters (藉口, 看著, 苧麻)
+    for c in ['藉', '著', '苧'] {
+        set(c);
+    }
+    bits
+});
+
+/// Could the simplifier change anything in `s`?
+fn may_change(s: &str) -> bool {
+    let bits = &*MAY_CHANGE;
+    s.chars().any(|c| {
+        let n = c as u32;
+        (0x0800..=0xFFFF).contains(&n) && bits[(n >> 6) as usize] & (1 << (n & 63)) != 0
+    })
+}
+
+/// The paragraph text the word lists are matched on: the simplified text, or
+/// (the same thing, without converting) the masked text when nothing in it
+/// is traditional.
+pub fn match_text<'a>(ctx: &'a ParaCtx) -> &'a str {
+    if may_change(ctx.masked) {
+        ctx.simplified()
+    } else {
+        ctx.masked
+    }
+}
+
 /// The matches of `lex` in the paragraph: in the simplified text, and, where
 /// it differs, in the text as written too (a wrong form may hold a character
 /// that the simplifier maps onto the right one: `薰陶` becomes `熏陶`).
 /// Sorted by start, longest first; no duplicates.
 pub fn find_in_para(lex: &Lexicon, ctx: &ParaCtx) -> Vec<(Range<usize>, usize)> {
-    let s = ctx.simplified();
+    let s = match_text(ctx);
     let mut hits = lex.find_all(s);
     if s != ctx.masked {
         hits.extend(lex.find_all(ctx.masked));
@@ -246,11 +342,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_character_words_and_pairs() {
+        let lex = Lexicon::new(["据", "按步就班"]);
+        let n = |s: &str| lex.find_all(s).len();
+        assert_eq!(n("据了解，他按步就班。"), 2);
+        assert_eq!(n("按部就班"), 0);
+        assert_eq!(n("按"), 0);
+    }
+
+    #[test]
     fn finds_longest_first_at_each_start() {
         let lex = Lexicon::new(["截止", "截止目前", "目前"]);
         let hits = lex.find_all("截止目前，共有");
         let words: Vec<&str> = hits.iter().map(|(_, i)| lex.word(*i)).collect();
         assert_eq!(words, ["截止目前", "截止", "目前"]);
+    }
+
+    #[test]
+    fn traditional_characters_are_known() {
+        assert!(may_change("這項工作"));
+        assert!(may_change("他們憑藉"));
+        assert!(!may_change("这项工作按部就班推进，GDP增长7.8%。"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{data_lines, find_in_para, is_term_at, Guards, Lexicon};
+use super::lexicon::{data_lines, find_in_para, is_term_at, match_text, Guards, Lexicon};
 use super::{Check, ParaCtx, Rule};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp;
@@ -91,7 +91,7 @@ fn message(t: &Term) -> String {
 }
 
 fn check_terms(ctx: &ParaCtx, out: &mut Vec<Finding>, banned: bool) {
-    let s = ctx.simplified();
+    let s = match_text(ctx);
     let list = &*TERMS;
     let hits = find_in_para(&list.lex, ctx);
     if hits.is_empty() {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    after_surname, data_lines, find_in_para, is_word_at, tail_ok, Guards, Lexicon,
+    after_surname, data_lines, find_in_para, is_word_at, match_text, tail_ok, Guards, Lexicon,
 };
 use super::{Check, ParaCtx, Rule};
 use crate::core::finding::{Edit, Finding, Fix, Severity};
@@ -44,7 +44,9 @@ pub const RULES: &[Rule] = &[
 pub(crate) struct Confused {
     pub wrong: &'static str,
     pub right: &'static str,
-    /// jieba's dictionary lists the wrong form (reviewed: never correct).
+    /// jieba's dictionary lists the wrong form (reviewed: never correct);
+    /// checked by the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub in_dict: bool,
     guards: Guards,
 }
@@ -73,7 +75,7 @@ pub(crate) static CONFUSED: LazyLock<ConfusedList> = LazyLock::new(|| {
 });
 
 fn check_confused(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    let s = ctx.simplified();
+    let s = match_text(ctx);
     let list = &*CONFUSED;
     let hits = find_in_para(&list.lex, ctx);
     if hits.is_empty() {
@@ -194,7 +196,7 @@ fn tail_candidates<'s>(
 }
 
 fn check_redundant(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    let s = ctx.simplified();
+    let s = match_text(ctx);
     let list = &*REDUNDANT;
     let hits = find_in_para(&list.lex, ctx);
     if hits.is_empty() {

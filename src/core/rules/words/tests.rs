@@ -172,7 +172,7 @@ fn every_redundancy_entry_fires() {
         };
         let s = format!("记者了解到，{text}，情况属实。");
         let h = hits("word-redundant", &s);
-        assert_eq!(h, [text.clone()], "{s}");
+        assert_eq!(h, [text], "{s}");
     }
 }
 

@@ -17,6 +17,7 @@ use super::text::{Block, BlockKind, DocKind};
 
 pub mod extraction;
 pub mod latin;
+pub mod lexicon;
 pub mod names;
 pub mod numbering;
 pub mod pinyin;
@@ -24,6 +25,8 @@ pub mod punct;
 pub mod punct_halfwidth;
 pub mod script;
 pub mod spacing;
+pub mod terms;
+pub mod words;
 
 /// A check over one paragraph.
 pub type ParaCheck = fn(&ParaCtx, &mut Vec<Finding>);
@@ -59,13 +62,15 @@ pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     let families: &[&'static [Rule]] = &[
         punct_halfwidth::RULES,
         punct::RULES,
-        extraction::RULES,
-        numbering::RULES,
-        names::RULES,
         spacing::RULES,
         latin::RULES,
         script::RULES,
         pinyin::RULES,
+        extraction::RULES,
+        numbering::RULES,
+        words::RULES,
+        terms::RULES,
+        names::RULES,
     ];
     families.iter().flat_map(|f| f.iter()).collect()
 });

@@ -339,3 +339,42 @@ fn markdown_code_and_links_are_not_checked() {
     assert_eq!(got, vec![",", ","]);
     assert_eq!(c.shutdown(), Some(0));
 }
+
+fn hover_at(c: &mut Client, uri: &str, text: &str, needle: &str, nth: usize) -> Value {
+    let off = text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle in text");
+    let pos = position_of(text, off + needle.chars().next().unwrap().len_utf8(), Enc::Utf16);
+    c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos}))
+}
+
+#[test]
+fn hovers_on_people_organizations_and_places() {
+    let text = fixture("entities_article.txt");
+    let uri = "file:///tmp/entities_article.txt";
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    c.open(uri, "plaintext", &text);
+    c.diagnostics(uri, 1);
+    // a person, with the titles the article gives
+    let h = hover_at(&mut c, uri, &text, "陈志刚", 1);
+    let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(md.contains("陈志刚") && md.contains("人物") && md.contains("宣传部长"), "{md}");
+    assert_eq!(range_text(&text, &h["range"], Enc::Utf16), "陈志刚");
+    // an organization and a place
+    let md = hover_at(&mut c, uri, &text, "山东大学", 0)["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(md.contains("山东大学") && md.contains("机构"), "{md}");
+    let md = hover_at(&mut c, uri, &text, "济南", 0)["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(md.contains("济南") && md.contains("地点"), "{md}");
+    // words jieba mistags as names are not people
+    for w in ["文明", "道德"] {
+        for n in 0..2 {
+            let h = hover_at(&mut c, uri, &text, w, n);
+            let md = h["contents"]["value"].as_str().unwrap_or_default();
+            assert!(!md.contains("人物"), "{w} shown as a person: {md}");
+        }
+    }
+    // workspace symbols search the open documents
+    let syms = c.request("workspace/symbol", json!({"query": "陈"}));
+    let names: Vec<&str> = syms.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"陈志刚"), "{names:?}");
+    assert_eq!(c.shutdown(), Some(0));
+}

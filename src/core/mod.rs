@@ -9,6 +9,7 @@ pub mod config_file;
 pub mod entities;
 pub mod finding;
 pub mod fix;
+pub mod hover;
 #[cfg(test)]
 mod md_awareness_tests;
 pub mod nlp;

@@ -548,6 +548,8 @@ impl LanguageServer for Backend {
                     },
                 )),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 ..Default::default()
             },
@@ -784,6 +786,57 @@ impl LanguageServer for Backend {
             )
             .await;
         }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let pp = params.text_document_position_params;
+        let Some(r) = self.current(&pp.text_document.uri).await else {
+            return Ok(None);
+        };
+        let enc = self.shared.encoding();
+        let (offset, clamped) = to_byte(
+            &r.rope,
+            Pos { line: pp.position.line, character: pp.position.character },
+            enc,
+        );
+        if clamped {
+            return Ok(None);
+        }
+        let Some(h) = crate::core::hover::hover(&r.analysis, r.hover_index(), offset) else {
+            return Ok(None);
+        };
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.markdown }),
+            range: Some(convert::range(&r.rope, &h.range, enc)),
+        }))
+    }
+
+    #[allow(deprecated)]
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        let results: Vec<Arc<DocResult>> = match self.shared.results.lock() {
+            Ok(r) => r.values().cloned().collect(),
+            Err(_) => Vec::new(),
+        };
+        let enc = self.shared.encoding();
+        let mut out = Vec::new();
+        for r in results {
+            for e in r.hover_index().entities.search(&params.query) {
+                out.push(SymbolInformation {
+                    name: e.name.clone(),
+                    kind: match e.kind {
+                        crate::core::entities::EntityKind::Person => SymbolKind::OBJECT,
+                        crate::core::entities::EntityKind::Org => SymbolKind::NAMESPACE,
+                        crate::core::entities::EntityKind::Place => SymbolKind::PACKAGE,
+                    },
+                    tags: None,
+                    deprecated: None,
+                    location: Location { uri: r.uri.clone(), range: convert::range(&r.rope, &e.first(), enc) },
+                    container_name: Some(format!("{}（{} 次）", e.kind.label(), e.count())),
+                });
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name).then(a.location.uri.as_str().cmp(b.location.uri.as_str())));
+        Ok(Some(WorkspaceSymbolResponse::Flat(out)))
     }
 
     async fn document_symbol(

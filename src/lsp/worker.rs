@@ -31,6 +31,14 @@ pub struct DocResult {
     pub rope: Rope,
     pub text: Arc<str>,
     pub analysis: Analysis,
+    /// Built on the first hover / workspace-symbol request for this version.
+    pub hover_index: std::sync::OnceLock<crate::core::hover::HoverIndex>,
+}
+
+impl DocResult {
+    pub fn hover_index(&self) -> &crate::core::hover::HoverIndex {
+        self.hover_index.get_or_init(|| crate::core::hover::HoverIndex::new(&self.analysis, &self.text))
+    }
 }
 
 pub enum Out {
@@ -128,6 +136,7 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                 rope,
                 text,
                 analysis,
+                hover_index: std::sync::OnceLock::new(),
             });
             if out
                 .send(Out::Publish {

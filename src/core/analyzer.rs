@@ -17,6 +17,8 @@ use super::text::{self, Block, BlockKind, DocKind};
 #[derive(Debug, Default)]
 pub struct ParaResult {
     pub findings: Vec<Finding>,
+    /// Figures (numbers, dates, …) of the paragraph, in paragraph offsets.
+    pub figures: Vec<super::figures::Figure>,
     /// Rule panics caught while analysing this paragraph (rule code, message).
     pub panics: Vec<(String, String)>,
 }
@@ -216,6 +218,13 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
             }
         }
     }
+    res.figures = match catch_unwind(AssertUnwindSafe(|| ctx.take_figures())) {
+        Ok(f) => f,
+        Err(e) => {
+            res.panics.push(("figures".to_string(), panic_message(&e)));
+            Vec::new()
+        }
+    };
     // drop anything a rule reported outside the paragraph or off char boundaries
     res.findings.retain(|f| {
         f.range.end <= bt.len()

@@ -5,6 +5,7 @@ pub mod boilerplate;
 pub mod broken;
 pub mod chars;
 pub mod config;
+pub mod figures;
 pub mod finding;
 pub mod fix;
 pub mod nlp;

@@ -10,11 +10,13 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use super::config::Config;
+use super::figures::Figure;
 use super::finding::{Finding, Severity};
 use super::nlp::{self, Token};
 use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
+pub mod figures;
 pub mod punct_halfwidth;
 
 /// A check over one paragraph.
@@ -48,7 +50,7 @@ pub struct Rule {
 
 /// All rules, in reference order. Family modules each export `RULES`.
 pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&'static [Rule]] = &[punct_halfwidth::RULES];
+    let families: &[&'static [Rule]] = &[punct_halfwidth::RULES, figures::RULES];
     families.iter().flat_map(|f| f.iter()).collect()
 });
 
@@ -79,6 +81,7 @@ pub struct ParaCtx<'a> {
     pub config: &'a Config,
     simplified: OnceCell<String>,
     tokens: OnceCell<Vec<Token>>,
+    figures: OnceCell<Vec<Figure>>,
 }
 
 impl<'a> ParaCtx<'a> {
@@ -97,6 +100,7 @@ impl<'a> ParaCtx<'a> {
             config,
             simplified: OnceCell::new(),
             tokens: OnceCell::new(),
+            figures: OnceCell::new(),
         }
     }
 
@@ -112,6 +116,18 @@ impl<'a> ParaCtx<'a> {
             let j = nlp::jieba_with_words(&self.config.words);
             nlp::tag(&j, self.simplified())
         })
+    }
+
+    /// The figures of the paragraph (parsed once, over the masked text).
+    pub fn figures(&self) -> &[Figure] {
+        self.figures
+            .get_or_init(|| super::figures::parse(self.masked))
+    }
+
+    /// The figures, for the paragraph cache.
+    pub fn take_figures(self) -> Vec<Figure> {
+        let _ = self.figures();
+        self.figures.into_inner().unwrap_or_default()
     }
 
     /// The (simplified) word of a token.

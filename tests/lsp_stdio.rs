@@ -341,9 +341,20 @@ fn markdown_code_and_links_are_not_checked() {
 }
 
 fn hover_at(c: &mut Client, uri: &str, text: &str, needle: &str, nth: usize) -> Value {
-    let off = text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle in text");
-    let pos = position_of(text, off + needle.chars().next().unwrap().len_utf8(), Enc::Utf16);
-    c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos}))
+    let off = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("needle in text");
+    let pos = position_of(
+        text,
+        off + needle.chars().next().unwrap().len_utf8(),
+        Enc::Utf16,
+    );
+    c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos}),
+    )
 }
 
 #[test]
@@ -356,13 +367,25 @@ fn hovers_on_people_organizations_and_places() {
     c.diagnostics(uri, 1);
     // a person, with the titles the article gives
     let h = hover_at(&mut c, uri, &text, "陈志刚", 1);
-    let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
-    assert!(md.contains("陈志刚") && md.contains("人物") && md.contains("宣传部长"), "{md}");
+    let md = h["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        md.contains("陈志刚") && md.contains("人物") && md.contains("宣传部长"),
+        "{md}"
+    );
     assert_eq!(range_text(&text, &h["range"], Enc::Utf16), "陈志刚");
     // an organization and a place
-    let md = hover_at(&mut c, uri, &text, "山东大学", 0)["contents"]["value"].as_str().unwrap_or_default().to_string();
+    let md = hover_at(&mut c, uri, &text, "山东大学", 0)["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(md.contains("山东大学") && md.contains("机构"), "{md}");
-    let md = hover_at(&mut c, uri, &text, "济南", 0)["contents"]["value"].as_str().unwrap_or_default().to_string();
+    let md = hover_at(&mut c, uri, &text, "济南", 0)["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(md.contains("济南") && md.contains("地点"), "{md}");
     // words jieba mistags as names are not people
     for w in ["文明", "道德"] {
@@ -374,7 +397,12 @@ fn hovers_on_people_organizations_and_places() {
     }
     // workspace symbols search the open documents
     let syms = c.request("workspace/symbol", json!({"query": "陈"}));
-    let names: Vec<&str> = syms.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = syms
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     assert!(names.contains(&"陈志刚"), "{names:?}");
     assert_eq!(c.shutdown(), Some(0));
 }

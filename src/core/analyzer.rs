@@ -18,6 +18,8 @@ use super::text::{self, Block, BlockKind, DocKind};
 #[derive(Debug, Default)]
 pub struct ParaResult {
     pub findings: Vec<Finding>,
+    /// Figures (numbers, dates, …) of the paragraph, in paragraph offsets.
+    pub figures: Vec<super::figures::Figure>,
     /// Rule panics caught while analysing this paragraph (rule code, message).
     pub panics: Vec<(String, String)>,
     /// People, organizations and places named in the paragraph.
@@ -254,6 +256,13 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
                 .push((rules::script::CODE.to_string(), panic_message(&e))),
         }
     }
+    res.figures = match catch_unwind(AssertUnwindSafe(|| ctx.take_figures())) {
+        Ok(f) => f,
+        Err(e) => {
+            res.panics.push(("figures".to_string(), panic_message(&e)));
+            Vec::new()
+        }
+    };
     // drop anything a rule reported outside the paragraph or off char boundaries
     res.findings.retain(|f| {
         f.range.end <= bt.len()

@@ -30,5 +30,8 @@ impl HoverIndex {
 /// The hover at byte `offset`, if the text there is a figure or a name.
 pub fn hover(_analysis: &Analysis, index: &HoverIndex, offset: usize) -> Option<HoverInfo> {
     let (range, e) = index.entities.mention_at(offset)?;
-    Some(HoverInfo { range, markdown: entities::hover_markdown(e) })
+    Some(HoverInfo {
+        range,
+        markdown: entities::hover_markdown(e),
+    })
 }

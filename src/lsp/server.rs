@@ -796,7 +796,10 @@ impl LanguageServer for Backend {
         let enc = self.shared.encoding();
         let (offset, clamped) = to_byte(
             &r.rope,
-            Pos { line: pp.position.line, character: pp.position.character },
+            Pos {
+                line: pp.position.line,
+                character: pp.position.character,
+            },
             enc,
         );
         if clamped {
@@ -806,13 +809,19 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         Ok(Some(Hover {
-            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.markdown }),
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: h.markdown,
+            }),
             range: Some(convert::range(&r.rope, &h.range, enc)),
         }))
     }
 
     #[allow(deprecated)]
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
         let results: Vec<Arc<DocResult>> = match self.shared.results.lock() {
             Ok(r) => r.values().cloned().collect(),
             Err(_) => Vec::new(),
@@ -830,12 +839,19 @@ impl LanguageServer for Backend {
                     },
                     tags: None,
                     deprecated: None,
-                    location: Location { uri: r.uri.clone(), range: convert::range(&r.rope, &e.first(), enc) },
+                    location: Location {
+                        uri: r.uri.clone(),
+                        range: convert::range(&r.rope, &e.first(), enc),
+                    },
                     container_name: Some(format!("{}（{} 次）", e.kind.label(), e.count())),
                 });
             }
         }
-        out.sort_by(|a, b| a.name.cmp(&b.name).then(a.location.uri.as_str().cmp(b.location.uri.as_str())));
+        out.sort_by(|a, b| {
+            a.name
+                .cmp(&b.name)
+                .then(a.location.uri.as_str().cmp(b.location.uri.as_str()))
+        });
         Ok(Some(WorkspaceSymbolResponse::Flat(out)))
     }
 

@@ -37,7 +37,8 @@ pub struct DocResult {
 
 impl DocResult {
     pub fn hover_index(&self) -> &crate::core::hover::HoverIndex {
-        self.hover_index.get_or_init(|| crate::core::hover::HoverIndex::new(&self.analysis, &self.text))
+        self.hover_index
+            .get_or_init(|| crate::core::hover::HoverIndex::new(&self.analysis, &self.text))
     }
 }
 

@@ -10,12 +10,14 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use super::config::Config;
+use super::figures::Figure;
 use super::finding::{Finding, Severity};
 use super::nlp::{self, Token};
 use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
 pub mod extraction;
+pub mod figures;
 pub mod latin;
 pub mod lexicon;
 pub mod names;
@@ -68,6 +70,7 @@ pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         pinyin::RULES,
         extraction::RULES,
         numbering::RULES,
+        figures::RULES,
         words::RULES,
         terms::RULES,
         names::RULES,
@@ -102,6 +105,7 @@ pub struct ParaCtx<'a> {
     pub config: &'a Config,
     simplified: OnceCell<String>,
     tokens: OnceCell<Vec<Token>>,
+    figures: OnceCell<Vec<Figure>>,
 }
 
 impl<'a> ParaCtx<'a> {
@@ -120,6 +124,7 @@ impl<'a> ParaCtx<'a> {
             config,
             simplified: OnceCell::new(),
             tokens: OnceCell::new(),
+            figures: OnceCell::new(),
         }
     }
 
@@ -150,6 +155,18 @@ impl<'a> ParaCtx<'a> {
             let j = nlp::jieba_with_words(&self.config.words);
             nlp::tag(&j, self.simplified())
         })
+    }
+
+    /// The figures of the paragraph (parsed once, over the masked text).
+    pub fn figures(&self) -> &[Figure] {
+        self.figures
+            .get_or_init(|| super::figures::parse(self.masked))
+    }
+
+    /// The figures, for the paragraph cache.
+    pub fn take_figures(self) -> Vec<Figure> {
+        let _ = self.figures();
+        self.figures.into_inner().unwrap_or_default()
     }
 
     /// The (simplified) word of a token.

@@ -1,0 +1,611 @@
+//! Figure checks: invalid dates and weekdays, redundant approximations, mixed
+//! numeral styles, range forms (GB/T 15835-2011), and the same labelled
+//! quantity given two values in one article.
+//!
+//! All paragraph checks read the figures the recognizer found once per
+//! paragraph (`ParaCtx::figures`); the document check reads the cached
+//! per-paragraph figures.
+
+use std::collections::HashMap;
+
+use super::{Check, DocCtx, ParaCtx, Rule};
+use crate::core::config::Ymd;
+use crate::core::figures::{self, DateSpec, Figure, Kind, Sense, Style, Value};
+use crate::core::finding::{Finding, Fix, Severity};
+use crate::core::outline::BlockClass;
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: "date-invalid",
+        family: "数字",
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "不存在的日期（2月30日、13月、3月32日、非闰年的2月29日），或星期与日期不符（可修正星期）。",
+        wrong: "2024年3月5日（星期三）召开大会。",
+        right: "2024年3月5日（星期二）召开大会。",
+        check: Check::Para(check_dates),
+    },
+    Rule {
+        code: "approx-redundant",
+        family: "数字",
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "一个数字前后重复使用表示约数的词（约……左右、超过……以上、近……余），应删去其一。",
+        wrong: "约100人左右参加，增幅超过3%以上。",
+        right: "约100人参加，增幅超过3%。",
+        check: Check::Para(check_approx),
+    },
+    Rule {
+        code: "numeral-mixed",
+        family: "数字",
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "一个数字中混用汉字数字和阿拉伯数字，或把字母O当作数字0。",
+        wrong: "二0一八年，2O19年",
+        right: "二〇一八年，2019年",
+        check: Check::Para(check_mixed),
+    },
+    Rule {
+        code: "range-form",
+        family: "数字",
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "数值范围的写法：百分数范围两端都应带百分号（GB/T 15835-2011），范围号用浪纹线“～”。",
+        wrong: "增幅为10-20%，占比10~20%。",
+        right: "增幅为10%～20%，占比10%～20%。",
+        check: Check::Para(check_ranges),
+    },
+    Rule {
+        code: "figure-inconsistent",
+        family: "数字",
+        severity: Severity::Hint,
+        default_off: false,
+        fixable: false,
+        description: "同一篇文章中同一计数对象前后数字不一致（如先说组织了3个督导组，后说4个督导组），请核对。",
+        wrong: "组织了3个督导组……4个督导组深入一线检查。",
+        right: "组织了3个督导组……3个督导组深入一线检查。",
+        check: Check::Doc(check_inconsistent),
+    },
+];
+
+// ---------------------------------------------------------------------------
+// date-invalid
+
+fn check_dates(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    for f in ctx.figures() {
+        let Some((lo, hi)) = f.dates() else { continue };
+        check_date(ctx.text, lo, None, out);
+        if let Some(h) = hi {
+            check_date(ctx.text, h, Some(lo), out);
+        }
+    }
+}
+
+fn check_date(text: &str, d: &DateSpec, lo: Option<&DateSpec>, out: &mut Vec<Finding>) {
+    let relative = d.rel.is_some() || (d.year.is_none() && lo.is_some_and(|l| l.rel.is_some()));
+    let year = if relative {
+        None
+    } else {
+        d.year.or(lo.and_then(|l| l.year))
+    };
+    let month = d.month.or(if d.day.is_some() {
+        lo.and_then(|l| l.month)
+    } else {
+        None
+    });
+    let span = d.span.clone();
+    if span.is_empty() || text.get(span.clone()).is_none() {
+        return;
+    }
+    if let Some(m) = d.month {
+        if !(1..=12).contains(&m) {
+            out.push(Finding::new(
+                "date-invalid",
+                span,
+                format!("不存在{m}月，月份应为1～12"),
+            ));
+            return;
+        }
+    }
+    if let (Some(m), Some(day)) = (month, d.day) {
+        if !figures::valid_date(year, m, day) {
+            let msg = match (m, day, year) {
+                (_, 0, _) => "不存在0日".to_string(),
+                (2, 29, Some(y)) => format!("{y}年不是闰年，2月只有28天，没有29日"),
+                _ => format!(
+                    "{m}月只有{}天，没有{day}日",
+                    figures::days_in_month(year, m)
+                ),
+            };
+            out.push(Finding::new("date-invalid", span, msg));
+            return;
+        }
+    }
+    if let (Some(w), Some(y), Some(m), Some(day)) = (&d.weekday, year, month, d.day) {
+        let real = figures::weekday(Ymd {
+            year: y,
+            month: m,
+            day,
+        });
+        if real != w.day {
+            let name = figures::weekday_name(real);
+            let right = name.chars().last().unwrap_or('日').to_string();
+            out.push(
+                Finding::new(
+                    "date-invalid",
+                    span,
+                    format!(
+                        "{y}年{m}月{day}日是{name}，不是{}",
+                        figures::weekday_name(w.day)
+                    ),
+                )
+                .with_fix(Fix::replace(
+                    w.range.clone(),
+                    right,
+                    format!("改为“{name}”"),
+                )),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// approx-redundant
+
+fn check_approx(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    for f in ctx.figures() {
+        let mut ms: Vec<_> = f
+            .approx
+            .iter()
+            .filter(|m| !m.word.is_empty() && m.sense != Sense::AtMost)
+            .collect();
+        if ms.len() < 2 {
+            continue;
+        }
+        ms.sort_by_key(|m| m.range.start);
+        let (first, second) = (ms[0], ms[1]);
+        out.push(
+            Finding::new(
+                "approx-redundant",
+                f.range.clone(),
+                format!(
+                    "“{}”与“{}”重复表示约数，应删去“{}”",
+                    first.word, second.word, second.word
+                ),
+            )
+            .with_fix(Fix::replace(
+                second.range.clone(),
+                "",
+                format!("删去“{}”", second.word),
+            )),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// numeral-mixed
+
+fn to_cn(c: char) -> char {
+    match c {
+        '0' | '０' | 'O' | 'o' => '〇',
+        '1' | '１' => '一',
+        '2' | '２' => '二',
+        '3' | '３' => '三',
+        '4' | '４' => '四',
+        '5' | '５' => '五',
+        '6' | '６' => '六',
+        '7' | '７' => '七',
+        '8' | '８' => '八',
+        '9' | '９' => '九',
+        x => x,
+    }
+}
+
+fn to_ar(c: char) -> char {
+    match c {
+        '〇' | '零' | 'O' | 'o' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        x => x,
+    }
+}
+
+fn check_mixed(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    for f in ctx.figures() {
+        if f.style != Style::Mixed {
+            continue;
+        }
+        let Some(run) = ctx.text.get(f.digits.clone()) else {
+            continue;
+        };
+        let cn = run
+            .chars()
+            .filter(|c| !c.is_ascii() && to_ar(*c) != *c)
+            .count();
+        let letter_o = run.chars().any(|c| matches!(c, 'O' | 'o'));
+        let ar = run.chars().count() - cn;
+        let chinese = cn > 0 && (cn > ar || (cn == ar && !run.starts_with(|c: char| c.is_ascii())));
+        let fixed: String = if chinese {
+            run.chars().map(to_cn).collect()
+        } else {
+            run.chars().map(to_ar).collect()
+        };
+        if fixed == run {
+            continue;
+        }
+        let msg = if letter_o && cn == 0 {
+            format!("“{run}”中混入了字母O，应为“{fixed}”")
+        } else {
+            format!("“{run}”混用了汉字数字和阿拉伯数字，应为“{fixed}”")
+        };
+        out.push(
+            Finding::new("numeral-mixed", f.digits.clone(), msg).with_fix(Fix::replace(
+                f.digits.clone(),
+                fixed.clone(),
+                format!("改为“{fixed}”"),
+            )),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// range-form
+
+fn check_ranges(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    let s = ctx.text;
+    for f in ctx.figures() {
+        let (Some(a), Some(conn)) = (f.amount(), f.connector.clone()) else {
+            continue;
+        };
+        if a.hi.is_none() {
+            continue;
+        }
+        let Some(c) = s.get(conn.clone()) else {
+            continue;
+        };
+        let lo_text = s.get(f.digits.start..conn.start).unwrap_or("");
+        let hi_text = s.get(conn.end..f.range.end).unwrap_or("");
+        let wrong_mark = matches!(c, "-" | "－" | "~" | "〜" | "—" | "–");
+        let percent = f.kind == Kind::Percent && matches!(a.unit, "%" | "‰");
+        if percent && !f.lo_unit {
+            let mark = if wrong_mark { "～" } else { c };
+            let unit = hi_text
+                .chars()
+                .find(|x| matches!(x, '%' | '％' | '‰'))
+                .unwrap_or('%');
+            let right = format!("{lo_text}{unit}{mark}{hi_text}");
+            out.push(
+                Finding::new(
+                    "range-form",
+                    f.digits.start..f.range.end,
+                    format!("百分数范围两端都应带“{unit}”，应为“{right}”"),
+                )
+                .with_fix(Fix::replace(
+                    conn,
+                    format!("{unit}{mark}"),
+                    format!("改为“{right}”"),
+                )),
+            );
+        } else if wrong_mark && (percent || c == "~" || c == "〜") {
+            // dates take 一字线 or 至 (GB/T 15834 4.13.3.2); numbers take 浪纹线
+            let right = format!("{lo_text}～{hi_text}");
+            out.push(
+                Finding::new(
+                    "range-form",
+                    f.digits.start..f.range.end,
+                    format!("数值范围应使用浪纹线“～”，应为“{right}”"),
+                )
+                .with_fix(Fix::replace(conn, "～", "改为“～”")),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// figure-inconsistent
+
+/// Counted nouns too general to be the same thing in two places.
+const GENERIC: &[&str] = &[
+    "项目", "问题", "单位", "企业", "部门", "方面", "地区", "城市", "国家", "社区", "街道", "领域",
+    "环节", "行业", "学校", "家庭", "人员", "同志", "干部", "党员", "群众", "代表", "专家", "学生",
+    "工作", "会议", "活动", "主题", "措施", "举措", "任务", "意见", "建议", "课程", "岗位", "村庄",
+    "乡镇", "重点", "板块", "类别",
+];
+
+/// Words in a clause that make a count a part, an increment or a share.
+const SCOPE: &[&str] = &[
+    "其中", "另", "又", "再", "新增", "增加", "减少", "增至", "降至", "分别", "每", "各", "累计",
+    "首批", "批", "其余", "剩余", "还有", "共", "已", "前", "后", "超过", "近", "其他",
+];
+
+fn clause_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | ';' | '：'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    head.get(start..).unwrap_or("")
+}
+
+struct Mention {
+    range: std::ops::Range<usize>,
+    block: usize,
+    value: figures::Num,
+    text: String,
+}
+
+fn check_inconsistent(ctx: &DocCtx, out: &mut Vec<Finding>) {
+    let mut seen: HashMap<(&'static str, String), Mention> = HashMap::new();
+    let mut reported: std::collections::HashSet<(&'static str, String)> = Default::default();
+    for (bi, p) in ctx.paras.iter().enumerate() {
+        if matches!(ctx.classes.get(bi), Some(BlockClass::Boilerplate)) {
+            continue;
+        }
+        let text = ctx.block_text(bi);
+        let base = ctx.block_range(bi).start;
+        for f in &p.figures {
+            let Some((unit, noun, value)) = labelled(text, f) else {
+                continue;
+            };
+            let key = (unit, noun.to_string());
+            match seen.get(&key) {
+                None => {
+                    seen.insert(
+                        key,
+                        Mention {
+                            range: base + f.range.start..base + f.range.end,
+                            block: bi,
+                            value,
+                            text: text.get(f.range.clone()).unwrap_or("").to_string(),
+                        },
+                    );
+                }
+                Some(first) => {
+                    if first.block == bi || first.value == value || reported.contains(&key) {
+                        continue;
+                    }
+                    let this = text.get(f.range.clone()).unwrap_or("");
+                    let range = base + f.range.start..base + f.range.end;
+                    out.push(
+                        Finding::new(
+                            "figure-inconsistent",
+                            range,
+                            format!("“{noun}”前文为“{}”，此处为“{this}”，请核对", first.text),
+                        )
+                        .with_related(first.range.clone(), format!("前文：{}{noun}", first.text)),
+                    );
+                    reported.insert(key);
+                }
+            }
+        }
+    }
+}
+
+/// A plain count with a specific noun after it: (measure word, noun, value).
+fn labelled<'t>(text: &'t str, f: &Figure) -> Option<(&'static str, &'t str, figures::Num)> {
+    if f.kind != Kind::Count || f.change.is_some() || f.is_approx() || f.style == Style::Mixed {
+        return None;
+    }
+    let Value::Amount(a) = &f.value else {
+        return None;
+    };
+    if a.hi.is_some() {
+        return None;
+    }
+    let noun = text.get(f.noun_after.clone()?)?;
+    let n = noun.chars().count();
+    if !(2..=8).contains(&n) || GENERIC.contains(&noun) {
+        return None;
+    }
+    let clause = clause_before(text, f.range.start);
+    if SCOPE.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
+    Some((a.unit, noun, a.lo))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::rules::testutil::{fixed, run_para};
+    use crate::core::text::DocKind;
+
+    fn count(code: &str, s: &str) -> usize {
+        run_para(code, s, DocKind::Plain).len()
+    }
+
+    fn fix(code: &str, s: &str) -> String {
+        fixed(s, &run_para(code, s, DocKind::Plain))
+    }
+
+    #[test]
+    fn invalid_dates_fire() {
+        assert_eq!(count("date-invalid", "会议定于2月30日召开。"), 1);
+        assert_eq!(count("date-invalid", "活动将持续到13月。"), 1);
+        assert_eq!(count("date-invalid", "截至3月32日，共受理申请120件。"), 1);
+        assert_eq!(
+            count("date-invalid", "2023年2月29日，全区召开动员大会。"),
+            1
+        );
+        assert_eq!(count("date-invalid", "4月31日上午，市委召开常委会议。"), 1);
+        assert_eq!(count("date-invalid", "10月19日至32日举办读书班。"), 1);
+        let f = run_para(
+            "date-invalid",
+            "2023年2月29日，全区召开动员大会。",
+            DocKind::Plain,
+        );
+        assert!(f[0].message.contains("不是闰年"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn wrong_weekday_is_fixed() {
+        assert_eq!(
+            fix("date-invalid", "2024年3月5日(星期三)召开大会。"),
+            "2024年3月5日(星期二)召开大会。"
+        );
+        assert_eq!(
+            fix("date-invalid", "大会于2018年12月18日（周三）上午召开。"),
+            "大会于2018年12月18日（周二）上午召开。"
+        );
+        let f = run_para(
+            "date-invalid",
+            "2024年3月5日(星期三)召开大会。",
+            DocKind::Plain,
+        );
+        assert_eq!(f[0].message, "2024年3月5日是星期二，不是星期三");
+    }
+
+    #[test]
+    fn valid_dates_are_silent() {
+        for s in [
+            "2024年2月29日，全区召开动员大会。",
+            "2月29日是闰日。",
+            "2024年3月5日（星期二）召开大会。",
+            "2018年12月18日上午，庆祝大会召开。",
+            "10月19日至22日举办青年干部培训班。",
+            "收到申请之日起30日内作出决定。",
+            "为期32日的集中整治行动圆满结束。",
+            "8月~10月期间举办3期论坛。",
+            "12月中旬至年底，集中开展督查。",
+            "第13个月的工资照常发放。",
+            "3月5日（星期三）召开会议。",
+        ] {
+            assert_eq!(count("date-invalid", s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn redundant_approximations() {
+        assert_eq!(
+            fix("approx-redundant", "约100人左右参加了活动。"),
+            "约100人参加了活动。"
+        );
+        assert_eq!(fix("approx-redundant", "增幅超过3%以上。"), "增幅超过3%。");
+        assert_eq!(
+            fix("approx-redundant", "大约100多人参加。"),
+            "大约100人参加。"
+        );
+        assert_eq!(
+            fix("approx-redundant", "近200名左右志愿者到场。"),
+            "近200名志愿者到场。"
+        );
+        assert_eq!(
+            fix("approx-redundant", "共有300余个以上党组织参与。"),
+            "共有300余个党组织参与。"
+        );
+        assert_eq!(
+            fix("approx-redundant", "大约有50名左右干部参加。"),
+            "大约有50名干部参加。"
+        );
+    }
+
+    #[test]
+    fn single_approximations_are_silent() {
+        for s in [
+            "约100人参加了活动。",
+            "全市200余个基层党组织迅速行动。",
+            "新增500万元以上招商项目38个。",
+            "增长3%以上。",
+            "近3年来，累计投入资金5亿元左右。",
+            "签约100个项目，节约资金20%左右。",
+            "12月20日前后，省委召开座谈会。",
+            "不到100人。",
+        ] {
+            assert_eq!(count("approx-redundant", s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn mixed_numerals() {
+        assert_eq!(
+            fix("numeral-mixed", "二0一八年，全区开展大讨论。"),
+            "二〇一八年，全区开展大讨论。"
+        );
+        assert_eq!(
+            fix("numeral-mixed", "2O18年，全区开展大讨论。"),
+            "2018年，全区开展大讨论。"
+        );
+        assert_eq!(fix("numeral-mixed", "201八年5月"), "2018年5月");
+        for s in [
+            "二〇一八年，全区开展大讨论。",
+            "2018年，全区开展大讨论。",
+            "利用内资81.73亿元。",
+            "发布H2O检测报告。",
+            "型号为A2O18的设备。",
+        ] {
+            assert_eq!(count("numeral-mixed", s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn range_forms() {
+        assert_eq!(fix("range-form", "增幅为10-20%。"), "增幅为10%～20%。");
+        assert_eq!(fix("range-form", "增幅为10~20%。"), "增幅为10%～20%。");
+        assert_eq!(fix("range-form", "增幅为10～20%。"), "增幅为10%～20%。");
+        assert_eq!(fix("range-form", "增幅为10%-20%。"), "增幅为10%～20%。");
+        assert_eq!(fix("range-form", "占比在5%~8%之间。"), "占比在5%～8%之间。");
+        assert_eq!(fix("range-form", "每批100~200人。"), "每批100～200人。");
+        let f = run_para("range-form", "增幅为10-20%。", DocKind::Plain);
+        assert_eq!(f[0].message, "百分数范围两端都应带“%”，应为“10%～20%”");
+        for s in [
+            "增幅为10%～20%。",
+            "增幅为10%至20%。",
+            "在8月~10月期间举办3期论坛。",
+            "1至9月，全区利用内资81.73亿元。",
+            "每批100～200人。",
+            "增速为-2.5%。",
+            "2023-05-12 07:30 来源：某某日报",
+            "联系电话0532-88886666。",
+        ] {
+            assert_eq!(count("range-form", s), 0, "{s}");
+        }
+    }
+
+    fn doc_findings(text: &str) -> Vec<crate::core::Finding> {
+        let a = crate::core::analyze(
+            text,
+            DocKind::Plain,
+            std::sync::Arc::new(crate::core::Config::default()),
+        );
+        a.findings
+            .into_iter()
+            .filter(|f| f.code == "figure-inconsistent")
+            .collect()
+    }
+
+    #[test]
+    fn inconsistent_figures() {
+        let text = "区里召开推进会议8次，组织了3个督导组，强化专项检查。\n\n督导期间，4个督导组深入一线，查找问题。\n";
+        let f = doc_findings(text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&text[f[0].range.clone()], "4个");
+        assert_eq!(f[0].related.len(), 1);
+        assert_eq!(&text[f[0].related[0].range.clone()], "3个");
+    }
+
+    #[test]
+    fn consistent_or_scoped_figures_are_silent() {
+        for text in [
+            "组织了3个督导组，强化专项检查。\n\n3个督导组深入一线。\n",
+            "组织了3个督导组，强化专项检查。\n\n其中2个督导组深入一线。\n",
+            "组织了5个专项工作组。\n\n新增2个专项工作组。\n",
+            "市里派出5个督导组，区里派出3个督导组。\n",
+            "组织了3个督导组。\n\n4个督导组成员深入一线。\n",
+            "收集问题清单309条。\n\n梳理出12条问题。\n",
+        ] {
+            assert!(doc_findings(text).is_empty(), "{text}");
+        }
+    }
+}

@@ -406,3 +406,39 @@ fn hovers_on_people_organizations_and_places() {
     assert!(names.contains(&"陈志刚"), "{names:?}");
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn hovers_on_figures_resolve_values_dates_and_bases() {
+    let text = fixture("figures_article.txt");
+    let uri = "file:///tmp/figures_article.txt";
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    c.open(uri, "plaintext", &text);
+    let diags = c.diagnostics(uri, 1);
+    // the invalid date is a diagnostic
+    assert!(
+        diags.iter().any(|d| d["code"] == "date-invalid"
+            && range_text(&text, &d["range"], Enc::Utf16).contains("11月31日")),
+        "{diags:?}"
+    );
+    let md = |h: &Value| {
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // money with digit grouping, its range covering the figure
+    let h = hover_at(&mut c, uri, &text, "5326.8亿元", 0);
+    assert_eq!(range_text(&text, &h["range"], Enc::Utf16), "5326.8亿元");
+    assert!(md(&h).contains("532,680,000,000"), "{}", md(&h));
+    // a change figure shows the implied base (5326.8 / 1.061 ≈ 5020.5)
+    let h = hover_at(&mut c, uri, &text, "同比增长6.1%", 0);
+    assert!(md(&h).contains("5020"), "{}", md(&h));
+    // a relative date resolved against the dateline (2023-10-20): 去年11月 = 2022年11月
+    let h = hover_at(&mut c, uri, &text, "去年11月", 0);
+    assert!(md(&h).contains("2022"), "{}", md(&h));
+    // a date with its weekday: 10月19日 of 2023 was a Thursday
+    let h = hover_at(&mut c, uri, &text, "10月19日", 0);
+    assert!(md(&h).contains("星期四"), "{}", md(&h));
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -805,7 +805,8 @@ impl LanguageServer for Backend {
         if clamped {
             return Ok(None);
         }
-        let Some(h) = crate::core::hover::hover(&r.analysis, r.hover_index(), offset) else {
+        let Some(h) = crate::core::hover::hover(&r.analysis, &r.text, r.hover_index(), offset)
+        else {
             return Ok(None);
         };
         Ok(Some(Hover {

@@ -33,12 +33,15 @@ pub struct DocResult {
     pub analysis: Analysis,
     /// Built on the first hover / workspace-symbol request for this version.
     pub hover_index: std::sync::OnceLock<crate::core::hover::HoverIndex>,
+    /// `article_date` of the configuration in force.
+    pub config_date: Option<crate::core::config::Ymd>,
 }
 
 impl DocResult {
     pub fn hover_index(&self) -> &crate::core::hover::HoverIndex {
-        self.hover_index
-            .get_or_init(|| crate::core::hover::HoverIndex::new(&self.analysis, &self.text))
+        self.hover_index.get_or_init(|| {
+            crate::core::hover::HoverIndex::new(&self.analysis, &self.text, self.config_date)
+        })
     }
 }
 
@@ -93,6 +96,7 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                 continue;
             };
             let config = shared.config_for(&uri);
+            let config_date = config.article_date;
             let enc = shared.encoding();
             let analyzer = analyzers
                 .entry(uri.as_str().to_string())
@@ -138,6 +142,7 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                 text,
                 analysis,
                 hover_index: std::sync::OnceLock::new(),
+                config_date,
             });
             if out
                 .send(Out::Publish {

@@ -15,7 +15,10 @@ use super::nlp::{self, Token};
 use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
+pub mod dedi;
 pub mod punct_halfwidth;
+pub mod repeat;
+pub mod typo;
 
 /// A check over one paragraph.
 pub type ParaCheck = fn(&ParaCtx, &mut Vec<Finding>);
@@ -48,7 +51,12 @@ pub struct Rule {
 
 /// All rules, in reference order. Family modules each export `RULES`.
 pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&'static [Rule]] = &[punct_halfwidth::RULES];
+    let families: &[&'static [Rule]] = &[
+        punct_halfwidth::RULES,
+        typo::RULES,
+        dedi::RULES,
+        repeat::RULES,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 });
 

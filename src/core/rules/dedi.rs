@@ -267,26 +267,61 @@ fn finding(de: &Token, right: &str, written: &str, corrected: &str, why: &str) -
     ))
 }
 
+/// Noun AABB forms: `方方面面的关心我们都记得` is a noun phrase.
+const NOUN_AABB: &[&str] = &[
+    "家家户户",
+    "世世代代",
+    "子子孙孙",
+    "方方面面",
+    "条条框框",
+    "山山水水",
+    "风风雨雨",
+    "男男女女",
+    "老老少少",
+    "日日夜夜",
+    "年年岁岁",
+    "祖祖辈辈",
+    "千千万万",
+    "上上下下",
+    "里里外外",
+    "前前后后",
+    "坛坛罐罐",
+    "花花草草",
+    "瓶瓶罐罐",
+    "点点滴滴",
+    "分分秒秒",
+];
+
 /// `X的V…` where X is a manner word and V is clearly used as a verb.
 fn adverbial<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) -> Option<Finding> {
+    let x_tok = toks.get(i - 1)?;
     let x = word(i - 1);
-    if !(MANNER.contains(&x) || reduplicated(x) && is_han_word(x)) {
+    let listed = MANNER.contains(&x);
+    // reduplicated forms, but not nouns (`妈妈`, `星星`, `家家户户`)
+    let redup = is_han_word(x)
+        && reduplicated(x)
+        && !NOUN_AABB.contains(&x)
+        && (x.chars().count() == 4 || !x_tok.tag.starts_with('n'));
+    if !listed && !redup {
         return None;
     }
     let v_tok = toks.get(i + 1)?;
     let v = word(i + 1);
-    if !is_han_word(v) || word(i + 1) == "的" {
+    if !is_han_word(v) {
         return None;
     }
     let next = word(i + 2);
     let verbal = if SPEECH.contains(&v) {
-        matches!(next, "：" | ":" | "“" | "，" | ",")
+        // `认真的回答，让人满意` is a noun phrase: a comma only after 说/道/问/喊
+        matches!(next, "：" | ":" | "“")
+            || matches!(next, "，" | ",") && matches!(v, "说" | "道" | "问" | "喊")
     } else {
         is_verb_tag(&v_tok.tag)
-            && (ASPECT.contains(&next) || PRONOUN_OBJ.contains(&next) && word(i + 3) != "的")
+            && (ASPECT.contains(&next)
+                || listed && PRONOUN_OBJ.contains(&next) && word(i + 3) != "的")
     };
-    // a determiner or a light verb before X makes `X的V` a noun phrase:
-    // `一次认真的学习了解`, `进行了热烈的讨论`
+    // a determiner or a numeral before X makes `X的V` a noun phrase:
+    // `一次认真的学习`
     if !verbal || i >= 2 && matches!(toks[i - 2].tag.as_ref(), "m" | "q" | "mq") {
         return None;
     }
@@ -445,5 +480,19 @@ mod tests {
         "慢慢的变化让人欣喜。",
         "这是经过深入的调查研究作出的决定。",
         "默默的付出终有回报。",
+        "姐姐的鼓励我一直记得，妈妈的叮嘱我牢记在心。",
+        "社会方方面面的关心我们都记在心里。",
+        "他认真的回答，让大家很满意。",
+        "她耐心的介绍，让我们对这里有了更多了解。",
+        "家家户户的支持着实让人感动。",
     ];
+
+    #[test]
+    fn table_examples() {
+        let rule = crate::core::rules::get(super::CODE).expect("registered");
+        let f = run_para(super::CODE, rule.wrong, DocKind::Plain);
+        assert!(!f.is_empty(), "{}", rule.wrong);
+        assert_eq!(fixed(rule.wrong, &f), rule.right);
+        assert!(run_para(super::CODE, rule.right, DocKind::Plain).is_empty());
+    }
 }

@@ -41,6 +41,12 @@ fn repeatable_tag(tag: &str) -> bool {
     )
 }
 
+/// Pronouns repeated on purpose for unspecified things: `要如何如何`,
+/// `什么什么的`, `这样这样，那样那样`.
+const VAGUE: &[&str] = &[
+    "什么", "怎么", "如何", "怎样", "这样", "那样", "这么", "那么", "某某",
+];
+
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     // cheap pre-check: some character immediately repeated, or a repeated
     // two-character unit (ABAB)
@@ -71,7 +77,7 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             && if single {
                 SINGLE.contains(&w)
             } else {
-                repeatable_tag(&a.tag) && a.tag == b.tag
+                repeatable_tag(&a.tag) && a.tag == b.tag && !VAGUE.contains(&w)
             };
         // AABB (`是是非非`, `和和美美`) when jieba split it into characters
         let aabb = single && {
@@ -204,5 +210,16 @@ mod tests {
         "他说的话是非常非常重要的。",
         "大家说说笑笑，来来往往，热热闹闹。",
         "请大家让一让，等一等。",
+        "他总说要如何如何，结果什么什么都没做成。",
+        "不能只说这样这样、那样那样，要拿出具体办法。",
     ];
+
+    #[test]
+    fn table_examples() {
+        let rule = crate::core::rules::get(super::CODE).expect("registered");
+        let f = run_para(super::CODE, rule.wrong, DocKind::Plain);
+        assert!(!f.is_empty(), "{}", rule.wrong);
+        assert_eq!(fixed(rule.wrong, &f), rule.right);
+        assert!(run_para(super::CODE, rule.right, DocKind::Plain).is_empty());
+    }
 }

@@ -28,8 +28,8 @@ pub const RULES: &[Rule] = &[Rule {
     default_off: false,
     fixable: true,
     description: "疑似音近或形近的别字：把其中一个字换成同音字或形近字后，构成一个常用词，且在上下文中可能性高得多。提示级别，仅在把握很大时提示。",
-    wrong: "会议对下一阶段工作作出部署安徘，并按装了视频会议系统。",
-    right: "会议对下一阶段工作作出部署安排，并安装了视频会议系统。",
+    wrong: "会议对下一阶段工作作出部署安徘，要求充分发辉基层党组织作用。",
+    right: "会议对下一阶段工作作出部署安排，要求充分发挥基层党组织作用。",
     check: Check::Para(check),
 }];
 
@@ -77,13 +77,22 @@ static SHAPE: LazyLock<HashMap<char, Vec<char>>> = LazyLock::new(|| {
 /// readings would make every character a homophone of too many others), and
 /// the natural log of each one's frequency.
 struct Index {
+    /// Only the characters frequent enough to be meant (see [`MIN_CHAR_FREQ`]).
     readings: HashMap<&'static str, Vec<char>>,
+    /// ln of the number of characters of each reading, all of them.
+    penalty: HashMap<&'static str, f64>,
     ln_freq: HashMap<char, f32>,
 }
+
+/// A replacement character must be at least this frequent as a word of its
+/// own (`排` 3852, `燥` 379): rarer ones are hardly ever the intended
+/// character, and skipping them saves most of the dictionary look-ups.
+const MIN_CHAR_FREQ: usize = 300;
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let j = nlp::jieba();
     let mut readings: HashMap<&'static str, Vec<char>> = HashMap::new();
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
     let mut ln_freq = HashMap::new();
     let mut buf = [0u8; 4];
     for cp in 0x4E00u32..=0x9FFF {
@@ -94,21 +103,81 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         if !j.has_word(w) {
             continue;
         }
-        ln_freq.insert(c, (freq(&j, w).max(1) as f32).ln());
+        let f = freq(&j, w);
+        ln_freq.insert(c, (f.max(1) as f32).ln());
         if let Some(p) = c.to_pinyin() {
-            readings.entry(p.plain()).or_default().push(c);
+            *counts.entry(p.plain()).or_default() += 1;
+            if f >= MIN_CHAR_FREQ {
+                readings.entry(p.plain()).or_default().push(c);
+            }
         }
     }
     for v in readings.values_mut() {
         v.shrink_to_fit();
     }
     ln_freq.shrink_to_fit();
-    Index { readings, ln_freq }
+    let penalty = counts
+        .into_iter()
+        .map(|(r, n)| (r, (n.saturating_sub(1).max(1) as f64).ln()))
+        .collect();
+    Index {
+        readings,
+        penalty,
+        ln_freq,
+    }
 });
 
 /// ln of a character's frequency as a word of its own (0 if it is none).
 fn ln_char_freq(c: char) -> f64 {
     INDEX.ln_freq.get(&c).copied().unwrap_or(0.0) as f64
+}
+
+/// The frequent two-character words, by their first and by their second
+/// character (`data/words2.txt`, from jieba's dictionary).
+struct Words2 {
+    starting: HashMap<char, Vec<(char, u32)>>,
+    ending: HashMap<char, Vec<(char, u32)>>,
+}
+
+static WORDS2: LazyLock<Words2> = LazyLock::new(|| {
+    let mut starting: HashMap<char, Vec<(char, u32)>> = HashMap::new();
+    let mut ending: HashMap<char, Vec<(char, u32)>> = HashMap::new();
+    for line in include_str!("../../../data/words2.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(w), Some(f)) = (parts.next(), parts.next().and_then(|f| f.parse().ok())) else {
+            continue;
+        };
+        let mut ch = w.chars();
+        if let (Some(a), Some(b), None) = (ch.next(), ch.next(), ch.next()) {
+            starting.entry(a).or_default().push((b, f));
+            ending.entry(b).or_default().push((a, f));
+        }
+    }
+    for v in starting.values_mut().chain(ending.values_mut()) {
+        v.shrink_to_fit();
+    }
+    Words2 { starting, ending }
+});
+
+/// May `d` have been meant where `c` was typed? The penalty if so (see
+/// [`confusables`]).
+fn confusable(c: char, d: char) -> Option<f64> {
+    if c == d {
+        return None;
+    }
+    if let Some(v) = SHAPE.get(&c) {
+        if v.contains(&d) {
+            return Some((v.len() as f64).ln());
+        }
+    }
+    let r = c.to_pinyin()?.plain();
+    if d.to_pinyin()?.plain() != r || ln_char_freq(d) < (MIN_CHAR_FREQ as f64).ln() - 1e-6 {
+        return None;
+    }
+    INDEX.penalty.get(r).copied()
 }
 
 /// Every character that may have been typed for `c`, `c` excluded, each
@@ -121,10 +190,13 @@ fn confusables(c: char, out: &mut Vec<(char, f64)>) {
         let pen = (v.len() as f64).ln();
         out.extend(v.iter().map(|&d| (d, pen)));
     }
-    if let Some(v) = c.to_pinyin().and_then(|p| INDEX.readings.get(p.plain())) {
-        let pen = (v.len().saturating_sub(1).max(1) as f64).ln();
+    let Some(reading) = c.to_pinyin().map(|p| p.plain()) else {
+        return;
+    };
+    let shapes = out.len();
+    if let (Some(v), Some(&pen)) = (INDEX.readings.get(reading), INDEX.penalty.get(reading)) {
         for &d in v {
-            if d != c && !out.iter().any(|(x, _)| *x == d) {
+            if d != c && !out.iter().take(shapes).any(|(x, _)| *x == d) {
                 out.push((d, pen));
             }
         }
@@ -240,37 +312,63 @@ fn try_window(
     if ln_max + room < min_gain - CONTEXT_SLACK {
         return;
     }
+    // (offset, written char, replacement, penalty, frequency of the corrected word)
+    let mut found: Vec<(usize, char, char, f64, usize)> = Vec::new();
+    let mut chars = w.char_indices();
+    if let (2, Some((_, c0)), Some((o1, c1))) = (n, chars.next(), chars.next()) {
+        // two characters: the words one character away, from the word list
+        for &(d, f) in WORDS2.ending.get(&c1).map_or(&[][..], Vec::as_slice) {
+            if let Some(pen) = confusable(c0, d) {
+                found.push((0, c0, d, pen, f as usize));
+            }
+        }
+        for &(d, f) in WORDS2.starting.get(&c0).map_or(&[][..], Vec::as_slice) {
+            if let Some(pen) = confusable(c1, d) {
+                found.push((o1, c1, d, pen, f as usize));
+            }
+        }
+    } else {
+        let mut cand = String::with_capacity(w.len() + 4);
+        for (off, c) in w.char_indices() {
+            confusables(c, buf);
+            for &(d, penalty) in buf.iter() {
+                cand.clear();
+                cand.push_str(&w[..off]);
+                cand.push(d);
+                cand.push_str(&w[off + c.len_utf8()..]);
+                let fw = freq(j, &cand);
+                if fw >= MIN_FREQ {
+                    found.push((off, c, d, penalty, fw));
+                }
+            }
+        }
+    }
     let mut base: Option<f64> = None;
     let mut best: Option<Candidate> = None;
     let mut passing = 0;
-    let mut cand = String::with_capacity(w.len() + 4);
-    for (off, c) in w.char_indices() {
-        confusables(c, buf);
-        for &(d, penalty) in buf.iter() {
-            cand.clear();
-            cand.push_str(&w[..off]);
-            cand.push(d);
-            cand.push_str(&w[off + c.len_utf8()..]);
-            let fw = freq(j, &cand);
-            if fw < MIN_FREQ || (fw as f64).ln() + room - penalty < min_gain - CONTEXT_SLACK {
-                continue;
-            }
-            let written_lp = *base.get_or_insert_with(|| log_prob(j, &format!("{left}{w}{right}")));
-            let gain = log_prob(j, &format!("{left}{cand}{right}")) - written_lp - penalty;
-            if gain < min_gain {
-                continue;
-            }
-            passing += 1;
-            if best.as_ref().is_none_or(|b| gain > b.gain) {
-                best = Some(Candidate {
-                    window: window.clone(),
-                    at: window.start + off..window.start + off + c.len_utf8(),
-                    replacement: d,
-                    written: w.to_string(),
-                    corrected: cand.clone(),
-                    gain,
-                });
-            }
+    for (off, c, d, penalty, fw) in found {
+        if fw < MIN_FREQ || (fw as f64).ln() + room - penalty < min_gain - CONTEXT_SLACK {
+            continue;
+        }
+        let mut cand = String::with_capacity(w.len() + 4);
+        cand.push_str(&w[..off]);
+        cand.push(d);
+        cand.push_str(&w[off + c.len_utf8()..]);
+        let written_lp = *base.get_or_insert_with(|| log_prob(j, &format!("{left}{w}{right}")));
+        let gain = log_prob(j, &format!("{left}{cand}{right}")) - written_lp - penalty;
+        if gain < min_gain {
+            continue;
+        }
+        passing += 1;
+        if best.as_ref().is_none_or(|b| gain > b.gain) {
+            best = Some(Candidate {
+                window: window.clone(),
+                at: window.start + off..window.start + off + c.len_utf8(),
+                replacement: d,
+                written: w.to_string(),
+                corrected: cand,
+                gain,
+            });
         }
     }
     // two different corrections of one window: not sure which, say nothing
@@ -469,8 +567,9 @@ mod tests {
         let t = std::time::Instant::now();
         let chars: usize = INDEX.readings.values().map(Vec::len).sum();
         let shapes = SHAPE.len();
+        let words: usize = WORDS2.starting.values().map(Vec::len).sum();
         println!(
-            "index: {} readings, {chars} characters, {shapes} shape entries, built in {:?}, RSS +{} kB",
+            "index: {} readings, {chars} characters, {shapes} shape entries, {words} words, built in {:?}, RSS +{} kB",
             INDEX.readings.len(),
             t.elapsed(),
             rss_kb().saturating_sub(before)
@@ -561,4 +660,13 @@ mod tests {
         "冬季天气干燥，要注意防火；他性格急躁，容易冲动。",
         "经过认真考虑，他决定重新报名；各位候选人依次发表演讲。",
     ];
+
+    #[test]
+    fn table_examples() {
+        let rule = crate::core::rules::get(CODE).expect("registered");
+        let f = run_para(CODE, rule.wrong, DocKind::Plain);
+        assert!(!f.is_empty(), "{}", rule.wrong);
+        assert_eq!(fixed(rule.wrong, &f), rule.right);
+        assert!(run_para(CODE, rule.right, DocKind::Plain).is_empty());
+    }
 }

@@ -26,9 +26,9 @@ const CODE: &str = "word-repeated";
 
 /// One-character function words that are never reduplicated.
 const SINGLE: &[&str] = &[
-    "的", "了", "在", "是", "和", "与", "及", "把", "被", "将", "对", "从", "向", "为", "以", "于",
-    "由", "给", "使", "并", "而", "也", "都", "就", "又", "还", "但", "或", "之", "其", "这", "那",
-    "我", "你", "他", "她", "它", "该", "所", "地", "得", "着", "过", "吗", "呢",
+    "的", "了", "在", "是", "和", "与", "及", "把", "被", "将", "从", "向", "为", "以", "于", "由",
+    "给", "使", "并", "而", "也", "都", "就", "又", "还", "但", "或", "之", "其", "这", "那", "我",
+    "你", "他", "她", "它", "该", "所", "地", "得", "着", "吗", "呢",
 ];
 
 /// Tags of multi-character words whose repetition is an error: pronouns,
@@ -101,7 +101,9 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                     && n.chars().all(is_han)
                     && j.has_word(&format!("{w}{n}")))
         };
-        if repeated && !aabb && !glued {
+        // `对对对`, `是是是`: a spoken answer, said three times on purpose
+        let triple = i.checked_sub(1).is_some_and(|p| word(p) == w) || word(i + 2) == w;
+        if repeated && !aabb && !glued && !triple {
             let written = ctx.text.get(a.range.start..b.range.end).unwrap_or("");
             let once = ctx.text.get(a.range.clone()).unwrap_or(w);
             out.push(
@@ -212,6 +214,10 @@ mod tests {
         "请大家让一让，等一等。",
         "他总说要如何如何，结果什么什么都没做成。",
         "不能只说这样这样、那样那样，要拿出具体办法。",
+        "“对对对，就是这样。”“是是是，您说得对。”",
+        "退休后，他想回老家过过清静日子。",
+        "派出所所长带队走访，研究所所长作了发言。",
+        "他盖着被子，被被子压得喘不过气。",
     ];
 
     #[test]

@@ -16,6 +16,7 @@ use super::nlp::{self, Token};
 use super::outline::BlockClass;
 use super::text::{Block, BlockKind, DocKind};
 
+pub mod dedi;
 pub mod extraction;
 pub mod figures;
 pub mod latin;
@@ -25,9 +26,11 @@ pub mod numbering;
 pub mod pinyin;
 pub mod punct;
 pub mod punct_halfwidth;
+pub mod repeat;
 pub mod script;
 pub mod spacing;
 pub mod terms;
+pub mod typo;
 pub mod words;
 
 /// A check over one paragraph.
@@ -74,6 +77,9 @@ pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         words::RULES,
         terms::RULES,
         names::RULES,
+        typo::RULES,
+        dedi::RULES,
+        repeat::RULES,
     ];
     families.iter().flat_map(|f| f.iter()).collect()
 });

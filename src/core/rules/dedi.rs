@@ -1,0 +1,505 @@
+//! 的 / 地 / 得: the structural particles that drafts mix up.
+//!
+//! - adverbial `地` before a verb: `认真的学习了` → `认真地学习了`;
+//! - complement `得` after a verb: `跑的很快` → `跑得很快`.
+//!
+//! jieba's tags are too noisy to trust alone (`高兴/b`, `热情/n`, `很快/d`),
+//! so each pattern also needs words from short lists and a context that leaves
+//! only the one reading: a verb that takes an aspect marker or opens a quote
+//! after `的`, a degree adverb and a manner adjective closing the clause after
+//! `V的`. `认真的态度`, `一次认真的学习`, `他说的很对`, `我的学习` stay silent.
+
+use super::{Check, ParaCtx, Rule};
+use crate::core::chars::is_han;
+use crate::core::finding::{Finding, Fix, Severity};
+use crate::core::nlp::Token;
+
+pub const RULES: &[Rule] = &[Rule {
+    code: "de-di-de",
+    family: "的地得",
+    severity: Severity::Hint,
+    default_off: false,
+    fixable: true,
+    description: "“的、地、得”用法：修饰动词的状语后用“地”（认真地学习），动词后引出补语用“得”（跑得很快）。提示级别，只在句式确定时提示。",
+    wrong: "同学们认真的学习了会议精神，工作开展的十分扎实。",
+    right: "同学们认真地学习了会议精神，工作开展得十分扎实。",
+    check: Check::Para(check),
+}];
+
+const CODE: &str = "de-di-de";
+
+/// Words that describe how something is done (adverbial before `地`).
+const MANNER: &[&str] = &[
+    "认真",
+    "积极",
+    "努力",
+    "主动",
+    "耐心",
+    "细致",
+    "仔细",
+    "热情",
+    "高兴",
+    "激动",
+    "兴奋",
+    "愉快",
+    "亲切",
+    "热烈",
+    "迅速",
+    "坚决",
+    "彻底",
+    "深入",
+    "广泛",
+    "切实",
+    "自觉",
+    "充分",
+    "扎实",
+    "妥善",
+    "稳妥",
+    "严格",
+    "详细",
+    "大力",
+    "深情",
+    "动情",
+    "感慨",
+    "欣慰",
+    "自豪",
+    "骄傲",
+    "满意",
+    "开心",
+    "紧张",
+    "有序",
+    "有效",
+    "不断",
+    "逐步",
+    "稳步",
+    "飞快",
+    "轻松",
+    "悄然",
+    "默然",
+    "欣然",
+    "毅然",
+    "断然",
+    "猛然",
+    "忽然",
+    "突然",
+    "缓缓",
+    "匆匆",
+    "连连",
+    "频频",
+    "纷纷",
+    "热心",
+    "用心",
+    "精心",
+    "专心",
+    "细心",
+    "小心",
+    "虚心",
+    "诚恳",
+    "坦率",
+    "果断",
+    "勇敢",
+    "顽强",
+    "艰难",
+    "无私",
+    "深刻",
+    "清醒",
+    "冷静",
+    "平静",
+    "静静",
+    "慢慢",
+    "默默",
+    "悄悄",
+    "轻轻",
+    "紧紧",
+    "深深",
+    "渐渐",
+    "早早",
+    "好好",
+    "远远",
+    "狠狠",
+    "稳稳",
+    "牢牢",
+    "久久",
+    "暗暗",
+    "偷偷",
+    "高声",
+    "大声",
+    "低声",
+    "轻声",
+    "笑眯眯",
+    "乐呵呵",
+];
+
+/// Verbs that introduce what someone said: `高兴的说：` is always adverbial.
+const SPEECH: &[&str] = &[
+    "说", "道", "问", "喊", "答", "叫", "回答", "表示", "说道", "问道", "告诉", "介绍", "感叹",
+    "回忆", "讲述", "呼喊",
+];
+
+/// Aspect markers and verb complements that show the word before is used as a verb.
+/// (`过` is left out: `紧张的备考过了一半` uses it as a verb.)
+const ASPECT: &[&str] = &["了", "着", "起来", "下去", "下来", "出来"];
+
+/// Personal pronouns that can be the object right after a verb.
+const PRONOUN_OBJ: &[&str] = &[
+    "我", "你", "他", "她", "我们", "你们", "他们", "她们", "大家", "自己", "它", "它们",
+];
+
+/// Degree adverbs that open a complement.
+const DEGREE: &[&str] = &[
+    "很",
+    "非常",
+    "十分",
+    "特别",
+    "相当",
+    "挺",
+    "格外",
+    "极为",
+    "极其",
+    "更加",
+    "更",
+    "比较",
+    "越来越",
+    "太",
+];
+
+/// Adjectives of manner or of how a process went (a complement after `得`);
+/// evaluations of content (`好`, `对`, `多`) are left out, since `他说的很对`
+/// can be read as a headless relative clause.
+const COMPLEMENT: &[&str] = &[
+    "快",
+    "慢",
+    "早",
+    "晚",
+    "扎实",
+    "顺利",
+    "认真",
+    "仔细",
+    "热烈",
+    "红火",
+    "出色",
+    "精彩",
+    "圆满",
+    "迅速",
+    "深入",
+    "到位",
+    "彻底",
+    "及时",
+    "高",
+    "远",
+    "久",
+    "快速",
+    "缓慢",
+    "流利",
+    "熟练",
+    "努力",
+    "辛苦",
+    "起劲",
+    "投入",
+    "开心",
+    "愉快",
+    "尽兴",
+    "踏实",
+    "香",
+    "熟",
+    "累",
+    "整齐",
+    "干净",
+    "清楚",
+    "明白",
+    "透彻",
+    "细致",
+    "周到",
+    "有声有色",
+    "热火朝天",
+    "井井有条",
+];
+
+fn is_han_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(is_han)
+}
+
+/// A reduplicated adverbial form: AA (`慢慢`), ABB (`乐呵呵`), AABB (`认认真真`).
+fn reduplicated(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    match c.as_slice() {
+        [a, b] => a == b,
+        [_, b, c] => b == c,
+        [a, b, c, d] => a == b && c == d && a != c,
+        _ => false,
+    }
+}
+
+fn is_verb_tag(tag: &str) -> bool {
+    tag.starts_with('v')
+}
+
+fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    if !ctx.masked.contains('的') {
+        return;
+    }
+    let s = ctx.simplified();
+    let toks = ctx.tokens();
+    let word = |i: usize| -> &str {
+        toks.get(i)
+            .and_then(|t| s.get(t.range.clone()))
+            .unwrap_or("")
+    };
+    for i in 1..toks.len() {
+        if word(i) != "的" {
+            continue;
+        }
+        if let Some(f) = adverbial(toks, &word, i).or_else(|| complement(toks, &word, i)) {
+            out.push(f);
+        }
+    }
+}
+
+fn finding(de: &Token, right: &str, written: &str, corrected: &str, why: &str) -> Finding {
+    Finding::new(
+        CODE,
+        de.range.clone(),
+        format!("{why}应用“{right}”：“{written}”应为“{corrected}”"),
+    )
+    .with_fix(Fix::replace(
+        de.range.clone(),
+        right,
+        format!("改为“{right}”"),
+    ))
+}
+
+/// Noun AABB forms: `方方面面的关心我们都记得` is a noun phrase.
+const NOUN_AABB: &[&str] = &[
+    "家家户户",
+    "世世代代",
+    "子子孙孙",
+    "方方面面",
+    "条条框框",
+    "山山水水",
+    "风风雨雨",
+    "男男女女",
+    "老老少少",
+    "日日夜夜",
+    "年年岁岁",
+    "祖祖辈辈",
+    "千千万万",
+    "上上下下",
+    "里里外外",
+    "前前后后",
+    "坛坛罐罐",
+    "花花草草",
+    "瓶瓶罐罐",
+    "点点滴滴",
+    "分分秒秒",
+];
+
+/// `X的V…` where X is a manner word and V is clearly used as a verb.
+fn adverbial<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) -> Option<Finding> {
+    let x_tok = toks.get(i - 1)?;
+    let x = word(i - 1);
+    let listed = MANNER.contains(&x);
+    // reduplicated forms, but not nouns (`妈妈`, `星星`, `家家户户`)
+    let redup = is_han_word(x)
+        && reduplicated(x)
+        && !NOUN_AABB.contains(&x)
+        && (x.chars().count() == 4 || !x_tok.tag.starts_with('n'));
+    if !listed && !redup {
+        return None;
+    }
+    let v_tok = toks.get(i + 1)?;
+    let v = word(i + 1);
+    if !is_han_word(v) {
+        return None;
+    }
+    let next = word(i + 2);
+    let verbal = if SPEECH.contains(&v) {
+        // `认真的回答，让人满意` is a noun phrase: a comma only after 说/道/问/喊
+        matches!(next, "：" | ":" | "“")
+            || matches!(next, "，" | ",") && matches!(v, "说" | "道" | "问" | "喊")
+    } else {
+        is_verb_tag(&v_tok.tag)
+            && (ASPECT.contains(&next)
+                || listed && PRONOUN_OBJ.contains(&next) && word(i + 3) != "的")
+    };
+    // a determiner or a numeral before X makes `X的V` a noun phrase:
+    // `一次认真的学习`
+    if !verbal || i >= 2 && matches!(toks[i - 2].tag.as_ref(), "m" | "q" | "mq") {
+        return None;
+    }
+    let de = toks.get(i)?;
+    Some(finding(
+        de,
+        "地",
+        &format!("{x}的{v}"),
+        &format!("{x}地{v}"),
+        "修饰动词的状语后",
+    ))
+}
+
+/// `V的 + degree adverb + manner adjective` closing the clause.
+fn complement<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) -> Option<Finding> {
+    let v_tok = toks.get(i - 1)?;
+    let v = word(i - 1);
+    if !is_han_word(v) || !(is_verb_tag(&v_tok.tag) || v_tok.tag.as_ref() == "a" && v == "长") {
+        return None;
+    }
+    // `所做的`, `新来的`: a relative clause, not a verb with a complement
+    if i >= 2 && matches!(word(i - 2), "所" | "新" | "刚" | "才" | "被")
+        || v.starts_with(['所', '新', '刚', '才'])
+    {
+        return None;
+    }
+    // the rest of the clause after 的
+    let mut rest = String::new();
+    let mut k = i + 1;
+    while let Some(w) = toks.get(k).map(|_| word(k)) {
+        if !is_han_word(w) || matches!(w, "了" | "啊" | "呢" | "呀") {
+            break;
+        }
+        rest.push_str(w);
+        k += 1;
+        if rest.chars().count() > 8 {
+            return None;
+        }
+    }
+    let after = word(k);
+    if !(after.is_empty()
+        || after.chars().all(|c| !is_han(c))
+        || matches!(after, "了" | "啊" | "呢" | "呀"))
+    {
+        return None;
+    }
+    let ok = DEGREE.iter().any(|d| {
+        rest.strip_prefix(d)
+            .is_some_and(|a| COMPLEMENT.contains(&a))
+    });
+    if !ok {
+        return None;
+    }
+    let de = toks.get(i)?;
+    Some(finding(
+        de,
+        "得",
+        &format!("{v}的{rest}"),
+        &format!("{v}得{rest}"),
+        "动词后引出补语",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::rules::testutil::{fixed, run_para};
+    use crate::core::text::DocKind;
+
+    fn run(s: &str) -> Vec<crate::core::finding::Finding> {
+        run_para(super::CODE, s, DocKind::Plain)
+    }
+
+    #[test]
+    fn fires() {
+        let cases = [
+            (
+                "同学们认真的学习了会议精神。",
+                "同学们认真地学习了会议精神。",
+            ),
+            ("他高兴的说：“今天真开心。”", "他高兴地说：“今天真开心。”"),
+            ("大家认真的讨论了这个问题。", "大家认真地讨论了这个问题。"),
+            ("他们慢慢的走了过去。", "他们慢慢地走了过去。"),
+            ("他默默的守护着这片森林。", "他默默地守护着这片森林。"),
+            ("村民们热情的接待了我们。", "村民们热情地接待了我们。"),
+            (
+                "她激动的说，这是她最难忘的一天。",
+                "她激动地说，这是她最难忘的一天。",
+            ),
+            ("他跑的很快。", "他跑得很快。"),
+            ("今年的工作开展的十分扎实。", "今年的工作开展得十分扎实。"),
+            (
+                "项目推进的很顺利，群众很满意。",
+                "项目推进得很顺利，群众很满意。",
+            ),
+            (
+                "近年来，当地经济发展的非常快。",
+                "近年来，当地经济发展得非常快。",
+            ),
+            ("孩子们长的很高了。", "孩子们长得很高了。"),
+        ];
+        for (wrong, right) in cases {
+            let f = run(wrong);
+            assert_eq!(f.len(), 1, "{wrong}: {f:?}");
+            assert_eq!(fixed(wrong, &f), right, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn message() {
+        let f = run("他跑的很快。");
+        assert_eq!(
+            f[0].message,
+            "动词后引出补语应用“得”：“跑的很快”应为“跑得很快”"
+        );
+        let f = run("大家认真的讨论了这个问题。");
+        assert_eq!(
+            f[0].message,
+            "修饰动词的状语后应用“地”：“认真的讨论”应为“认真地讨论”"
+        );
+    }
+
+    #[test]
+    fn silent() {
+        for s in SILENT {
+            let f = run(s);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+    }
+
+    const SILENT: &[&str] = &[
+        "认真的态度是做好工作的前提。",
+        "一次认真的学习胜过十次走马观花。",
+        "与会人员进行了热烈的讨论，提出了许多有价值的意见。",
+        "工地上到处是紧张的施工现场。",
+        "他说的很对，我们要照着办。",
+        "他写的很好，值得大家学习。",
+        "我的学习成绩不太好，但我会努力的。",
+        "我们的学习是为了更好地工作。",
+        "大家都干得很起劲。",
+        "他认真地学习了会议精神。",
+        "他跑得很快，第一个冲过了终点。",
+        "这件事情办得很漂亮，群众都很满意。",
+        "这是他应得的荣誉，也是大家共同努力的结果。",
+        "积极的财政政策要更加积极有为。",
+        "热情的服务赢得了顾客的好评。",
+        "科学的管理方法提高了工作效率。",
+        "新来的很认真，大家都喜欢他。",
+        "他所做的很多，我们都看在眼里。",
+        "这种做法是值得的，群众也是认可的。",
+        "我吃的很多，已经饱了。",
+        "村民们的生活一天比一天好。",
+        "认真的学习态度值得肯定。",
+        "会议要求，各地各部门要认认真真地抓好各项工作的落实。",
+        "老人们高高兴兴地领到了分红。",
+        "他们的的确确做到了这一点。",
+        "慢慢的变化让人欣喜。",
+        "这是经过深入的调查研究作出的决定。",
+        "默默的付出终有回报。",
+        "姐姐的鼓励我一直记得，妈妈的叮嘱我牢记在心。",
+        "社会方方面面的关心我们都记在心里。",
+        "他认真的回答，让大家很满意。",
+        "她耐心的介绍，让我们对这里有了更多了解。",
+        "家家户户的支持着实让人感动。",
+        "紧张的备考过了一半，大家都很疲惫。",
+        "积极的作用显现了，群众的认可度也提高了。",
+        "他那种认真的劲头感染了大家，会场响起了热烈的掌声。",
+        "他耐心的讲解赢得了好评，这种积极的探索给了我们启示。",
+        "激烈的竞争开始了，深入的交流少了。",
+        "最重要的是坚持，热情的欢迎让我们倍感温暖。",
+    ];
+
+    #[test]
+    fn table_examples() {
+        let rule = crate::core::rules::get(super::CODE).expect("registered");
+        let f = run_para(super::CODE, rule.wrong, DocKind::Plain);
+        assert!(!f.is_empty(), "{}", rule.wrong);
+        assert_eq!(fixed(rule.wrong, &f), rule.right);
+        assert!(run_para(super::CODE, rule.right, DocKind::Plain).is_empty());
+    }
+}

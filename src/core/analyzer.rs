@@ -27,6 +27,11 @@ pub struct ParaResult {
     /// Traditional-only and simplified-only character counts (for the
     /// document-wide `script-mixed` check); (0, 0) when that rule is off.
     pub script: (u32, u32),
+    /// What the block says about itself, for the outline (cached here so a
+    /// keystroke does not re-read every paragraph).
+    pub shape: Option<outline::BlockShape>,
+    /// Unmatched paired marks (for `punct-unpaired`), when that rule is on.
+    pub marks: Option<rules::punct::Marks>,
 }
 
 /// Everything the core knows about a document.
@@ -46,11 +51,39 @@ pub struct Analysis {
     pub panics: Vec<(String, String)>,
 }
 
+/// The cache keys are already hashes: use them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHash;
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8)) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A stateful analyzer for one document (holds its paragraph cache).
 pub struct Analyzer {
     config: Arc<Config>,
     fingerprint: u64,
-    cache: HashMap<u64, Arc<ParaResult>>,
+    cache: HashMap<u64, Arc<ParaResult>, KeyHash>,
 }
 
 impl Default for Analyzer {
@@ -93,7 +126,7 @@ impl Analyzer {
         Analyzer {
             config,
             fingerprint,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
         }
     }
 
@@ -124,7 +157,7 @@ impl Analyzer {
         }
         let blocks = text::blocks(text, kind);
         let mut paras = Vec::with_capacity(blocks.len());
-        let mut next_cache = HashMap::with_capacity(blocks.len());
+        let mut next_cache = HashMap::with_capacity_and_hasher(blocks.len(), KeyHash::default());
         let (mut fresh, mut reused) = (0, 0);
         for b in &blocks {
             let bt = &text[b.range.clone()];
@@ -145,7 +178,20 @@ impl Analyzer {
         // keep only what this version uses: memory stays bounded by the document
         self.cache = next_cache;
 
-        let classes = outline::classify(text, &blocks, kind);
+        let computed: Vec<Option<outline::BlockShape>> = blocks
+            .iter()
+            .zip(&paras)
+            .map(|(b, p)| match p.shape {
+                Some(_) => None,
+                None => Some(outline::BlockShape::of(&text[b.range.clone()], b)),
+            })
+            .collect();
+        let shapes: Vec<&outline::BlockShape> = paras
+            .iter()
+            .zip(&computed)
+            .filter_map(|(p, c)| p.shape.as_ref().or(c.as_ref()))
+            .collect();
+        let classes = outline::classify_shapes(text, &blocks, kind, &shapes);
         let sections = outline::sections(text, &blocks, &classes);
         let mut findings = Vec::new();
         let mut panics = Vec::new();
@@ -226,9 +272,15 @@ fn panic_message(e: &Box<dyn std::any::Any + Send>) -> String {
 /// Run every enabled paragraph rule on one block. A panicking rule loses
 /// only its own findings for this paragraph.
 fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaResult {
-    let mut res = ParaResult::default();
+    let mut res = ParaResult {
+        shape: Some(outline::BlockShape::of(bt, b)),
+        ..ParaResult::default()
+    };
     if b.kind == BlockKind::Code {
         return res;
+    }
+    if config.enabled("punct-unpaired") {
+        res.marks = Some(rules::punct::paragraph_marks(bt, b, kind, config.quotes));
     }
     let masked = text::mask(bt, kind, b.prefix);
     let ctx = ParaCtx::new(bt, &masked, b.kind, kind, config);

@@ -365,30 +365,38 @@ pub fn is_boilerplate_line(s: &str) -> bool {
 
 /// Classify every block. `continues(prev, next)` says whether the text of
 /// block `prev` runs on into block `next` (a paragraph broken mid-sentence).
-pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> {
-    let n = blocks.len();
-    let mut out: Vec<BlockClass> = Vec::with_capacity(n);
-    let body_text = |i: usize| -> &str {
-        let b = &blocks[i];
-        &text[(b.range.start + b.prefix).min(b.range.end)..b.range.end]
-    };
-    let has_md_heading = blocks
-        .iter()
-        .any(|b| matches!(b.kind, BlockKind::MdHeading(_)));
+/// What a block says about itself, independent of its neighbours: cached per
+/// paragraph by the analyzer, so that classifying a document on a keystroke
+/// does not re-read every paragraph. Ranges are relative to the block start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockShape {
+    /// First-pass class (relative ranges).
+    pub own: BlockClass,
+    pub ends_sentence: bool,
+    /// Characters of the body text (after the markup prefix).
+    pub nchars: usize,
+    pub caption_shape: bool,
+    pub has_han: bool,
+    pub multiline: bool,
+    pub starts_dash: bool,
+    pub app_banner: bool,
+    pub headline_with_time: bool,
+}
 
-    // first pass: what each block says about itself
-    for (i, b) in blocks.iter().enumerate() {
-        let t = body_text(i);
-        let start = b.range.start + b.prefix.min(b.range.len());
-        let class = match b.kind {
+impl BlockShape {
+    /// The shape of `b`, whose text is `bt` (the whole block, prefix included).
+    pub fn of(bt: &str, b: &Block) -> BlockShape {
+        let prefix = b.prefix.min(bt.len());
+        let t = bt.get(prefix..).unwrap_or("");
+        let own = match b.kind {
             BlockKind::Code => BlockClass::Code,
             BlockKind::TableRow => BlockClass::TableRow,
             BlockKind::MdHeading(level) => {
-                let (marker, skip) = match parse_marker(t, start) {
+                let (marker, skip) = match parse_marker(t, prefix) {
                     Some((m, l)) => (Some(m), l),
                     None => (None, 0),
                 };
-                let tr = trim_range(text, start + skip..b.range.end);
+                let tr = trim_range(bt, prefix + skip..bt.len());
                 BlockClass::Heading {
                     level,
                     title: tr,
@@ -405,17 +413,90 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
                     BlockClass::Dateline
                 } else if is_caption_line(t) {
                     BlockClass::Caption
-                } else if let Some((m, l)) = parse_marker(t, start) {
-                    numbered(text, start + l..b.range.end, m)
+                } else if let Some((m, l)) = parse_marker(t, prefix) {
+                    numbered(bt, prefix + l..bt.len(), m)
                 } else {
                     BlockClass::Body
                 }
             }
         };
-        out.push(class);
+        let text_ok = matches!(b.kind, BlockKind::Para | BlockKind::ListItem);
+        let code = b.kind == BlockKind::Code;
+        BlockShape {
+            own,
+            ends_sentence: !code && ends_sentence(t),
+            nchars: if code { 0 } else { chars(t) },
+            caption_shape: !code && is_short_caption_shape(t),
+            has_han: !code && t.chars().any(is_han),
+            multiline: t.contains('\n'),
+            starts_dash: t.starts_with(['—', '-']),
+            app_banner: text_ok && super::boilerplate::is_app_banner(t),
+            headline_with_time: text_ok && super::boilerplate::is_headline_with_time(t),
+        }
     }
+}
 
-    mark_page_furniture(blocks, &body_text, &mut out);
+fn shift_class(c: &BlockClass, by: usize) -> BlockClass {
+    let sm = |m: &Option<Marker>| {
+        m.as_ref().map(|m| Marker {
+            style: m.style,
+            number: m.number,
+            range: m.range.start + by..m.range.end + by,
+        })
+    };
+    match c {
+        BlockClass::Heading {
+            level,
+            title,
+            marker,
+        } => BlockClass::Heading {
+            level: *level,
+            title: title.start + by..title.end + by,
+            marker: sm(marker),
+        },
+        BlockClass::ListItem { marker } => BlockClass::ListItem { marker: sm(marker) },
+        other => other.clone(),
+    }
+}
+
+/// Classify every block (computing each block's shape afresh).
+pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> {
+    let shapes: Vec<BlockShape> = blocks
+        .iter()
+        .map(|b| BlockShape::of(&text[b.range.clone()], b))
+        .collect();
+    let refs: Vec<&BlockShape> = shapes.iter().collect();
+    classify_shapes(text, blocks, kind, &refs)
+}
+
+/// Classify every block from their cached shapes; only the neighbour rules
+/// run here (and jieba only on the few candidate junctions).
+pub fn classify_shapes(
+    text: &str,
+    blocks: &[Block],
+    kind: DocKind,
+    shapes: &[&BlockShape],
+) -> Vec<BlockClass> {
+    let n = blocks.len().min(shapes.len());
+    let blocks = &blocks[..n];
+    let body_text = |i: usize| -> &str {
+        let b = &blocks[i];
+        &text[(b.range.start + b.prefix).min(b.range.end)..b.range.end]
+    };
+    let ends = |i: usize| shapes[i].ends_sentence;
+    let nch = |i: usize| shapes[i].nchars;
+    let has_md_heading = blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::MdHeading(_)));
+
+    // first pass: what each block says about itself (cached)
+    let mut out: Vec<BlockClass> = blocks
+        .iter()
+        .zip(shapes)
+        .map(|(b, s)| shift_class(&s.own, b.range.start))
+        .collect();
+
+    mark_page_furniture(blocks, &body_text, shapes, &mut out);
 
     // header zone: leading plain blocks before the first body paragraph / byline
     if kind == DocKind::Plain || !has_md_heading {
@@ -425,15 +506,14 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
             if zone.is_empty() && matches!(c, BlockClass::Code) {
                 continue;
             }
-            let t = body_text(i);
             // an app banner or share bar above the title
             if zone.is_empty() && matches!(c, BlockClass::Boilerplate) {
                 continue;
             }
             if matches!(c, BlockClass::Body)
                 && blocks[i].kind == BlockKind::Para
-                && !ends_sentence(t)
-                && chars(t) <= 60
+                && !ends(i)
+                && nch(i) <= 60
             {
                 zone.push(i);
                 if zone.len() == 4 {
@@ -449,8 +529,7 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
             0 => {}
             1 => out[zone[0]] = BlockClass::Title,
             2 => {
-                let second = body_text(zone[1]);
-                if second.starts_with(['—', '-']) {
+                if shapes[zone[1]].starts_dash {
                     out[zone[0]] = BlockClass::Title;
                     out[zone[1]] = BlockClass::TitleLine;
                 } else {
@@ -473,26 +552,24 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         if !matches!(out[i], BlockClass::Body) {
             continue;
         }
-        let t = body_text(i);
-        if !is_short_caption_shape(t) {
+        if !shapes[i].caption_shape {
             continue;
         }
+        let t = body_text(i);
         let prev = prev_content(&out, i);
         let prev_broken = prev.is_some_and(|p| {
-            matches!(out[p], BlockClass::Body)
-                && !ends_sentence(body_text(p))
-                && chars(body_text(p)) > 10
+            matches!(out[p], BlockClass::Body) && !ends(p) && nch(p) > 10
                 || matches!(out[p], BlockClass::Caption)
         });
         let next_is_caption_like = (i + 1 < n)
             && matches!(out[i + 1], BlockClass::Body | BlockClass::Caption)
-            && is_short_caption_shape(body_text(i + 1));
+            && shapes[i + 1].caption_shape;
         // the rest of a word split by the line break (`问题在第` / `一时间解决。`),
         // or a lone line that completes an open sentence, continues the
         // paragraph; it is not a caption
         if prev.is_some_and(|p| {
             matches!(out[p], BlockClass::Body)
-                && !ends_sentence(body_text(p))
+                && !ends(p)
                 && (super::broken::split_word(body_text(p), t)
                     || !next_is_caption_like && super::broken::runs_on(body_text(p), t))
         }) {
@@ -502,8 +579,8 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         if prev_broken
             || (next_is_caption_like
                 && (prev_is_caption
-                    || i > 0 && is_short_caption_shape(body_text(i - 1))
-                    || next_is_run(blocks, &out, i, text)))
+                    || i > 0 && shapes[i - 1].caption_shape
+                    || next_is_run(shapes, &out, i)))
             || prev_is_caption && next_is_caption_like
         {
             out[i] = BlockClass::Caption;
@@ -516,13 +593,10 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         if !matches!(out[i], BlockClass::Body) || blocks[i].kind != BlockKind::Para {
             continue;
         }
+        if ends(i) || nch(i) > 30 || nch(i) < 2 || shapes[i].multiline || !shapes[i].has_han {
+            continue;
+        }
         let t = body_text(i);
-        if ends_sentence(t) || chars(t) > 30 || chars(t) < 2 || t.contains('\n') {
-            continue;
-        }
-        if !t.chars().any(is_han) {
-            continue;
-        }
         // next content block, skipping captions
         let mut j = i + 1;
         while j < n && matches!(out[j], BlockClass::Caption | BlockClass::Code) {
@@ -531,10 +605,8 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
         if j >= n {
             continue;
         }
-        let next_is_sub = matches!(out[j], BlockClass::Body)
-            && !ends_sentence(body_text(j))
-            && chars(body_text(j)) <= 30
-            && j + 1 < n;
+        let next_is_sub =
+            matches!(out[j], BlockClass::Body) && !ends(j) && nch(j) <= 30 && j + 1 < n;
         let next_ok = out[j].is_body() || out[j].is_heading() || next_is_sub;
         if !next_ok {
             continue;
@@ -569,15 +641,15 @@ pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> 
 fn mark_page_furniture<'t>(
     blocks: &[Block],
     body_text: &dyn Fn(usize) -> &'t str,
+    shapes: &[&BlockShape],
     out: &mut [BlockClass],
 ) {
-    use super::boilerplate::{is_app_banner, is_headline_with_time};
     let n = blocks.len();
     let text_ok = |i: usize| matches!(blocks[i].kind, BlockKind::Para | BlockKind::ListItem);
     for i in 0..n.saturating_sub(1) {
         if text_ok(i)
             && !matches!(out[i], BlockClass::Boilerplate)
-            && is_app_banner(body_text(i))
+            && shapes[i].app_banner
             && matches!(out[i + 1], BlockClass::Boilerplate)
             && {
                 let next = body_text(i + 1)
@@ -590,7 +662,7 @@ fn mark_page_furniture<'t>(
         }
     }
     let headline: Vec<bool> = (0..n)
-        .map(|i| text_ok(i) && is_headline_with_time(body_text(i)))
+        .map(|i| text_ok(i) && shapes[i].headline_with_time)
         .collect();
     let mut i = 0;
     while i < n {
@@ -619,12 +691,10 @@ fn mark_page_furniture<'t>(
     }
 }
 
-fn next_is_run(blocks: &[Block], out: &[BlockClass], i: usize, text: &str) -> bool {
+fn next_is_run(shapes: &[&BlockShape], out: &[BlockClass], i: usize) -> bool {
     // two or more caption-shaped lines in a row
     let shape = |j: usize| {
-        blocks
-            .get(j)
-            .is_some_and(|b| is_short_caption_shape(&text[b.range.clone()]))
+        shapes.get(j).is_some_and(|s| s.caption_shape)
             && matches!(out.get(j), Some(BlockClass::Body | BlockClass::Caption))
     };
     shape(i + 1) && shape(i + 2)

@@ -379,23 +379,17 @@ impl Iterator for LineIter<'_> {
         }
         let bytes = self.text.as_bytes();
         let start = self.pos;
-        let mut i = start;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    self.pos = i + 1;
-                    return Some((start, i));
-                }
-                b'\r' => {
-                    self.pos = if bytes.get(i + 1) == Some(&b'\n') {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
-                    return Some((start, i));
-                }
-                _ => i += 1,
-            }
+        if let Some(k) = bytes
+            .get(start..)
+            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+        {
+            let i = start + k;
+            self.pos = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some((start, i));
         }
         self.done = true;
         if start == bytes.len() && start > 0 {

@@ -6,7 +6,7 @@ use tower_lsp_server::ls_types::{
     NumberOrString, Position, Range, SymbolKind, TextEdit, Uri,
 };
 
-use super::position::{to_pos, Encoding, Pos};
+use super::position::{to_pos, to_pos_in, Encoding, Pos};
 use crate::core::outline::Section;
 use crate::core::{Edit, Finding, Severity};
 
@@ -33,20 +33,38 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// Byte range → LSP range, counting units in the rope's text as a string
+/// (faster when many ranges of one version are converted).
+pub fn range_in(rope: &Rope, text: &str, r: &std::ops::Range<usize>, enc: Encoding) -> Range {
+    Range {
+        start: pos(to_pos_in(rope, text, r.start, enc)),
+        end: pos(to_pos_in(rope, text, r.end, enc)),
+    }
+}
+
 pub fn diagnostic(uri: &Uri, rope: &Rope, f: &Finding, enc: Encoding) -> Diagnostic {
+    diagnostic_with(uri, f, &|r| range(rope, r, enc))
+}
+
+/// A diagnostic, with `conv` turning byte ranges into LSP ranges.
+pub fn diagnostic_with(
+    uri: &Uri,
+    f: &Finding,
+    conv: &dyn Fn(&std::ops::Range<usize>) -> Range,
+) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = f
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
             location: Location {
                 uri: uri.clone(),
-                range: range(rope, &r.range, enc),
+                range: conv(&r.range),
             },
             message: r.message.clone(),
         })
         .collect();
     Diagnostic {
-        range: range(rope, &f.range, enc),
+        range: conv(&f.range),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.to_string())),
         code_description: None,

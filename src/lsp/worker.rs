@@ -133,7 +133,9 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
             let diagnostics = analysis
                 .findings
                 .iter()
-                .map(|f| convert::diagnostic(&uri, &rope, f, enc))
+                .map(|f| {
+                    convert::diagnostic_with(&uri, f, &|r| convert::range_in(&rope, &text, r, enc))
+                })
                 .collect();
             let result = Arc::new(DocResult {
                 uri: uri.clone(),

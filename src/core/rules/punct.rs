@@ -748,8 +748,9 @@ struct Open {
 }
 
 /// What one paragraph leaves unmatched (offsets relative to the block text).
-#[derive(Default)]
-struct Marks {
+/// Cached per paragraph by the analyzer ([`paragraph_marks`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Marks {
     /// (pair index, offset)
     opens: Vec<(usize, usize)>,
     closes: Vec<(usize, usize)>,
@@ -918,6 +919,25 @@ fn aside(class: Option<&BlockClass>) -> bool {
     matches!(class, Some(BlockClass::Caption))
 }
 
+/// The unmatched marks of one block, as `punct-unpaired` needs them; the
+/// analyzer caches this per paragraph so the document check does not rescan
+/// unchanged paragraphs on every keystroke.
+pub fn paragraph_marks(
+    bt: &str,
+    b: &crate::core::text::Block,
+    doc_kind: DocKind,
+    quotes: Quotes,
+) -> Marks {
+    let masked;
+    let s = if doc_kind == DocKind::Markdown && bt.contains(['`', '<', ']']) {
+        masked = text::mask(bt, doc_kind, b.prefix);
+        masked.as_str()
+    } else {
+        bt
+    };
+    scan_marks(s, b.prefix.min(s.len()), quotes)
+}
+
 fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
     let quotes = ctx.config.quotes;
     let (outer_open, inner_pair) = match quotes {
@@ -926,21 +946,21 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
     };
     let outer_idx = if quotes == Quotes::Curly { 0 } else { 5 };
     let n = ctx.blocks.len();
-    let mut all: Vec<Option<Marks>> = Vec::with_capacity(n);
+    let mut all: Vec<Option<std::borrow::Cow<'_, Marks>>> = Vec::with_capacity(n);
     for (i, b) in ctx.blocks.iter().enumerate() {
         if b.kind == BlockKind::Code || skipped(ctx.classes.get(i)) {
             all.push(None);
             continue;
         }
-        let bt = ctx.block_text(i);
-        let masked;
-        let s = if ctx.doc_kind == DocKind::Markdown && bt.contains(['`', '<', ']']) {
-            masked = text::mask(bt, ctx.doc_kind, b.prefix);
-            masked.as_str()
-        } else {
-            bt
-        };
-        all.push(Some(scan_marks(s, b.prefix.min(s.len()), quotes)));
+        match ctx.paras.get(i).and_then(|p| p.marks.as_ref()) {
+            Some(m) => all.push(Some(std::borrow::Cow::Borrowed(m))),
+            None => all.push(Some(std::borrow::Cow::Owned(paragraph_marks(
+                ctx.block_text(i),
+                b,
+                ctx.doc_kind,
+                quotes,
+            )))),
+        }
     }
     // suppressions across paragraph boundaries
     let mut quiet_opens: Vec<Vec<bool>> = all

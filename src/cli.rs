@@ -155,7 +155,7 @@ pub fn glob_match(pattern: &str, path: &str) -> bool {
         return true;
     }
     s.match_indices('/')
-        .any(|(i, _)| m(p, s[i + 1..].as_bytes()))
+        .any(|(i, _)| m(p, &s.as_bytes()[i + 1..]))
 }
 
 /// Apply all fixes repeatedly (a fix may reveal another) until none is left.

@@ -157,7 +157,7 @@ impl Analyzer {
         }
         let blocks = text::blocks(text, kind);
         let mut paras = Vec::with_capacity(blocks.len());
-        let mut next_cache = HashMap::with_capacity_and_hasher(blocks.len(), KeyHash::default());
+        let mut next_cache = HashMap::with_capacity_and_hasher(blocks.len(), KeyHash);
         let (mut fresh, mut reused) = (0, 0);
         for b in &blocks {
             let bt = &text[b.range.clone()];

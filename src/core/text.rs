@@ -140,7 +140,7 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
             if indent <= 3 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
                 let ch = trimmed.chars().next().unwrap_or('`');
                 let n = trimmed.chars().take_while(|&c| c == ch).count();
-                fence = Some((std::iter::repeat(ch).take(n).collect(), start, ln));
+                fence = Some((std::iter::repeat_n(ch, n).collect(), start, ln));
                 continue;
             }
         }
@@ -243,7 +243,7 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
                 });
                 continue;
             }
-        } else if indent >= 4 && out.last().map_or(true, |b| b.range.end + 2 < start) {
+        } else if indent >= 4 && out.last().is_none_or(|b| b.range.end + 2 < start) {
             // indented code block after a blank line
             out.push(Block {
                 range: start..end,
@@ -253,8 +253,8 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
             });
             continue;
         }
-        let quote = if trimmed.starts_with('>') {
-            indent + 1 + usize::from(trimmed[1..].starts_with(' '))
+        let quote = if let Some(after) = trimmed.strip_prefix('>') {
+            indent + 1 + usize::from(after.starts_with(' '))
         } else {
             0
         };

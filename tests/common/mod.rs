@@ -334,19 +334,21 @@ pub fn position_of(text: &str, offset: usize, enc: Enc) -> Value {
     json!({"line": line, "character": ch})
 }
 
+/// An LSP range as byte offsets into `text`.
+pub fn byte_range(text: &str, range: &Value, enc: Enc) -> (usize, usize) {
+    let at = |p: &Value| {
+        offset_of(
+            text,
+            p["line"].as_u64().unwrap(),
+            p["character"].as_u64().unwrap(),
+            enc,
+        )
+    };
+    (at(&range["start"]), at(&range["end"]))
+}
+
 pub fn range_text<'a>(text: &'a str, range: &Value, enc: Enc) -> &'a str {
-    let s = offset_of(
-        text,
-        range["start"]["line"].as_u64().unwrap(),
-        range["start"]["character"].as_u64().unwrap(),
-        enc,
-    );
-    let e = offset_of(
-        text,
-        range["end"]["line"].as_u64().unwrap(),
-        range["end"]["character"].as_u64().unwrap(),
-        enc,
-    );
+    let (s, e) = byte_range(text, range, enc);
     &text[s..e]
 }
 
@@ -355,19 +357,7 @@ pub fn apply_text_edits(text: &str, edits: &[Value], enc: Enc) -> String {
     let mut spans: Vec<(usize, usize, String)> = edits
         .iter()
         .map(|e| {
-            let r = &e["range"];
-            let s = offset_of(
-                text,
-                r["start"]["line"].as_u64().unwrap(),
-                r["start"]["character"].as_u64().unwrap(),
-                enc,
-            );
-            let en = offset_of(
-                text,
-                r["end"]["line"].as_u64().unwrap(),
-                r["end"]["character"].as_u64().unwrap(),
-                enc,
-            );
+            let (s, en) = byte_range(text, &e["range"], enc);
             (s, en, e["newText"].as_str().unwrap().to_string())
         })
         .collect();

@@ -182,3 +182,32 @@ fn docs_rules_md_is_up_to_date() {
         "docs/rules.md is stale: run `cargo run -- rules > docs/rules.md`"
     );
 }
+
+/// Every rule's reference example: the wrong text fires the rule, the right text does not.
+#[test]
+fn every_rule_reference_example_behaves() {
+    use std::sync::Arc;
+    use zhproof::core::{analyze, rules, Config, DocKind};
+    let mut bad = Vec::new();
+    for r in rules::all() {
+        let mut cfg = Config::default();
+        cfg.rules.insert(
+            r.code.to_string(),
+            zhproof::core::config::RuleSetting::On(None),
+        );
+        let cfg = Arc::new(cfg);
+        let fires = |t: &str| {
+            analyze(&format!("{t}\n"), DocKind::Plain, cfg.clone())
+                .findings
+                .iter()
+                .any(|f| f.code == r.code)
+        };
+        if !fires(r.wrong) {
+            bad.push(format!("{}: wrong example does not fire", r.code));
+        }
+        if fires(r.right) {
+            bad.push(format!("{}: right example fires", r.code));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}

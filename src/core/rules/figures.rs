@@ -66,8 +66,8 @@ pub const RULES: &[Rule] = &[
         default_off: false,
         fixable: false,
         description: "同一篇文章中同一计数对象前后数字不一致（如先说组织了3个督导组，后说4个督导组），请核对。",
-        wrong: "组织了3个督导组……4个督导组深入一线检查。",
-        right: "组织了3个督导组……3个督导组深入一线检查。",
+        wrong: "会议决定组织3个督导组开展专项督查。\n\n目前，4个督导组已深入一线检查。",
+        right: "会议决定组织3个督导组开展专项督查。\n\n目前，3个督导组已深入一线检查。",
         check: Check::Doc(check_inconsistent),
     },
 ];

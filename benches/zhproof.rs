@@ -158,8 +158,9 @@ fn keystrokes(label: &str, mb1: &str, n: usize) {
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "新"}]}),
         );
-        c.diagnostics(uri, version);
-        lat.push(t.elapsed().as_secs_f64() * 1e3);
+        // to the moment the frame is read, before the test client parses it
+        let (_, arrived) = c.diagnostics_timed(uri, version);
+        lat.push(arrived.duration_since(t).as_secs_f64() * 1e3);
         std::thread::sleep(Duration::from_millis(2));
     }
     println!(

@@ -537,7 +537,7 @@ pub fn print_outline(text: &str, analysis: &Analysis, out: &mut dyn Write) {
             rec(text, index, c, depth + 1, out);
         }
     }
-    for s in &analysis.sections {
+    for s in analysis.sections(text) {
         rec(text, &index, s, 0, out);
     }
 }

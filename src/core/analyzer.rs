@@ -41,7 +41,9 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     pub blocks: Vec<Block>,
     pub classes: Vec<BlockClass>,
-    pub sections: Vec<Section>,
+    /// The outline, built on first use (see [`Analysis::sections`]): a
+    /// keystroke does not pay for it unless the editor asks.
+    sections: std::sync::OnceLock<Vec<Section>>,
     /// Per block, aligned with `blocks`.
     pub paras: Vec<Arc<ParaResult>>,
     /// How many blocks were analysed afresh / taken from the cache.
@@ -192,7 +194,6 @@ impl Analyzer {
             .filter_map(|(p, c)| p.shape.as_ref().or(c.as_ref()))
             .collect();
         let classes = outline::classify_shapes(text, &blocks, kind, &shapes);
-        let sections = outline::sections(text, &blocks, &classes);
         let mut findings = Vec::new();
         let mut panics = Vec::new();
         for (b, p) in blocks.iter().zip(&paras) {
@@ -237,7 +238,7 @@ impl Analyzer {
             findings,
             blocks,
             classes,
-            sections,
+            sections: std::sync::OnceLock::new(),
             paras,
             fresh,
             reused,
@@ -325,6 +326,12 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
 }
 
 impl Analysis {
+    /// The outline. `text` must be the text this analysis was made of.
+    pub fn sections(&self, text: &str) -> &[Section] {
+        self.sections
+            .get_or_init(|| outline::sections(text, &self.blocks, &self.classes))
+    }
+
     /// The people, organizations and places of the document.
     pub fn entities(&self) -> EntityIndex {
         let paras: Vec<(usize, &[Mention])> = self

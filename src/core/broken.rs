@@ -39,6 +39,31 @@ pub fn runs_on(prev: &str, next: &str) -> bool {
 /// Segment the junction; true when a dictionary word of two or more
 /// characters spans it (`推进过` + `程中` → `过程`).
 pub fn split_word(prev: &str, next: &str) -> bool {
+    // the outline and `para-broken` ask about the same junctions on every
+    // keystroke: remember the answers (per thread, bounded)
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let mut key = String::with_capacity(32);
+    key.extend(prev.chars().rev().take(4));
+    key.push('\n');
+    key.extend(next.chars().take(4));
+    if let Some(v) = MEMO.with(|m| m.borrow().get(&key).copied()) {
+        return v;
+    }
+    let v = split_word_uncached(prev, next);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(key, v);
+    });
+    v
+}
+
+fn split_word_uncached(prev: &str, next: &str) -> bool {
     let tail: String = {
         let v: Vec<char> = prev.chars().rev().take(4).collect();
         v.into_iter().rev().collect()

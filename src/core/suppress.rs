@@ -689,11 +689,11 @@ mod tests {
         let a = analyze(t, DocKind::Plain, Arc::new(Config::default()));
         assert!(a.findings.is_empty());
         assert!(
-            a.sections
+            a.sections(t)
                 .first()
                 .is_some_and(|s| s.is_title && s.name.contains("市南区")),
             "{:?}",
-            a.sections
+            a.sections(t)
         );
     }
 

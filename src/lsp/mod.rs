@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod convert;
+pub mod outbound;
 pub mod position;
 mod sanitize;
 mod server;
@@ -20,11 +21,24 @@ pub async fn run_stdio() {
     // notification, which is logged, and the server keeps serving.
     let (server_in, proxy_out) = tokio::io::duplex(1 << 16);
     tokio::spawn(sanitize::forward(stdin, proxy_out));
-    let (service, socket) = tower_lsp_server::LspService::build(Backend::new)
-        .custom_method("zhproof/documentText", Backend::document_text)
-        .custom_method(sanitize::MALFORMED, Backend::malformed_message)
-        .finish();
-    tower_lsp_server::Server::new(server_in, stdout, socket)
+    // Everything written goes through one frame queue: tower-lsp-server's
+    // output (cut into frames) and diagnostics the worker serialized itself.
+    let (frames_tx, frames_rx) = tokio::sync::mpsc::unbounded_channel();
+    let (server_out, tower_frames) = tokio::io::duplex(1 << 16);
+    let cut = tokio::spawn(outbound::forward_frames(tower_frames, frames_tx.clone()));
+    let writer = tokio::spawn(outbound::write_frames(frames_rx, stdout));
+    let (service, socket) =
+        tower_lsp_server::LspService::build(move |client| Backend::new(client, frames_tx))
+            .custom_method("zhproof/documentText", Backend::document_text)
+            .custom_method(sanitize::MALFORMED, Backend::malformed_message)
+            .finish();
+    tower_lsp_server::Server::new(server_in, server_out, socket)
         .serve(service)
         .await;
+    // the server's writer is dropped: let the last frames reach stdout
+    let drain = async {
+        let _ = cut.await;
+        let _ = writer.await;
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), drain).await;
 }

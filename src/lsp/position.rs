@@ -95,6 +95,68 @@ pub fn to_pos_in(rope: &Rope, text: &str, byte: usize, enc: Encoding) -> Pos {
     }
 }
 
+fn units_in(s: &str, enc: Encoding) -> u32 {
+    (match enc {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf32 => s.chars().count(),
+        Encoding::Utf16 => s.chars().count() + s.bytes().filter(|&b| b >= 0xF0).count(),
+    }) as u32
+}
+
+/// Converts many byte offsets of one version (the rope and its text as a
+/// string) to positions. Same results as [`to_pos_in`]; when offsets come in
+/// increasing order on one line, as sorted findings mostly do, it counts
+/// only from the previous offset instead of from the line start.
+pub struct PosCursor<'a> {
+    rope: &'a Rope,
+    text: &'a str,
+    enc: Encoding,
+    /// The last conversion: its line, that line's byte span, and the
+    /// offset with its unit count (None before the first).
+    last: Option<(u32, usize, usize, usize, u32)>,
+}
+
+impl<'a> PosCursor<'a> {
+    pub fn new(rope: &'a Rope, text: &'a str, enc: Encoding) -> Self {
+        PosCursor {
+            rope,
+            text,
+            enc,
+            last: None,
+        }
+    }
+
+    pub fn pos(&mut self, byte: usize) -> Pos {
+        let mut byte = byte.min(self.rope.len_bytes()).min(self.text.len());
+        while byte > 0 && !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if let Some((line, start, next, at, units)) = self.last {
+            if byte >= at && byte >= start && byte < next {
+                let units = units + units_in(self.text.get(at..byte).unwrap_or(""), self.enc);
+                self.last = Some((line, start, next, byte, units));
+                return Pos {
+                    line,
+                    character: units,
+                };
+            }
+        }
+        let line = self.rope.byte_to_line(byte);
+        let start = self.rope.line_to_byte(line).min(byte);
+        let next = if line + 1 < self.rope.len_lines() {
+            self.rope.line_to_byte(line + 1)
+        } else {
+            usize::MAX
+        };
+        let units = units_in(self.text.get(start..byte).unwrap_or(""), self.enc);
+        self.last = Some((line as u32, start, next, byte, units));
+        Pos {
+            line: line as u32,
+            character: units,
+        }
+    }
+}
+
 /// Position → byte offset. Returns the offset and whether it had to be
 /// clamped (line past the end, character past the line, or inside a char).
 pub fn to_byte(rope: &Rope, pos: Pos, enc: Encoding) -> (usize, bool) {
@@ -125,6 +187,28 @@ pub fn to_byte(rope: &Rope, pos: Pos, enc: Encoding) -> (usize, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cursor_agrees_with_single_conversions() {
+        let text = "𠮷中,\r\n第二行\u{2028}x\r末行\r\n\n空行后𠮷𠮷a\u{c}b";
+        let rope = Rope::from_str(text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            // in order, backwards, and jumping around (every offset, also inside chars)
+            let n = text.len() + 2;
+            let orders: [Vec<usize>; 3] = [
+                (0..n).collect(),
+                (0..n).rev().collect(),
+                (0..n).map(|i| (i * 7) % n).collect(),
+            ];
+            for order in orders {
+                let mut c = PosCursor::new(&rope, text, enc);
+                for b in order {
+                    assert_eq!(c.pos(b), to_pos_in(&rope, text, b, enc), "{b} {enc:?}");
+                    assert_eq!(c.pos(b), to_pos(&rope, b, enc), "{b} {enc:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn non_bmp_and_crlf() {

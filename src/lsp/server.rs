@@ -9,13 +9,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ropey::Rope;
-use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::actions::{self, EditCaps, WordTarget};
 use super::convert;
+use super::outbound::{self, Frame};
 use super::position::{to_byte, Encoding, Pos};
 use super::settings::{is_config_uri, uri_path, ConfigState};
 use super::worker::{self, DocResult, Job, Out};
@@ -42,6 +43,10 @@ pub struct Shared {
     /// Set once the initial configuration is loaded; analyses wait for it.
     ready: AtomicBool,
     encoding: AtomicU8,
+    /// The outbound frame queue (see `outbound`): diagnostics of open
+    /// documents are sent through it, under the `docs` lock, so a document's
+    /// diagnostics and its clearing on close reach the client in order.
+    frames: UnboundedSender<Frame>,
 }
 
 impl Shared {
@@ -252,7 +257,7 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
+    pub fn new(client: Client, frames: UnboundedSender<Frame>) -> Backend {
         let mut cfg = ConfigState::default();
         cfg.rebuild();
         let shared = Arc::new(Shared {
@@ -261,6 +266,7 @@ impl Backend {
             cfg: Mutex::new(cfg),
             ready: AtomicBool::new(false),
             encoding: AtomicU8::new(16),
+            frames,
         });
         let (job_tx, job_rx) = std::sync::mpsc::channel();
         let (out_tx, out_rx) = tokio::sync::mpsc::unbounded_channel();
@@ -402,22 +408,28 @@ async fn publisher(client: Client, shared: Arc<Shared>, mut rx: UnboundedReceive
     while let Some(msg) = rx.recv().await {
         match msg {
             Out::Log(typ, text) => client.log_message(typ, text).await,
-            Out::Publish {
-                result,
-                diagnostics,
-            } => {
+            Out::Publish { result, frame } => {
                 let key = result.uri.as_str().to_string();
-                // drop results for closed documents and stale versions
-                if shared.current_version(&key) != Some(result.version) {
+                // drop results for closed documents and stale versions; the
+                // check and the send happen under the docs lock, so a close
+                // (which clears under the same lock) cannot slip in between
+                let sent = match shared.docs.lock() {
+                    Ok(docs) if docs.get(&key).map(|d| d.version) == Some(result.version) => {
+                        shared.frames.send(frame).is_ok()
+                    }
+                    _ => false,
+                };
+                if !sent {
                     continue;
                 }
-                let (uri, version) = (result.uri.clone(), result.version);
-                if let Ok(mut r) = shared.results.lock() {
-                    r.insert(key, result);
+                let old = match shared.results.lock() {
+                    Ok(mut r) => r.insert(key, result),
+                    Err(_) => None,
+                };
+                // the previous version's analysis is large: free it off the loop
+                if let Some(old) = old {
+                    tokio::task::spawn_blocking(move || drop(old));
                 }
-                client
-                    .publish_diagnostics(uri, diagnostics, Some(version))
-                    .await;
             }
         }
     }
@@ -759,11 +771,21 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        // remove and clear under the docs lock (see `Shared::frames`)
         let existed = self
             .shared
             .docs
             .lock()
-            .map(|mut d| d.remove(uri.as_str()).is_some())
+            .map(|mut d| {
+                let existed = d.remove(uri.as_str()).is_some();
+                if existed && !is_config_uri(&uri) {
+                    let _ = self
+                        .shared
+                        .frames
+                        .send(outbound::publish_diagnostics(&uri, &[], None));
+                }
+                existed
+            })
             .unwrap_or(false);
         if let Ok(mut r) = self.shared.results.lock() {
             r.remove(uri.as_str());
@@ -777,9 +799,7 @@ impl LanguageServer for Backend {
             st.detach(&uri);
         }
         self.schedule(Job::Forget(uri.clone()));
-        if existed {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
-        } else {
+        if !existed {
             self.log(
                 MessageType::WARNING,
                 format!("didClose for unknown document {} ignored", uri.as_str()),
@@ -866,7 +886,7 @@ impl LanguageServer for Backend {
         let enc = self.shared.encoding();
         let syms = r
             .analysis
-            .sections
+            .sections(&r.text)
             .iter()
             .map(|s| convert::symbol(&r.rope, s, enc))
             .collect();
@@ -895,7 +915,7 @@ impl LanguageServer for Backend {
                 walk(r, c, out);
             }
         }
-        for s in &r.analysis.sections {
+        for s in r.analysis.sections(&r.text) {
             walk(&r, s, &mut out);
         }
         Ok(Some(out))

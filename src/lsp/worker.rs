@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use ropey::Rope;
 use tokio::sync::mpsc::UnboundedSender;
-use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
+use tower_lsp_server::ls_types::{MessageType, Range, Uri};
 
 use super::convert;
+use super::position::PosCursor;
 use super::server::Shared;
 use crate::core::{Analysis, Analyzer};
 
@@ -48,9 +49,20 @@ impl DocResult {
 pub enum Out {
     Publish {
         result: Arc<DocResult>,
-        diagnostics: Vec<Diagnostic>,
+        /// The `publishDiagnostics` notification, serialized.
+        frame: super::outbound::Frame,
     },
     Log(MessageType, String),
+}
+
+/// The rope's text as one string (`to_string` goes through the formatter and
+/// grows the string as it goes).
+fn rope_text(rope: &Rope) -> String {
+    let mut s = String::with_capacity(rope.len_bytes());
+    for chunk in rope.chunks() {
+        s.push_str(chunk);
+    }
+    s
 }
 
 pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) {
@@ -102,7 +114,7 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                 .entry(uri.as_str().to_string())
                 .or_insert_with(|| Analyzer::new(config.clone()));
             analyzer.set_config(config);
-            let text: Arc<str> = Arc::from(rope.to_string());
+            let text: Arc<str> = Arc::from(rope_text(&rope));
             let outcome = catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&text, kind)));
             let analysis = match outcome {
                 Ok(a) => a,
@@ -130,13 +142,12 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                     format!("zhproof: rule {code} panicked on {}: {msg}", uri.as_str()),
                 ));
             }
-            let diagnostics = analysis
-                .findings
-                .iter()
-                .map(|f| {
-                    convert::diagnostic_with(&uri, f, &|r| convert::range_in(&rope, &text, r, enc))
-                })
-                .collect();
+            let mut cursor = PosCursor::new(&rope, &text, enc);
+            let frame =
+                super::outbound::publish_findings(&uri, &analysis.findings, version, |r| Range {
+                    start: convert::pos(cursor.pos(r.start)),
+                    end: convert::pos(cursor.pos(r.end)),
+                });
             let result = Arc::new(DocResult {
                 uri: uri.clone(),
                 version,
@@ -146,13 +157,7 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                 hover_index: std::sync::OnceLock::new(),
                 config_date,
             });
-            if out
-                .send(Out::Publish {
-                    result,
-                    diagnostics,
-                })
-                .is_err()
-            {
+            if out.send(Out::Publish { result, frame }).is_err() {
                 return;
             }
         }

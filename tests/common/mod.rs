@@ -17,8 +17,11 @@ pub const TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Client {
     child: Child,
     stdin: ChildStdin,
-    rx: Receiver<Value>,
+    rx: Receiver<(Value, Instant)>,
     next_id: i64,
+    /// When the last message taken from the server was fully read (before
+    /// it was parsed): latency is measured to here.
+    pub last_arrival: Option<Instant>,
     /// Notifications (and server requests) received but not yet consumed.
     pub backlog: VecDeque<Value>,
     /// Everything the server logged (window/logMessage).
@@ -72,9 +75,10 @@ impl Client {
                 if r.read_exact(&mut buf).is_err() {
                     return;
                 }
+                let arrived = Instant::now();
                 match serde_json::from_slice::<Value>(&buf) {
                     Ok(v) => {
-                        if tx.send(v).is_err() {
+                        if tx.send((v, arrived)).is_err() {
                             return;
                         }
                     }
@@ -87,6 +91,7 @@ impl Client {
             stdin,
             rx,
             next_id: 1,
+            last_arrival: None,
             backlog: VecDeque::new(),
             logs: Vec::new(),
             replies: Vec::new(),
@@ -116,7 +121,10 @@ impl Client {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let v = match self.rx.recv_timeout(left) {
-                Ok(v) => v,
+                Ok((v, at)) => {
+                    self.last_arrival = Some(at);
+                    v
+                }
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
                     return None
                 }
@@ -205,6 +213,22 @@ impl Client {
             }
             self.backlog.push_back(v);
         }
+    }
+
+    /// Wait for diagnostics of `uri` at `version` that have not arrived yet;
+    /// also returns when their frame was fully read.
+    pub fn diagnostics_timed(&mut self, uri: &str, version: i64) -> (Vec<Value>, Instant) {
+        let pending = |v: &Value| {
+            v["method"] == "textDocument/publishDiagnostics"
+                && v["params"]["uri"] == uri
+                && v["params"]["version"] == version
+        };
+        assert!(
+            !self.backlog.iter().any(pending),
+            "diagnostics already received"
+        );
+        let d = self.diagnostics(uri, version);
+        (d, self.last_arrival.unwrap_or_else(Instant::now))
     }
 
     /// Wait for diagnostics of `uri` at `version`.

@@ -1,0 +1,359 @@
+//! The outbound side of stdio: one writer for every frame the server sends.
+//!
+//! tower-lsp-server serializes each notification through `serde_json::Value`
+//! on the message loop; for a long article's diagnostics (~10 µs each) that
+//! dominated keystroke latency. So diagnostics are serialized straight to
+//! bytes by the analysis worker and handed to this writer as whole frames.
+//! tower-lsp-server itself writes into a pipe; [`forward_frames`] cuts that
+//! stream into whole frames and queues them on the same channel, so frames of
+//! both sources are never interleaved and each source keeps its order.
+
+use serde::Serialize;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tower_lsp_server::ls_types::{Diagnostic, Range, Uri};
+
+use crate::core::Finding;
+
+/// A complete frame (headers and body); an empty one means "flush and stop".
+pub type Frame = Vec<u8>;
+
+/// Wrap a JSON body in LSP headers.
+pub fn frame(body: &[u8]) -> Frame {
+    let mut out = Vec::with_capacity(body.len() + 32);
+    out.extend_from_slice(b"Content-Length: ");
+    out.extend_from_slice(body.len().to_string().as_bytes());
+    out.extend_from_slice(b"\r\n\r\n");
+    out.extend_from_slice(body);
+    out
+}
+
+#[derive(Serialize)]
+struct Notification<'a, P: Serialize> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: &'a P,
+}
+
+#[derive(Serialize)]
+struct PublishParams<'a> {
+    uri: &'a Uri,
+    diagnostics: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
+}
+
+/// A `textDocument/publishDiagnostics` frame, serialized directly (the same
+/// JSON as `PublishDiagnosticsParams`, without going through `Value`).
+pub fn publish_diagnostics(uri: &Uri, diagnostics: &[Diagnostic], version: Option<i32>) -> Frame {
+    let n = Notification {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: &PublishParams {
+            uri,
+            diagnostics,
+            version,
+        },
+    };
+    // serializing plain structs of strings and numbers cannot fail
+    let body = serde_json::to_vec(&n).unwrap_or_default();
+    frame(&body)
+}
+
+#[derive(Serialize)]
+struct WireLocation<'a> {
+    uri: &'a Uri,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct WireRelated<'a> {
+    location: WireLocation<'a>,
+    message: &'a str,
+}
+
+/// A finding as an LSP `Diagnostic`, borrowing its strings.
+#[derive(Serialize)]
+struct WireDiagnostic<'a> {
+    range: Range,
+    severity: tower_lsp_server::ls_types::DiagnosticSeverity,
+    code: &'a str,
+    source: &'static str,
+    message: &'a str,
+    #[serde(rename = "relatedInformation", skip_serializing_if = "Vec::is_empty")]
+    related: Vec<WireRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireParams<'a> {
+    uri: &'a Uri,
+    diagnostics: Vec<WireDiagnostic<'a>>,
+    version: i32,
+}
+
+/// The `publishDiagnostics` frame of an analysed version, written straight
+/// from the core's findings (no intermediate `Diagnostic` values); `conv`
+/// turns byte ranges into LSP ranges and is called in document order.
+/// The JSON is the same as [`publish_diagnostics`] of
+/// [`super::convert::diagnostic_with`] gives.
+pub fn publish_findings(
+    uri: &Uri,
+    findings: &[Finding],
+    version: i32,
+    mut conv: impl FnMut(&std::ops::Range<usize>) -> Range,
+) -> Frame {
+    let diagnostics = findings
+        .iter()
+        .map(|f| {
+            let range = conv(&f.range);
+            WireDiagnostic {
+                range,
+                severity: super::convert::severity(f.severity),
+                code: f.code,
+                source: "zhproof",
+                message: &f.message,
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| WireRelated {
+                        location: WireLocation {
+                            uri,
+                            range: conv(&r.range),
+                        },
+                        message: &r.message,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let n = Notification {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: &WireParams {
+            uri,
+            diagnostics,
+            version,
+        },
+    };
+    let body = serde_json::to_vec(&n).unwrap_or_default();
+    frame(&body)
+}
+
+/// Cut the byte stream tower-lsp-server writes into whole frames and queue
+/// them; at end of stream queue the stop marker.
+pub async fn forward_frames<R: AsyncRead + Unpin>(input: R, out: UnboundedSender<Frame>) {
+    let mut r = BufReader::new(input);
+    'frames: loop {
+        let mut head = Vec::new();
+        let mut len: Option<usize> = None;
+        loop {
+            let start = head.len();
+            match r.read_until(b'\n', &mut head).await {
+                Ok(0) | Err(_) => break 'frames,
+                Ok(_) => {}
+            }
+            let line = &head[start..];
+            let line = line.strip_suffix(b"\n").unwrap_or(line);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if line.is_empty() {
+                break;
+            }
+            if let Ok(l) = std::str::from_utf8(line) {
+                if let Some((name, value)) = l.split_once(':') {
+                    if name.eq_ignore_ascii_case("content-length") {
+                        len = value.trim().parse().ok();
+                    }
+                }
+            }
+        }
+        // tower-lsp-server always writes Content-Length; without it the
+        // stream cannot be cut, so stop rather than send garbage
+        let Some(n) = len else { break };
+        let mut f = head;
+        let at = f.len();
+        f.resize(at + n, 0);
+        if r.read_exact(&mut f[at..]).await.is_err() {
+            break;
+        }
+        if out.send(f).is_err() {
+            return;
+        }
+    }
+    let _ = out.send(Frame::new());
+}
+
+/// Write queued frames to `output` until the stop marker (or every sender is
+/// gone), flushing whenever the queue runs dry.
+pub async fn write_frames<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Frame>, mut output: W) {
+    while let Some(f) = rx.recv().await {
+        if f.is_empty() {
+            break;
+        }
+        if output.write_all(&f).await.is_err() {
+            return;
+        }
+        let mut stop = false;
+        while let Ok(f) = rx.try_recv() {
+            if f.is_empty() {
+                stop = true;
+                break;
+            }
+            if output.write_all(&f).await.is_err() {
+                return;
+            }
+        }
+        if output.flush().await.is_err() || stop {
+            break;
+        }
+    }
+    let _ = output.flush().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{
+        DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position,
+        PublishDiagnosticsParams, Range,
+    };
+
+    fn sample(uri: &Uri) -> Vec<Diagnostic> {
+        let r = |l, c| Range {
+            start: Position {
+                line: l,
+                character: c,
+            },
+            end: Position {
+                line: l,
+                character: c + 1,
+            },
+        };
+        vec![
+            Diagnostic {
+                range: r(0, 3),
+                severity: Some(DiagnosticSeverity::WARNING),
+                code: Some(NumberOrString::String("punct-halfwidth".into())),
+                source: Some("zhproof".into()),
+                message: "半角“,”应为全角“，”\t\"引号\"\\".into(),
+                ..Diagnostic::default()
+            },
+            Diagnostic {
+                range: r(7, 0),
+                severity: Some(DiagnosticSeverity::HINT),
+                code: Some(NumberOrString::String("name-inconsistent".into())),
+                source: Some("zhproof".into()),
+                message: "𠮷".into(),
+                related_information: Some(vec![DiagnosticRelatedInformation {
+                    location: Location {
+                        uri: uri.clone(),
+                        range: r(2, 5),
+                    },
+                    message: "首次出现".into(),
+                }]),
+                ..Diagnostic::default()
+            },
+        ]
+    }
+
+    fn body(f: &[u8]) -> serde_json::Value {
+        let text = std::str::from_utf8(f).expect("utf-8");
+        let (head, body) = text.split_once("\r\n\r\n").expect("headers");
+        let n: usize = head
+            .strip_prefix("Content-Length: ")
+            .and_then(|n| n.parse().ok())
+            .expect("length");
+        assert_eq!(n, body.len());
+        serde_json::from_str(body).expect("json")
+    }
+
+    #[test]
+    fn direct_serialization_matches_the_protocol_types() {
+        let uri: Uri = "file:///tmp/%E6%96%87%E7%AB%A0.txt".parse().expect("uri");
+        for version in [Some(7), None] {
+            let diags = sample(&uri);
+            let got = body(&publish_diagnostics(&uri, &diags, version));
+            let want = serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": serde_json::to_value(PublishDiagnosticsParams {
+                    uri: uri.clone(),
+                    diagnostics: diags,
+                    version,
+                }).expect("value"),
+            });
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn findings_serialize_like_converted_diagnostics() {
+        use crate::core::{Finding, Severity};
+        let uri: Uri = "file:///tmp/a%20b.md".parse().expect("uri");
+        let mut f1 = Finding::new("punct-halfwidth", 3..4, "半角“,”应为全角“，”\"\\");
+        f1.severity = Severity::Error;
+        let f2 = Finding::new("name-inconsistent", 10..16, "𠮷\n")
+            .with_related(0..3, "首次出现")
+            .with_related(20..23, "又一次");
+        let findings = vec![f1, f2];
+        let conv = |r: &std::ops::Range<usize>| Range {
+            start: Position {
+                line: r.start as u32 / 7,
+                character: r.start as u32 % 7,
+            },
+            end: Position {
+                line: r.end as u32 / 7,
+                character: r.end as u32 % 7,
+            },
+        };
+        let direct = body(&publish_findings(&uri, &findings, 3, conv));
+        let diags: Vec<Diagnostic> = findings
+            .iter()
+            .map(|f| super::super::convert::diagnostic_with(&uri, f, &conv))
+            .collect();
+        let via_types = body(&publish_diagnostics(&uri, &diags, Some(3)));
+        assert_eq!(direct, via_types);
+        assert_eq!(
+            direct["params"]["diagnostics"][1]["relatedInformation"][1]["message"],
+            "又一次"
+        );
+    }
+
+    #[tokio::test]
+    async fn frames_of_both_sources_stay_whole_and_ordered() {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let (mut pipe_w, pipe_r) = tokio::io::duplex(16);
+        let fwd = tokio::spawn(forward_frames(pipe_r, tx.clone()));
+        let (out_w, mut out_r) = tokio::io::duplex(1 << 20);
+        let writer = tokio::spawn(write_frames(rx, out_w));
+        // tower writes in small pieces through a tiny pipe while direct frames arrive
+        let a = frame(br#"{"jsonrpc":"2.0","id":1,"result":null}"#);
+        let b = frame(
+            br#"{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":3,"message":"x"}}"#,
+        );
+        let direct = frame(br#"{"jsonrpc":"2.0","method":"d","params":{}}"#);
+        tx.send(direct.clone()).expect("send");
+        for chunk in a.chunks(5).chain(b.chunks(3)) {
+            pipe_w.write_all(chunk).await.expect("write");
+        }
+        tx.send(direct.clone()).expect("send");
+        drop(pipe_w);
+        fwd.await.expect("forwarder");
+        writer.await.expect("writer");
+        let mut all = Vec::new();
+        out_r.read_to_end(&mut all).await.expect("read");
+        // cut the output back into frames: each is one of the three, whole
+        let mut rest = &all[..];
+        let mut seen = Vec::new();
+        while !rest.is_empty() {
+            let f = [&a, &b, &direct]
+                .into_iter()
+                .find(|f| rest.starts_with(f))
+                .expect("a whole frame");
+            seen.push(f.clone());
+            rest = &rest[f.len()..];
+        }
+        assert_eq!(seen.len(), 4);
+        let tower: Vec<_> = seen.iter().filter(|f| **f != direct).collect();
+        assert_eq!(tower, vec![&a, &b], "tower's frames keep their order");
+    }
+}

@@ -159,6 +159,55 @@ fn close_clears_diagnostics() {
     assert_eq!(c.shutdown(), Some(0));
 }
 
+/// A close that races an analysis in flight: whatever was published before,
+/// the last word on the closed document is an empty list (diagnostics and
+/// the clearing go through one ordered queue).
+#[test]
+fn close_during_analysis_leaves_no_stale_diagnostics() {
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    let other = "file:///tmp/zhproof-other.txt";
+    for round in 0..15 {
+        let v = round * 10;
+        c.open(URI, "plaintext", "会议召开,部署工作。");
+        c.diagnostics(URI, 1);
+        // a long change whose analysis is likely still running when the close arrives
+        let long = "会议召开,部署工作,要求各部门抓好落实。\n".repeat(200 + round as usize);
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": long}]}),
+        );
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        );
+        // the worker takes jobs in order: once the other document's
+        // diagnostics are here, nothing more comes for the closed one
+        c.open(other, "plaintext", "另一篇稿件,内容。");
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": other, "version": v + 2}, "contentChanges": [{"text": "另一篇稿件，内容,"}]}),
+        );
+        c.diagnostics(other, v + 2);
+        let last = c
+            .backlog
+            .iter()
+            .filter(|m| {
+                m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI
+            })
+            .next_back()
+            .cloned()
+            .expect("the close published an empty list");
+        assert_eq!(last["params"]["diagnostics"], json!([]), "round {round}");
+        c.backlog.clear();
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": other}}),
+        );
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 #[test]
 fn stale_unknown_and_out_of_range_changes_are_survived() {
     let mut c = Client::start();

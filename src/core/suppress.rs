@@ -73,7 +73,7 @@ pub struct Directive {
     pub codes_end: usize,
 }
 
-const MARK: &str = "zhproof-";
+pub const MARK: &str = "zhproof-";
 
 static HTML: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--[ \t]*zhproof-(disable-next-line|disable-line|disable|enable)(?:[ \t]+([^>\r\n]*?))?[ \t]*-->")

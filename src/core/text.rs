@@ -92,6 +92,8 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
     let mut lines = LineIter::new(text).enumerate().peekable();
     let mut fence: Option<(String, usize, usize)> = None; // (marker, start byte, start line)
     let mut first = true;
+    // suppression comments are rare: look for them only if the text has one
+    let directives = memchr::memmem::find(text.as_bytes(), suppress::MARK.as_bytes()).is_some();
     while let Some((ln, (start, end))) = lines.next() {
         let line = &text[start..end];
         let trimmed = line.trim_start_matches([' ', '\t']);
@@ -149,7 +151,7 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
             continue;
         }
         // a line holding only suppression comments is never checked
-        if suppress::is_directive_line(line) {
+        if directives && suppress::is_directive_line(line) {
             out.push(Block {
                 range: start..end,
                 kind: BlockKind::Code,
@@ -282,7 +284,7 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
                 || t2s.starts_with("~~~")
                 || t2s.starts_with('|')
                 || t2s.starts_with("<!--")
-                || suppress::is_directive_line(l2)
+                || directives && suppress::is_directive_line(l2)
             {
                 break;
             }

@@ -2,11 +2,11 @@
 //! editor settings (pull and push), live reload through watched files, bad
 //! configuration files, and the suppression code actions.
 
-mod lsp_support;
+mod common;
 
 use serde_json::{json, Value};
 
-use lsp_support::{apply_edits, edits_for, file_uri, temp_dir, Client};
+use common::{apply_text_edits, edits_for, file_uri, temp_dir, Client, Enc};
 
 const P: &str = "punct-halfwidth";
 const TEXT: &str = "会议召开,部署工作。\n";
@@ -29,7 +29,7 @@ fn file_turns_a_rule_off_and_editor_settings_override_it() {
 
     let mut c = Client::start();
     c.settings = json!({});
-    c.initialize(&dir);
+    c.initialize_workspace(&dir);
     // the watcher for .zhproof.toml is registered dynamically
     let reg = c.wait_for_server_request("client/registerCapability");
     assert_eq!(
@@ -44,8 +44,8 @@ fn file_turns_a_rule_off_and_editor_settings_override_it() {
     let conf = c.wait_for_server_request("workspace/configuration");
     assert_eq!(conf["items"][0]["section"], "zhproof");
 
-    c.open(&uri, "plaintext", 1, TEXT);
-    let d = c.diagnostics_at(&uri, 1);
+    c.open(&uri, "plaintext", TEXT);
+    let d = c.diagnostics(&uri, 1);
     assert_eq!(count(&d, P), 0, "the file turns the rule off: {d:?}");
 
     // pull model: the client says settings changed, the server asks for them
@@ -89,9 +89,9 @@ fn config_file_changes_are_reloaded_and_bad_files_keep_the_last_good_config() {
     let uri = file_uri(&doc);
 
     let mut c = Client::start();
-    c.initialize(&dir);
-    c.open(&uri, "plaintext", 1, TEXT);
-    let d = c.diagnostics_at(&uri, 1);
+    c.initialize_workspace(&dir);
+    c.open(&uri, "plaintext", TEXT);
+    let d = c.diagnostics(&uri, 1);
     assert_eq!(count(&d, P), 1, "no configuration file yet: {d:?}");
 
     // the file is created: reloaded, the document re-checked
@@ -120,7 +120,7 @@ fn config_file_changes_are_reloaded_and_bad_files_keep_the_last_good_config() {
     assert_eq!(cd["severity"], 1);
     assert!(cd["message"].as_str().unwrap_or("").contains("TOML"));
     c.replace(&uri, 2, TEXT);
-    let d = c.diagnostics_at(&uri, 2);
+    let d = c.diagnostics(&uri, 2);
     assert_eq!(
         count(&d, P),
         0,
@@ -187,10 +187,10 @@ fn an_open_config_buffer_is_validated_and_applied() {
     std::fs::write(&doc, TEXT).unwrap();
     let uri = file_uri(&doc);
     let mut c = Client::start();
-    c.initialize(&dir);
-    c.open(&uri, "markdown", 1, TEXT);
-    assert_eq!(count(&c.diagnostics_at(&uri, 1), P), 1);
-    c.open(&cfg_uri, "toml", 1, "[rules]\npunct-halfwidth = \"off\"\n");
+    c.initialize_workspace(&dir);
+    c.open(&uri, "markdown", TEXT);
+    assert_eq!(count(&c.diagnostics(&uri, 1), P), 1);
+    c.open(&cfg_uri, "toml", "[rules]\npunct-halfwidth = \"off\"\n");
     c.diagnostics_where(&uri, |d| count(d, P) == 0);
     c.replace(&cfg_uri, 2, "[rules]\npunct-halfwidth = \"offf\"\n");
     let p = c.wait_for("textDocument/publishDiagnostics", |p| {
@@ -223,20 +223,20 @@ fn apply_titled(actions: &[Value], title: &str, uri: &str, text: &str) -> String
         a.get("command").is_none_or(Value::is_null),
         "no client-side command"
     );
-    apply_edits(text, &edits_for(&a["edit"], uri))
+    apply_text_edits(text, &edits_for(&a["edit"], uri), Enc::Utf16)
 }
 
 #[test]
 fn suppression_code_actions() {
     let dir = temp_dir("cfg-actions");
     let mut c = Client::start();
-    c.initialize(&dir);
+    c.initialize_workspace(&dir);
 
     // plain text
     let txt = "市南区召开会议\n会议要求,各单位落实责任。\n会议强调,要抓好落实。\n";
     let turi = file_uri(&dir.join("a.txt"));
-    c.open(&turi, "plaintext", 1, txt);
-    let d = c.diagnostics_at(&turi, 1);
+    c.open(&turi, "plaintext", txt);
+    let d = c.diagnostics(&turi, 1);
     assert_eq!(count(&d, P), 2);
     let acts = actions_at(&mut c, &turi, &d[0]);
     let line = apply_titled(&acts, "在此行禁用 punct-halfwidth", &turi, txt);
@@ -254,17 +254,17 @@ fn suppression_code_actions() {
     );
     // the edited texts really suppress: one finding left, then none
     c.replace(&turi, 2, &line);
-    let d2 = c.diagnostics_at(&turi, 2);
+    let d2 = c.diagnostics(&turi, 2);
     assert_eq!(count(&d2, P), 1);
     assert_eq!(d2[0]["range"]["start"]["line"], 3);
     c.replace(&turi, 3, &file);
-    assert_eq!(count(&c.diagnostics_at(&turi, 3), P), 0);
+    assert_eq!(count(&c.diagnostics(&turi, 3), P), 0);
 
     // Markdown
     let md = "---\ntitle: 会议\n---\n# 会议召开\n\n会议要求,各单位落实责任。\n\n- 第一项。\n- 第二项,抓好落实。\n";
     let muri = file_uri(&dir.join("a.md"));
-    c.open(&muri, "markdown", 1, md);
-    let d = c.diagnostics_at(&muri, 1);
+    c.open(&muri, "markdown", md);
+    let d = c.diagnostics(&muri, 1);
     assert_eq!(count(&d, P), 2);
     let acts = actions_at(&mut c, &muri, &d[0]);
     assert_eq!(
@@ -282,7 +282,7 @@ fn suppression_code_actions() {
         "{out}"
     );
     c.replace(&muri, 2, &out);
-    assert_eq!(count(&c.diagnostics_at(&muri, 2), P), 1);
+    assert_eq!(count(&c.diagnostics(&muri, 2), P), 1);
     c.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -26,8 +26,10 @@ pub struct Client {
     pub backlog: VecDeque<Value>,
     /// Everything the server logged (window/logMessage).
     pub logs: Vec<String>,
-    /// Replies to server requests: method → result.
+    /// Requests the server sent us (method, whole message); all are answered.
     pub replies: Vec<(String, Value)>,
+    /// What `workspace/configuration` answers for each item (null: defaults).
+    pub settings: Value,
 }
 
 pub fn binary() -> &'static str {
@@ -92,6 +94,7 @@ impl Client {
             rx,
             next_id: 1,
             last_arrival: None,
+            settings: Value::Null,
             backlog: VecDeque::new(),
             logs: Vec::new(),
             replies: Vec::new(),
@@ -137,7 +140,7 @@ impl Client {
                             .as_array()
                             .map(|a| a.len())
                             .unwrap_or(1);
-                        Value::Array(vec![Value::Null; n])
+                        Value::Array(vec![self.settings.clone(); n])
                     }
                     _ => Value::Null,
                 };
@@ -239,6 +242,78 @@ impl Client {
         p["diagnostics"].as_array().cloned().unwrap_or_default()
     }
 
+    /// Wait for diagnostics of `uri` that satisfy `pred` (any version).
+    pub fn diagnostics_where(&mut self, uri: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let p = self.wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri
+                && pred(
+                    p["diagnostics"]
+                        .as_array()
+                        .map(Vec::as_slice)
+                        .unwrap_or(&[]),
+                )
+        });
+        p["diagnostics"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// Keep reading (and answering) until the server has sent a request
+    /// `method`; returns its params.
+    pub fn wait_for_server_request(&mut self, method: &str) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some((_, v)) = self.replies.iter().find(|(m, _)| m == method) {
+                return v["params"].clone();
+            }
+            if Instant::now() > deadline {
+                panic!("server never sent {method}");
+            }
+            // recv answers server requests itself and returns only other
+            // messages: poll in short steps so a request is noticed
+            if let Some(v) = self.recv(Instant::now() + Duration::from_millis(20)) {
+                self.backlog.push_back(v);
+            }
+        }
+    }
+
+    /// `initialize` + `initialized` as an editor with a workspace folder and
+    /// the full set of workspace capabilities (configuration pull, watched
+    /// files, versioned edits).
+    pub fn initialize_workspace(&mut self, root: &std::path::Path) -> Value {
+        let root_uri = file_uri(root);
+        let r = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": root_uri,
+                "workspaceFolders": [{"uri": root_uri, "name": "ws"}],
+                "capabilities": {
+                    "general": {"positionEncodings": ["utf-16"]},
+                    "workspace": {
+                        "configuration": true,
+                        "didChangeConfiguration": {"dynamicRegistration": false},
+                        "didChangeWatchedFiles": {"dynamicRegistration": true},
+                        "workspaceEdit": {
+                            "documentChanges": true,
+                            "resourceOperations": ["create", "rename", "delete"]
+                        }
+                    },
+                    "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+                },
+                "clientInfo": {"name": "zhproof-config-test"}
+            }),
+        );
+        self.notify("initialized", json!({}));
+        r
+    }
+
+    /// Replace the whole text (a full-document change).
+    pub fn replace(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
     pub fn initialize(&mut self, encodings: &[&str]) -> Value {
         let caps = if encodings.is_empty() {
             json!({})
@@ -311,6 +386,19 @@ pub enum Enc {
 }
 
 /// Split into lines the LSP way (\n, \r\n, \r), keeping byte offsets.
+/// `file://` URI of an absolute path (ASCII paths only, as the tests use).
+pub fn file_uri(p: &std::path::Path) -> String {
+    format!("file://{}", p.display())
+}
+
+/// A fresh temporary directory for one test.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("zhproof-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
 pub fn line_starts(text: &str) -> Vec<usize> {
     let mut v = vec![0];
     let b = text.as_bytes();

@@ -126,37 +126,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     }
 }
 
-/// Minimal glob: `*` (no `/`), `**` (anything), `?`; matched against the path
-/// or any suffix of it starting after a `/`.
-pub fn glob_match(pattern: &str, path: &str) -> bool {
-    fn m(p: &[u8], s: &[u8]) -> bool {
-        match (p.first(), s.first()) {
-            (None, None) => true,
-            (None, Some(_)) => false,
-            (Some(b'*'), _) if p.get(1) == Some(&b'*') => {
-                let rest = if p.get(2) == Some(&b'/') {
-                    &p[3..]
-                } else {
-                    &p[2..]
-                };
-                (0..=s.len()).any(|i| m(rest, &s[i..]))
-            }
-            (Some(b'*'), _) => (0..=s.len())
-                .take_while(|&i| i == 0 || s[i - 1] != b'/')
-                .any(|i| m(&p[1..], &s[i..])),
-            (Some(b'?'), Some(c)) if *c != b'/' => m(&p[1..], &s[1..]),
-            (Some(a), Some(b)) if a == b => m(&p[1..], &s[1..]),
-            _ => false,
-        }
-    }
-    let p = pattern.trim_start_matches("./").as_bytes();
-    let s = path.trim_start_matches("./");
-    if m(p, s.as_bytes()) {
-        return true;
-    }
-    s.match_indices('/')
-        .any(|(i, _)| m(p, &s.as_bytes()[i + 1..]))
-}
+pub use crate::core::config_file::glob_match;
 
 /// Apply all fixes repeatedly (a fix may reveal another) until none is left.
 pub fn fix_text(text: &str, kind: DocKind, config: Arc<Config>) -> (String, usize) {
@@ -233,14 +203,11 @@ impl LoadedConfig {
     /// Does one of the configuration's `ignore` globs match `path`? Globs are
     /// relative to the directory of the configuration file.
     pub fn ignores(&self, path: &Path) -> bool {
-        if self.config.ignore.is_empty() {
-            return false;
-        }
-        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let base = self.file.as_deref().and_then(Path::parent);
-        let rel = base.and_then(|b| abs.strip_prefix(b).ok()).unwrap_or(path);
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        self.config.ignore.iter().any(|g| glob_match(g, &rel))
+        crate::core::config_file::ignores(
+            &self.config.ignore,
+            self.file.as_deref().and_then(Path::parent),
+            path,
+        )
     }
 }
 

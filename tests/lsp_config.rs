@@ -286,3 +286,56 @@ fn suppression_code_actions() {
     c.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `ignore` globs apply in the editor as on the command line: an ignored
+/// draft gets no diagnostics (and no fixes) but keeps its outline; editor
+/// settings' globs are relative to the workspace root.
+#[test]
+fn ignore_globs_silence_documents_in_the_editor() {
+    let dir = temp_dir("cfg-ignore");
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::create_dir_all(dir.join("notes")).unwrap();
+    std::fs::write(dir.join(".zhproof.toml"), "ignore = [\"drafts/**\"]\n").unwrap();
+    let draft = file_uri(&dir.join("drafts/a.txt"));
+    let kept = file_uri(&dir.join("b.txt"));
+    let note = file_uri(&dir.join("notes/c.txt"));
+    let text = "市南区召开安全生产会议\n\n会议召开,部署工作。\n";
+
+    let mut c = Client::start();
+    c.settings = json!({});
+    c.initialize_workspace(&dir);
+    c.open(&draft, "plaintext", text);
+    c.open(&kept, "plaintext", text);
+    assert_eq!(c.diagnostics(&draft, 1), Vec::<Value>::new());
+    assert_eq!(count(&c.diagnostics(&kept, 1), P), 1);
+    let syms = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": draft}}),
+    );
+    assert_eq!(syms[0]["name"], "市南区召开安全生产会议", "{syms}");
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": draft}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 3, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll.zhproof"]}}),
+    );
+    assert!(
+        actions.as_array().is_none_or(|a| a.is_empty()),
+        "nothing to fix in an ignored file: {actions}"
+    );
+
+    // an editor setting adds a glob (united with the file's): notes/ goes quiet too
+    c.open(&note, "plaintext", text);
+    assert_eq!(count(&c.diagnostics(&note, 1), P), 1);
+    c.settings = json!({"ignore": ["notes/*.txt"]});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"zhproof": {"ignore": ["notes/*.txt"]}}}),
+    );
+    c.diagnostics_where(&note, |d| d.is_empty());
+    c.replace(&kept, 2, text);
+    assert_eq!(
+        count(&c.diagnostics(&kept, 2), P),
+        1,
+        "b.txt is not ignored"
+    );
+    c.shutdown();
+}

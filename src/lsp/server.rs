@@ -64,6 +64,14 @@ impl Shared {
             .unwrap_or_default()
     }
 
+    /// Is the document excluded by the configuration's `ignore` globs?
+    pub fn ignored(&self, uri: &Uri) -> bool {
+        self.cfg
+            .lock()
+            .map(|c| c.ignores(uri.as_str()))
+            .unwrap_or(false)
+    }
+
     /// Has the initial configuration been loaded?
     pub fn is_ready(&self) -> bool {
         self.ready.load(Ordering::Acquire)

@@ -196,6 +196,29 @@ impl ConfigState {
         self.effective = eff;
     }
 
+    /// Is the document excluded by an `ignore` glob (of its configuration
+    /// file, relative to that file's directory; of the editor settings alone,
+    /// relative to the workspace root holding it)?
+    pub fn ignores(&self, uri: &str) -> bool {
+        let config = self.config_for(uri);
+        if config.ignore.is_empty() {
+            return false;
+        }
+        let Some(path) = uri.parse::<Uri>().ok().as_ref().and_then(uri_path) else {
+            return false;
+        };
+        let base = match self.doc_files.get(uri).cloned().flatten() {
+            Some(file) => file.parent().map(Path::to_path_buf),
+            None => self
+                .roots
+                .iter()
+                .filter(|r| path.starts_with(r))
+                .max_by_key(|r| r.as_os_str().len())
+                .cloned(),
+        };
+        config_file::ignores(&config.ignore, base.as_deref(), &path)
+    }
+
     /// The effective configuration of a document.
     pub fn config_for(&self, uri: &str) -> Arc<Config> {
         let key = self.doc_files.get(uri).cloned().flatten();

@@ -116,7 +116,7 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
             analyzer.set_config(config);
             let text: Arc<str> = Arc::from(rope_text(&rope));
             let outcome = catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&text, kind)));
-            let analysis = match outcome {
+            let mut analysis = match outcome {
                 Ok(a) => a,
                 Err(e) => {
                     let msg = e
@@ -136,6 +136,11 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                     continue;
                 }
             };
+            // an ignored file keeps its outline and hovers but shows (and
+            // fixes) nothing, as `zhproof check` skips it
+            if shared.ignored(&uri) {
+                analysis.findings.clear();
+            }
             for (code, msg) in &analysis.panics {
                 let _ = out.send(Out::Log(
                     MessageType::ERROR,

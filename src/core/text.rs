@@ -88,7 +88,8 @@ pub struct Block {
 /// non-blank line is its own block (Chinese articles put one paragraph on a
 /// line); in Markdown consecutive text lines form one paragraph.
 pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
+    // ~1 block per 200 bytes of article text; growing a long Vec costs copies
+    let mut out: Vec<Block> = Vec::with_capacity(text.len() / 200 + 8);
     let mut lines = LineIter::new(text).enumerate().peekable();
     let mut fence: Option<(String, usize, usize)> = None; // (marker, start byte, start line)
     let mut first = true;

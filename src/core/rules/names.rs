@@ -104,17 +104,15 @@ fn one_char_apart(people: &[PM], out: &mut Vec<Finding>) {
     // (title, name) → first mention, and how often each name occurs in all
     let mut titled: Vec<(&str, &str, &PM)> = Vec::new();
     let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for p in people {
         if !p.m.confident {
             continue;
         }
         *counts.entry(&p.m.name).or_default() += 1;
         if let Some(t) = &p.m.title {
-            if !title_is_shared(t)
-                && !titled
-                    .iter()
-                    .any(|(x, n, _)| x == &&**t && n == &&*p.m.name)
-            {
+            // each (title, name) once: the title lookup runs per pair, not per mention
+            if seen.insert((&**t, &*p.m.name)) && !title_is_shared(t) {
                 titled.push((t, &p.m.name, p));
             }
         }

@@ -343,6 +343,73 @@ pub fn is_dateline(s: &str) -> bool {
         && (t.contains("来源") || t.contains(':') && t.len() < 40 && !t.contains(['，', '。']))
 }
 
+/// A date standing alone on its line: `2024年3月5日`, `二〇二四年三月五日`.
+pub fn is_date_only(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some((y, rest)) = t.split_once('年') else {
+        return false;
+    };
+    let Some((m, rest)) = rest.split_once('月') else {
+        return false;
+    };
+    let Some(d) = rest.strip_suffix('日') else {
+        return false;
+    };
+    let arabic = |x: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit())
+    };
+    let han = |x: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&x.chars().count()) && x.chars().all(|c| "〇零一二三四五六七八九十".contains(c))
+    };
+    (arabic(y, 4..=4) && arabic(m, 1..=2) && arabic(d, 1..=2))
+        || (han(y, 4..=4) && han(m, 1..=3) && han(d, 1..=3))
+}
+
+/// The signature of an official document (落款, GB/T 9704-2012 §7.3.5): the
+/// issuing office on one or a few short lines, then the date alone, at the
+/// end. Metadata (a byline and a dateline), not a heading.
+fn mark_signature<'t>(
+    blocks: &[Block],
+    body_text: &dyn Fn(usize) -> &'t str,
+    shapes: &[&BlockShape],
+    out: &mut [BlockClass],
+) {
+    // the last block with text
+    let Some(last) = (0..blocks.len())
+        .rev()
+        .find(|&i| !matches!(out[i], BlockClass::Code | BlockClass::Boilerplate))
+    else {
+        return;
+    };
+    if !matches!(out[last], BlockClass::Body | BlockClass::Caption)
+        || !is_date_only(body_text(last))
+    {
+        return;
+    }
+    // (short lines in a row read as captions until here)
+    let office = |i: usize| {
+        matches!(out[i], BlockClass::Body | BlockClass::Caption)
+            && !is_caption_line(body_text(i))
+            && blocks[i].kind == BlockKind::Para
+            && !shapes[i].ends_sentence
+            && shapes[i].has_han
+            && !shapes[i].multiline
+            && (2..=30).contains(&shapes[i].nchars)
+            && !body_text(i).contains(['，', '。', '；', ',', ';'])
+    };
+    let mut first = last;
+    while first > 0 && last - first < 3 && office(first - 1) {
+        first -= 1;
+    }
+    if first == last {
+        return;
+    }
+    for c in &mut out[first..last] {
+        *c = BlockClass::Byline;
+    }
+    out[last] = BlockClass::Dateline;
+}
+
 /// Photo caption line that says so: `…供图`, `…摄`, `图为…`.
 pub fn is_caption_line(s: &str) -> bool {
     let t = s.trim();
@@ -586,6 +653,8 @@ pub fn classify_shapes(
             out[i] = BlockClass::Caption;
         }
     }
+
+    mark_signature(blocks, &body_text, shapes, &mut out);
 
     // standalone subheadings: short, no sentence-final punctuation, followed by body text
     let mut group_heading_seen = false;
@@ -922,6 +991,44 @@ mod tests {
         let t = "关于开展读书活动的通知\n\n为推动学习，现通知如下：\n\n一、总体要求\n\n坚持学以致用。\n\n（一）目标任务\n\n全年读书十本。\n\n1.强化组织领导。成立领导小组，统筹推进。\n\n（1）召开动员会议，部署活动安排，明确责任分工和完成时限。\n\n2.搞好分类指导\n\n分层分类推进。\n\n二、保障措施\n\n加强督查。\n";
         let o = outline(t);
         assert_eq!(names(&o), vec!["关于开展读书活动的通知[一、总体要求[（一）目标任务[强化组织领导,搞好分类指导]],二、保障措施]".replace("一、总体要求", "总体要求").replace("（一）目标任务", "目标任务").replace("二、保障措施", "保障措施")]);
+    }
+
+    #[test]
+    fn signature_of_an_official_document_is_metadata() {
+        let t = "关于做好安全生产工作的通知\n\n各街道办事处，区政府各部门：\n\n现将有关事项通知如下。\n\n一、总体要求\n\n压实各方责任。\n\n二、工作措施\n\n加强隐患排查。\n\n某某区应急管理局\n某某区安全生产委员会办公室\n\n2024年3月5日\n";
+        let o = outline(t);
+        assert_eq!(
+            names(&o),
+            vec!["关于做好安全生产工作的通知[总体要求,工作措施]"]
+        );
+        let c = classes(t);
+        assert_eq!(c[c.len() - 2], BlockClass::Byline);
+        assert_eq!(c[c.len() - 1], BlockClass::Dateline);
+        // a Chinese-numeral date too
+        let t2 = t.replace("2024年3月5日", "二〇二四年三月五日");
+        assert_eq!(names(&outline(&t2)), names(&o));
+        assert!(is_date_only("2024年3月5日"));
+        assert!(is_date_only("2024 年 3 月 5 日"));
+        assert!(!is_date_only("2024年3月5日上午"));
+        assert!(!is_date_only("3月5日"));
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_signature_changes_nothing() {
+        let meta = |c: &[BlockClass]| {
+            c.iter()
+                .filter(|c| matches!(c, BlockClass::Byline | BlockClass::Dateline))
+                .count()
+        };
+        // a short line and a date with more text after them: not the end
+        let t = "市南区举办读书节\n\n本报讯 读书节开幕。\n\n活动时间\n\n2024年3月5日\n\n活动地点设在区图书馆，市民可免费参加。\n";
+        assert_eq!(meta(&classes(t)), 0);
+        // the paragraph before the closing date ends a sentence: no signing office
+        let t = "市南区举办读书节\n\n本报讯 读书节开幕，市民踊跃参加。\n\n2024年3月5日\n";
+        assert_eq!(meta(&classes(t)), 0);
+        // a photo caption before it is no office either
+        let t = "市南区举办读书节\n\n本报讯 读书节开幕，市民踊跃参加。\n\n图为读书节现场\n\n2024年3月5日\n";
+        assert_eq!(meta(&classes(t)), 0);
     }
 
     fn classes(t: &str) -> Vec<BlockClass> {

@@ -339,3 +339,39 @@ fn ignore_globs_silence_documents_in_the_editor() {
     );
     c.shutdown();
 }
+
+/// Workspace folders added or removed after start: the configuration of
+/// documents without a path (which follow the first folder) follows them.
+#[test]
+fn workspace_folder_changes_are_followed() {
+    let a = temp_dir("ws-a");
+    let b = temp_dir("ws-b");
+    std::fs::write(
+        b.join(".zhproof.toml"),
+        "[rules]\npunct-halfwidth = \"off\"\n",
+    )
+    .unwrap();
+    let untitled = "untitled:Untitled-1";
+
+    let mut c = Client::start();
+    c.settings = json!({});
+    let init = c.initialize_workspace(&a);
+    assert_eq!(
+        init["capabilities"]["workspace"]["workspaceFolders"]["changeNotifications"],
+        true
+    );
+    c.open(untitled, "plaintext", TEXT);
+    assert_eq!(count(&c.diagnostics(untitled, 1), P), 1);
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": file_uri(&b), "name": "b"}], "removed": [{"uri": file_uri(&a), "name": "ws"}]}}),
+    );
+    c.diagnostics_where(untitled, |d| count(d, P) == 0);
+    // and back
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": file_uri(&a), "name": "ws"}], "removed": [{"uri": file_uri(&b), "name": "b"}]}}),
+    );
+    c.diagnostics_where(untitled, |d| count(d, P) == 1);
+    c.shutdown();
+}

@@ -571,6 +571,13 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..Default::default()
             },
             offset_encoding: None,
@@ -664,6 +671,32 @@ impl LanguageServer for Backend {
             if let Some(ctl) = self.ctl() {
                 ctl.config_changed().await;
             }
+        }
+    }
+
+    /// Folders added or removed: their `.zhproof.toml` files are loaded or
+    /// dropped, and open documents are re-checked.
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        if let Ok(mut st) = self.shared.cfg.lock() {
+            let gone: Vec<PathBuf> = params
+                .event
+                .removed
+                .iter()
+                .filter_map(|f| uri_path(&f.uri))
+                .collect();
+            st.roots.retain(|r| !gone.contains(r));
+            for f in &params.event.added {
+                if let Some(p) = uri_path(&f.uri) {
+                    if !st.roots.contains(&p) {
+                        st.roots.push(p);
+                    }
+                }
+            }
+            st.load_roots();
+            st.reresolve();
+        }
+        if let Some(ctl) = self.ctl() {
+            ctl.config_changed().await;
         }
     }
 

@@ -62,7 +62,50 @@ pub fn jieba() -> Arc<Jieba> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub range: Range<usize>,
-    pub tag: Box<str>,
+    pub tag: &'static str,
+}
+
+/// jieba's POS tags as `'static` strings: the common ones from a table, any
+/// other (a custom dictionary's) interned once, so a token costs no allocation.
+pub fn intern_tag(tag: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i",
+        "j", "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p",
+        "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v",
+        "vd", "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
+    ];
+    // the tag's (at most four) bytes as a number, to binary-search the table
+    fn key(t: &str) -> Option<u32> {
+        let b = t.as_bytes();
+        (b.len() <= 4).then(|| b.iter().fold(0u32, |k, &x| (k << 8) | x as u32))
+    }
+    static SORTED: std::sync::LazyLock<Vec<(u32, &'static str)>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<(u32, &'static str)> = KNOWN
+            .iter()
+            .filter_map(|&k| key(k).map(|n| (n, k)))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    if let Some(n) = key(tag) {
+        if let Ok(i) = SORTED.binary_search_by_key(&n, |&(k, _)| k) {
+            if SORTED[i].1 == tag {
+                return SORTED[i].1;
+            }
+        }
+    }
+    static OTHER: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut other = match OTHER.lock() {
+        Ok(g) => g,
+        Err(e) => e.into_inner(),
+    };
+    if let Some(&k) = other.iter().find(|&&k| k == tag) {
+        return k;
+    }
+    // bounded by the tag set of the dictionaries in use
+    let k: &'static str = Box::leak(tag.to_string().into_boxed_str());
+    other.push(k);
+    k
 }
 
 /// Map traditional characters to simplified ones, character by character.
@@ -94,7 +137,7 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
         })
         .map(|t| Token {
             range: t.byte_start..t.byte_end,
-            tag: t.tag.into(),
+            tag: intern_tag(t.tag),
         })
         .collect()
 }

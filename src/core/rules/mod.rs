@@ -88,8 +88,19 @@ pub fn all() -> &'static [&'static Rule] {
     &TABLE
 }
 
+/// Rule codes to their index in [`TABLE`].
+static BY_CODE: LazyLock<crate::core::chars::FxHashMap<&'static str, usize>> =
+    LazyLock::new(|| {
+        let mut m = crate::core::chars::FxHashMap::default();
+        for (i, r) in TABLE.iter().enumerate() {
+            // the first rule of a code wins, as a scan of the table would find it
+            m.entry(r.code).or_insert(i);
+        }
+        m
+    });
+
 pub fn get(code: &str) -> Option<&'static Rule> {
-    TABLE.iter().copied().find(|r| r.code == code)
+    BY_CODE.get(code).and_then(|&i| TABLE.get(i).copied())
 }
 
 pub fn default_severity(code: &str) -> Severity {

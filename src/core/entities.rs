@@ -15,11 +15,11 @@
 //! (`红岛经济区(高新区)`) are linked to the full name.
 //! All matching runs on the simplified text, so `羅武俠` and `罗武侠` are one name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::chars::is_han;
+use super::chars::{is_han, FxHashMap, FxHashSet};
 use super::nlp::{self, Token};
 use super::rules::ParaCtx;
 
@@ -71,16 +71,16 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 struct Data {
-    surnames: HashSet<&'static str>,
-    compound_surnames: HashSet<&'static str>,
+    surnames: FxHashSet<&'static str>,
+    compound_surnames: FxHashSet<&'static str>,
     /// Places: full names and safe short forms.
-    places: HashSet<&'static str>,
+    places: FxHashSet<&'static str>,
     /// Title → held by many people at once (记者, 代表…).
-    titles: HashMap<&'static str, bool>,
+    titles: FxHashMap<&'static str, bool>,
     /// Longest title, in chars.
     title_max: usize,
     /// Organization endings and their kind.
-    org_suffixes: HashMap<&'static str, SuffixKind, std::hash::BuildHasherDefault<Fx>>,
+    org_suffixes: FxHashMap<&'static str, SuffixKind>,
     /// Longest organization ending, in chars.
     org_suffix_max: usize,
 }
@@ -96,8 +96,8 @@ enum SuffixKind {
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| {
-    let mut surnames = HashSet::new();
-    let mut compound_surnames = HashSet::new();
+    let mut surnames = FxHashSet::default();
+    let mut compound_surnames = FxHashSet::default();
     for l in data_lines(include_str!("../../data/surnames.txt")) {
         if l.chars().count() == 1 {
             surnames.insert(l);
@@ -105,7 +105,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
             compound_surnames.insert(l);
         }
     }
-    let mut places = HashSet::new();
+    let mut places = FxHashSet::default();
     for l in data_lines(include_str!("../../data/places.txt")) {
         let (name, full_only) = match l.strip_suffix('*') {
             Some(n) => (n, true),
@@ -124,7 +124,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
             }
         }
     }
-    let mut titles = HashMap::new();
+    let mut titles = FxHashMap::default();
     for l in data_lines(include_str!("../../data/titles.txt")) {
         match l.strip_suffix('*') {
             Some(t) => titles.insert(t, true),
@@ -132,7 +132,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         };
     }
     let title_max = titles.keys().map(|t| t.chars().count()).max().unwrap_or(1);
-    let org_suffixes: HashMap<&'static str, SuffixKind, std::hash::BuildHasherDefault<Fx>> =
+    let org_suffixes: FxHashMap<&'static str, SuffixKind> =
         data_lines(include_str!("../../data/org_suffixes.txt"))
             .map(|l| {
                 if let Some(s) = l.strip_suffix('!') {
@@ -622,23 +622,7 @@ const KNOWN_ORGS: &[&str] = &[
     "世界银行",
 ];
 
-/// A fast hasher for the short word sets (FxHash).
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-}
-
-type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fx>>;
+type WordSet = FxHashSet<&'static str>;
 
 fn word_set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
@@ -857,19 +841,25 @@ pub fn mentions(ctx: &ParaCtx) -> Vec<Mention> {
 /// The recognizer over a paragraph's text, its simplified form (same offsets)
 /// and jieba tokens of the simplified form.
 pub fn recognize(text: &str, s: &str, tokens: &[Token]) -> Vec<Mention> {
-    let toks: Vec<Tok> = tokens
-        .iter()
-        .filter_map(|t| {
-            let word = s.get(t.range.clone())?;
-            Some(Tok {
-                range: t.range.clone(),
-                word,
-                tag: &t.tag,
-                n: char_count(word),
-                han: all_han(word),
-            })
-        })
-        .collect();
+    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let Some(word) = s.get(t.range.clone()) else {
+            continue;
+        };
+        // chars and all-Han in one pass
+        let (mut n, mut han) = (0, !word.is_empty());
+        for c in word.chars() {
+            n += 1;
+            han &= is_han(c);
+        }
+        toks.push(Tok {
+            range: t.range.clone(),
+            word,
+            tag: t.tag,
+            n,
+            han,
+        });
+    }
     let mut r = Rec {
         s,
         toks,

@@ -2700,6 +2700,7 @@ impl Scanner<'_> {
 }
 
 fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
+    let bytes = s.as_bytes();
     STOP_PHRASES.iter().any(|p| {
         let lo = start.saturating_sub(p.len());
         let hi = (end + p.len()).min(s.len());
@@ -2708,14 +2709,14 @@ fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
         let hi = (hi..=s.len())
             .find(|&k| s.is_char_boundary(k))
             .unwrap_or(s.len());
-        let Some(win) = s.get(lo..hi) else {
-            return false;
-        };
-        win.match_indices(p).any(|(k, _)| {
-            let a = lo + k;
-            let b = a + p.len();
-            a < end && b > start
-        })
+        // an occurrence inside s[lo..hi] that overlaps start..end, compared
+        // in place (no phrase overlaps itself, so every occurrence is one a
+        // left-to-right search would report; a byte match of a whole phrase
+        // starts on a char boundary)
+        let pb = p.as_bytes();
+        let first = (start + 1).saturating_sub(pb.len()).max(lo);
+        let last = end.min((hi + 1).saturating_sub(pb.len()));
+        (first..last).any(|a| bytes.get(a..a + pb.len()) == Some(pb))
     })
 }
 

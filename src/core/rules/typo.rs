@@ -13,7 +13,6 @@
 //! tell from a phrase) is out of reach, and so are new words the dictionary
 //! lacks scoring close to the threshold (`微博`).
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -21,7 +20,7 @@ use jieba_rs::Jieba;
 use pinyin::ToPinyin;
 
 use super::{Check, ParaCtx, Rule};
-use crate::core::chars::is_han;
+use crate::core::chars::{is_han, FxHashMap as HashMap};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp;
 
@@ -57,7 +56,7 @@ const MAX_WINDOW: usize = 4;
 
 /// Similar-shape groups.
 static SHAPE: LazyLock<HashMap<char, Vec<char>>> = LazyLock::new(|| {
-    let mut m: HashMap<char, Vec<char>> = HashMap::new();
+    let mut m: HashMap<char, Vec<char>> = HashMap::default();
     for line in include_str!("../../../data/shape_similar.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -85,7 +84,8 @@ struct Index {
     readings: HashMap<&'static str, Vec<char>>,
     /// ln of the number of characters of each reading, all of them.
     penalty: HashMap<&'static str, f64>,
-    ln_freq: HashMap<char, f32>,
+    /// Indexed by code point from U+4E00 (0 for a character that is no word).
+    ln_freq: Vec<f32>,
 }
 
 /// A replacement character must be at least this frequent as a word of its
@@ -95,9 +95,9 @@ const MIN_CHAR_FREQ: usize = 300;
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let j = nlp::jieba();
-    let mut readings: HashMap<&'static str, Vec<char>> = HashMap::new();
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
-    let mut ln_freq = HashMap::new();
+    let mut readings: HashMap<&'static str, Vec<char>> = HashMap::default();
+    let mut counts: HashMap<&'static str, usize> = HashMap::default();
+    let mut ln_freq = vec![0f32; 0x9FFF - 0x4E00 + 1];
     let mut buf = [0u8; 4];
     for cp in 0x4E00u32..=0x9FFF {
         let Some(c) = char::from_u32(cp) else {
@@ -108,7 +108,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             continue;
         }
         let f = freq(&j, w);
-        ln_freq.insert(c, (f.max(1) as f32).ln());
+        if let Some(slot) = ln_freq.get_mut((cp - 0x4E00) as usize) {
+            *slot = (f.max(1) as f32).ln();
+        }
         if let Some(p) = c.to_pinyin() {
             *counts.entry(p.plain()).or_default() += 1;
             if f >= MIN_CHAR_FREQ {
@@ -119,7 +121,6 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     for v in readings.values_mut() {
         v.shrink_to_fit();
     }
-    ln_freq.shrink_to_fit();
     let penalty = counts
         .into_iter()
         .map(|(r, n)| (r, (n.saturating_sub(1).max(1) as f64).ln()))
@@ -133,7 +134,11 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 
 /// ln of a character's frequency as a word of its own (0 if it is none).
 fn ln_char_freq(c: char) -> f64 {
-    INDEX.ln_freq.get(&c).copied().unwrap_or(0.0) as f64
+    (c as usize)
+        .checked_sub(0x4E00)
+        .and_then(|i| INDEX.ln_freq.get(i))
+        .copied()
+        .unwrap_or(0.0) as f64
 }
 
 /// The frequent two-character words, by their first and by their second
@@ -144,8 +149,8 @@ struct Words2 {
 }
 
 static WORDS2: LazyLock<Words2> = LazyLock::new(|| {
-    let mut starting: HashMap<char, Vec<(char, u32)>> = HashMap::new();
-    let mut ending: HashMap<char, Vec<(char, u32)>> = HashMap::new();
+    let mut starting: HashMap<char, Vec<(char, u32)>> = HashMap::default();
+    let mut ending: HashMap<char, Vec<(char, u32)>> = HashMap::default();
     for line in include_str!("../../../data/words2.txt").lines() {
         if line.starts_with('#') {
             continue;

@@ -1987,6 +1987,25 @@ pub fn parse(text: &str) -> Vec<Figure> {
     out
 }
 
+/// The non-ASCII characters the scanner acts on: quotes, numerals, minus
+/// signs and the first characters of relative dates and changes.
+static SCAN_CHARS: LazyLock<crate::core::chars::CharSet> = LazyLock::new(|| {
+    let mut set = crate::core::chars::CharSet::new();
+    // every one of them is in the BMP
+    for n in 0x80u32..0x1_0000 {
+        if let Some(c) = char::from_u32(n) {
+            if matches!(c, '“' | '「' | '『' | '”' | '」' | '』' | '－')
+                || ar_digit(c).is_some()
+                || is_cn_num(c)
+                || is_trigger(c)
+            {
+                set.insert(c);
+            }
+        }
+    }
+    set
+});
+
 fn is_trigger(c: char) -> bool {
     matches!(
         c,
@@ -2007,6 +2026,11 @@ impl Scanner<'_> {
                 continue;
             }
             let Some(c) = ch_at(s, i) else { break };
+            if b >= 0x80 && !SCAN_CHARS.contains(c) {
+                // neither a quote, a numeral nor a trigger: nothing happens here
+                i += c.len_utf8();
+                continue;
+            }
             match c {
                 '“' | '「' | '『' => quote += 1,
                 '”' | '」' | '』' => quote = quote.saturating_sub(1),

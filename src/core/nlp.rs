@@ -113,10 +113,13 @@ pub fn intern_tag(tag: &str) -> &'static str {
 /// if the converter ever changed a length, the input is returned unchanged.
 pub fn to_simplified(text: &str) -> String {
     let s = fast2s::convert(text);
+    // same char boundaries: the same bytes start a char (are no UTF-8
+    // continuation byte) in both
+    let starts = |b: u8| b & 0xC0 != 0x80;
     if s.len() == text.len()
-        && s.char_indices()
-            .map(|(i, _)| i)
-            .eq(text.char_indices().map(|(i, _)| i))
+        && s.bytes()
+            .zip(text.bytes())
+            .all(|(a, b)| starts(a) == starts(b))
     {
         s
     } else {

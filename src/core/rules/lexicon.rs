@@ -276,7 +276,7 @@ static MAY_CHANGE: LazyLock<Vec<u64>> = LazyLock::new(|| {
 });
 
 /// Could the simplifier change anything in `s`?
-fn may_change(s: &str) -> bool {
+pub(crate) fn may_change(s: &str) -> bool {
     let bits = &*MAY_CHANGE;
     s.chars().any(|c| {
         let n = c as u32;
@@ -288,7 +288,7 @@ fn may_change(s: &str) -> bool {
 /// (the same thing, without converting) the masked text when nothing in it
 /// is traditional.
 pub fn match_text<'a>(ctx: &'a ParaCtx) -> &'a str {
-    if may_change(ctx.masked) {
+    if ctx.may_change() {
         ctx.simplified()
     } else {
         ctx.masked

@@ -123,6 +123,7 @@ pub struct ParaCtx<'a> {
     simplified: OnceCell<String>,
     tokens: OnceCell<Vec<Token>>,
     figures: OnceCell<Vec<Figure>>,
+    may_change: OnceCell<bool>,
 }
 
 impl<'a> ParaCtx<'a> {
@@ -142,6 +143,7 @@ impl<'a> ParaCtx<'a> {
             simplified: OnceCell::new(),
             tokens: OnceCell::new(),
             figures: OnceCell::new(),
+            may_change: OnceCell::new(),
         }
     }
 
@@ -164,6 +166,13 @@ impl<'a> ParaCtx<'a> {
             // whole chars were replaced by ASCII bytes: still valid UTF-8
             String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked))
         })
+    }
+
+    /// Could the simplifier change anything in the masked text? (Asked once.)
+    pub fn may_change(&self) -> bool {
+        *self
+            .may_change
+            .get_or_init(|| lexicon::may_change(self.masked))
     }
 
     /// jieba words with POS tags, over the simplified masked text.

@@ -172,21 +172,37 @@ static WORDS2: LazyLock<Words2> = LazyLock::new(|| {
 });
 
 /// May `d` have been meant where `c` was typed? The penalty if so (see
-/// [`confusables`]).
-fn confusable(c: char, d: char) -> Option<f64> {
-    if c == d {
-        return None;
-    }
-    if let Some(v) = SHAPE.get(&c) {
-        if v.contains(&d) {
-            return Some((v.len() as f64).ln());
+/// [`confusables`]). What depends on `c` alone is looked up once, for many `d`.
+struct ConfusableWith {
+    c: char,
+    shape: Option<&'static Vec<char>>,
+    reading: Option<&'static str>,
+}
+
+impl ConfusableWith {
+    fn new(c: char) -> ConfusableWith {
+        ConfusableWith {
+            c,
+            shape: SHAPE.get(&c),
+            reading: c.to_pinyin().map(|p| p.plain()),
         }
     }
-    let r = c.to_pinyin()?.plain();
-    if d.to_pinyin()?.plain() != r || ln_char_freq(d) < (MIN_CHAR_FREQ as f64).ln() - 1e-6 {
-        return None;
+
+    fn to(&self, d: char) -> Option<f64> {
+        if self.c == d {
+            return None;
+        }
+        if let Some(v) = self.shape {
+            if v.contains(&d) {
+                return Some((v.len() as f64).ln());
+            }
+        }
+        let r = self.reading?;
+        if ln_char_freq(d) < (MIN_CHAR_FREQ as f64).ln() - 1e-6 || d.to_pinyin()?.plain() != r {
+            return None;
+        }
+        INDEX.penalty.get(r).copied()
     }
-    INDEX.penalty.get(r).copied()
 }
 
 /// Every character that may have been typed for `c`, `c` excluded, each
@@ -326,13 +342,15 @@ fn try_window(
     let mut chars = w.char_indices();
     if let (2, Some((_, c0)), Some((o1, c1))) = (n, chars.next(), chars.next()) {
         // two characters: the words one character away, from the word list
+        let with0 = ConfusableWith::new(c0);
         for &(d, f) in WORDS2.ending.get(&c1).map_or(&[][..], Vec::as_slice) {
-            if let Some(pen) = confusable(c0, d) {
+            if let Some(pen) = with0.to(d) {
                 found.push((0, c0, d, pen, f as usize));
             }
         }
+        let with1 = ConfusableWith::new(c1);
         for &(d, f) in WORDS2.starting.get(&c0).map_or(&[][..], Vec::as_slice) {
-            if let Some(pen) = confusable(c1, d) {
+            if let Some(pen) = with1.to(d) {
                 found.push((o1, c1, d, pen, f as usize));
             }
         }

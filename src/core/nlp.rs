@@ -130,19 +130,33 @@ pub fn to_simplified(text: &str) -> String {
 /// Tag `text` (already simplified) with jieba's HMM on; tokens of only
 /// whitespace or mask bytes are dropped.
 pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
-    jieba
-        .tag(text, true)
-        .into_iter()
-        .filter(|t| {
-            !t.word
-                .chars()
-                .all(|c| c.is_whitespace() || c == super::chars::MASK)
-        })
-        .map(|t| Token {
+    let tags = jieba.tag(text, true);
+    let mut out = Vec::with_capacity(tags.len());
+    // jieba hands out its tags from one table: a tag at the same address
+    // (and of the same length) is the same string, interned already
+    let mut seen: [(usize, usize, &'static str); 16] = [(0, 0, ""); 16];
+    for t in tags {
+        if t.word
+            .chars()
+            .all(|c| c.is_whitespace() || c == super::chars::MASK)
+        {
+            continue;
+        }
+        let (addr, len) = (t.tag.as_ptr() as usize, t.tag.len());
+        let slot = &mut seen[(addr >> 1) % 16];
+        let tag = if slot.0 == addr && slot.1 == len && len > 0 {
+            slot.2
+        } else {
+            let k = intern_tag(t.tag);
+            *slot = (addr, len, k);
+            k
+        };
+        out.push(Token {
             range: t.byte_start..t.byte_end,
-            tag: intern_tag(t.tag),
-        })
-        .collect()
+            tag,
+        });
+    }
+    out
 }
 
 /// Is `word` in jieba's dictionary?

@@ -281,7 +281,7 @@ pub struct CharSet {
 impl CharSet {
     pub fn new() -> CharSet {
         CharSet {
-            bits: vec![0; (0x11_0000 + 63) / 64],
+            bits: vec![0; 0x11_0000 / 64],
         }
     }
 

@@ -2989,7 +2989,7 @@ fn noun_head(text: &str) -> Option<String> {
     let mut end = 0;
     let mut quoted = false;
     for (k, t) in toks.iter().enumerate() {
-        let tag: &str = &t.tag;
+        let tag: &str = t.tag;
         // a quoted term inside the noun (社区“两委”干部) is part of it
         match text.get(t.range.clone()) {
             Some("“") if k > 0 => {
@@ -3060,7 +3060,7 @@ fn label_of(clause: &str) -> Option<String> {
             break;
         }
         let w = clause.get(tok.range.clone()).unwrap_or("");
-        let tag: &str = &tok.tag;
+        let tag: &str = tok.tag;
         let subject = matches!(
             tag,
             "ns" | "nt" | "nr" | "r" | "c" | "t" | "d" | "p" | "m" | "q" | "f"
@@ -3103,7 +3103,7 @@ fn label_of(clause: &str) -> Option<String> {
     let toks = super::nlp::tag(&j, t);
     let last = toks.last()?;
     let last_word = t.get(last.range.clone()).unwrap_or("");
-    let tag: &str = &last.tag;
+    let tag: &str = last.tag;
     let function_word = matches!(
         tag,
         "d" | "p" | "c" | "r" | "q" | "m" | "f" | "y" | "t" | "vd"

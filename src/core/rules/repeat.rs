@@ -79,7 +79,7 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             && if single {
                 SINGLE.contains(&w)
             } else {
-                repeatable_tag(&a.tag) && a.tag == b.tag && !VAGUE.contains(&w)
+                repeatable_tag(a.tag) && a.tag == b.tag && !VAGUE.contains(&w)
             };
         if !repeated {
             i += 1;

@@ -436,7 +436,7 @@ fn candidates(j: &Jieba, s: &str, toks: &[nlp::Token], min_gain: f64) -> Vec<Can
     while i < toks.len() {
         if single(i) {
             let mut k = i;
-            while k < toks.len() && single(k) && !is_name_tag(&toks[k].tag) {
+            while k < toks.len() && single(k) && !is_name_tag(toks[k].tag) {
                 k += 1;
             }
             if k == i {
@@ -457,7 +457,7 @@ fn candidates(j: &Jieba, s: &str, toks: &[nlp::Token], min_gain: f64) -> Vec<Can
             let n = w.chars().count();
             if (2..=MAX_WINDOW).contains(&n)
                 && all_han(w)
-                && !is_name_tag(&toks[i].tag)
+                && !is_name_tag(toks[i].tag)
                 && !j.has_word(w)
             {
                 let window = toks[i].range.clone();

@@ -14,7 +14,7 @@
 //! no dictionary: such pieces do not block the match; dictionary words and
 //! HMM-guessed names do.
 
-use std::collections::HashMap;
+use crate::core::chars::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -106,7 +106,7 @@ fn pair_hash(a: char, b: char) -> u32 {
 impl Lexicon {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Lexicon {
         let words: Vec<Box<str>> = words.into_iter().map(Into::into).collect();
-        let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<u32>> = HashMap::default();
         let mut first_bits = vec![0u64; 1024];
         let mut single_bits = vec![0u64; 1024];
         let mut pair_bits = vec![0u64; 1024];

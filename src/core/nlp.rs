@@ -108,10 +108,55 @@ pub fn intern_tag(tag: &str) -> &'static str {
     k
 }
 
+/// The characters the simplifier may change (traditional forms), as a bitset
+/// over U+0800..=U+FFFF (it only converts three-byte characters): those it
+/// changes on their own, and those it changes only next to certain others.
+static MAY_CHANGE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut all = String::with_capacity(0x10000 * 4);
+    for n in 0x0800u32..=0xFFFF {
+        if let Some(c) = char::from_u32(n) {
+            all.push(c);
+            all.push(' ');
+        }
+    }
+    // the converter emits one char per char, so the two align
+    let simple = fast2s::convert(&all);
+    let mut bits = vec![0u64; 1024];
+    let mut set = |c: char| {
+        let n = c as u32;
+        if n <= 0xFFFF {
+            bits[(n >> 6) as usize] |= 1 << (n & 63);
+        }
+    };
+    for (a, b) in all.chars().zip(simple.chars()) {
+        if a != b {
+            set(a);
+        }
+    }
+    // converted only next to certain characters (藉口, 看著, 苧麻, 計畫…)
+    for c in ['藉', '著', '苧', '闔', '鍾', '讎', '畫'] {
+        set(c);
+    }
+    bits
+});
+
+/// Could the simplifier change anything in `s`? (If not, [`to_simplified`]
+/// returns `s` as it is.)
+pub fn may_change(s: &str) -> bool {
+    let bits = &*MAY_CHANGE;
+    s.chars().any(|c| {
+        let n = c as u32;
+        (0x0800..=0xFFFF).contains(&n) && bits[(n >> 6) as usize] & (1 << (n & 63)) != 0
+    })
+}
+
 /// Map traditional characters to simplified ones, character by character.
 /// The result has the same byte length (and char boundaries) as the input;
 /// if the converter ever changed a length, the input is returned unchanged.
 pub fn to_simplified(text: &str) -> String {
+    if !may_change(text) {
+        return text.to_string();
+    }
     let s = fast2s::convert(text);
     // same char boundaries: the same bytes start a char (are no UTF-8
     // continuation byte) in both
@@ -174,6 +219,37 @@ mod tests {
         let s = to_simplified(t);
         assert_eq!(s, "见习记者罗武侠说");
         assert_eq!(s.len(), t.len());
+    }
+
+    /// The shortcut for text with nothing to convert gives what the
+    /// converter gives.
+    #[test]
+    fn simplified_shortcut_agrees_with_converter() {
+        let full = |t: &str| {
+            let s = fast2s::convert(t);
+            if s.len() == t.len() {
+                s
+            } else {
+                t.to_string()
+            }
+        };
+        let mut texts: Vec<String> = vec![
+            "見習記者羅武俠說".into(),
+            "憑藉藉口看著苧麻計畫闔家鍾書校讎".into(),
+            "这项工作按部就班推进，GDP增长7.8%。".into(),
+        ];
+        for dir in ["tests/fixtures", "data"] {
+            if let Ok(rd) = std::fs::read_dir(dir) {
+                for e in rd.flatten() {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        for t in &texts {
+            for line in t.lines() {
+                assert_eq!(to_simplified(line), full(line), "{line}");
+            }
+        }
     }
 
     #[test]

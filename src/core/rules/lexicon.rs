@@ -16,7 +16,6 @@
 
 use crate::core::chars::FxHashMap as HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
@@ -245,43 +244,9 @@ pub fn tail_ok(ctx: &ParaCtx, jieba: &Jieba, r: &Range<usize>) -> bool {
     }
 }
 
-/// The characters the simplifier may change (traditional forms), as a bitset
-/// over U+0800..=U+FFFF (it only converts three-byte characters).
-static MAY_CHANGE: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut all = String::with_capacity(0x10000 * 4);
-    for n in 0x0800u32..=0xFFFF {
-        if let Some(c) = char::from_u32(n) {
-            all.push(c);
-            all.push(' ');
-        }
-    }
-    let simple = nlp::to_simplified(&all);
-    let mut bits = vec![0u64; 1024];
-    let mut set = |c: char| {
-        let n = c as u32;
-        if n <= 0xFFFF {
-            bits[(n >> 6) as usize] |= 1 << (n & 63);
-        }
-    };
-    for (a, b) in all.chars().zip(simple.chars()) {
-        if a != b {
-            set(a);
-        }
-    }
-    // converted only next to certain characters (藉口, 看著, 苧麻)
-    for c in ['藉', '著', '苧'] {
-        set(c);
-    }
-    bits
-});
-
 /// Could the simplifier change anything in `s`?
 pub(crate) fn may_change(s: &str) -> bool {
-    let bits = &*MAY_CHANGE;
-    s.chars().any(|c| {
-        let n = c as u32;
-        (0x0800..=0xFFFF).contains(&n) && bits[(n >> 6) as usize] & (1 << (n & 63)) != 0
-    })
+    nlp::may_change(s)
 }
 
 /// The paragraph text the word lists are matched on: the simplified text, or

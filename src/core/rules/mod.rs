@@ -152,7 +152,12 @@ impl<'a> ParaCtx<'a> {
     /// that they do not disturb segmentation.
     pub fn simplified(&self) -> &str {
         self.simplified.get_or_init(|| {
-            let s = nlp::to_simplified(self.masked);
+            // nothing to convert: the masked text as it is (asked once per paragraph)
+            let s = if self.may_change() {
+                nlp::to_simplified(self.masked)
+            } else {
+                self.masked.to_string()
+            };
             let found = pinyin::annotations(&s);
             if found.is_empty() {
                 return s;

@@ -312,14 +312,22 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
     }
     let masked = text::mask(bt, kind, b.prefix);
     let ctx = ParaCtx::new(bt, &masked, b.kind, kind, config);
+    // with no rule configured, a rule is on by its default (no lookup by code)
+    let defaults = config.rules.is_empty();
+    let mut out = Vec::new();
     for rule in rules::all() {
         if let Check::Para(check) = rule.check {
-            if !config.enabled(rule.code) {
+            let on = if defaults {
+                !rule.default_off
+            } else {
+                config.enabled(rule.code)
+            };
+            if !on {
                 continue;
             }
-            let mut out = Vec::new();
+            out.clear();
             match catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut out))) {
-                Ok(()) => res.findings.extend(out),
+                Ok(()) => res.findings.append(&mut out),
                 Err(e) => res.panics.push((rule.code.to_string(), panic_message(&e))),
             }
         }

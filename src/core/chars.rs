@@ -112,3 +112,197 @@ pub fn is_pinyin_annotation(s: &str) -> bool {
 fn is_tone_vowel(c: char) -> bool {
     "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜńňǹḿ".contains(c)
 }
+
+/// A fast, non-cryptographic hasher (FxHash-style, eight bytes at a time) for
+/// the word and character tables of the hot paths. None of those tables is
+/// iterated in an order that matters, so the hasher does not change results.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+const FX_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0 ^ w).wrapping_mul(FX_K);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let r = chunks.remainder();
+        let n = r.len();
+        // the tail in at most two loads (they may overlap), with its length
+        if n >= 4 {
+            let lo = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as u64;
+            let hi = u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]]) as u64;
+            self.add(lo | hi << 32 ^ (n as u64) << 59);
+        } else if n > 0 {
+            let v = r[0] as u64 | (r[n / 2] as u64) << 8 | (r[n - 1] as u64) << 16;
+            self.add(v ^ (n as u64) << 59);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+/// Builds [`FxHasher`]s.
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+/// A `HashSet` with [`FxHasher`].
+pub type FxHashSet<K> = std::collections::HashSet<K, FxBuild>;
+
+/// A word table (a hash map from `'static` words) with a bit filter in front:
+/// a word whose first and last characters and length match no entry is
+/// rejected without hashing it. Answers exactly as the map alone would.
+pub struct WordTable<V> {
+    map: FxHashMap<&'static str, V>,
+    /// Bits over a 16-bit hash of (first char, last char, byte length).
+    bits: Vec<u64>,
+}
+
+fn word_shape(w: &str) -> u32 {
+    let first = w.chars().next().map_or(0, |c| c as u32);
+    let last = w.chars().next_back().map_or(0, |c| c as u32);
+    let h = first.wrapping_mul(0x9E37_79B1).rotate_left(7)
+        ^ last.wrapping_mul(0x85EB_CA6B)
+        ^ (w.len() as u32).wrapping_mul(0xC2B2_AE35);
+    h.wrapping_mul(0x27D4_EB2F) >> 16
+}
+
+impl<V> WordTable<V> {
+    pub fn new() -> WordTable<V> {
+        WordTable {
+            map: FxHashMap::default(),
+            bits: vec![0; 1 << 10],
+        }
+    }
+
+    pub fn insert(&mut self, w: &'static str, v: V) -> Option<V> {
+        let k = word_shape(w);
+        if let Some(b) = self.bits.get_mut((k >> 6) as usize) {
+            *b |= 1 << (k & 63);
+        }
+        self.map.insert(w, v)
+    }
+
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let k = word_shape(w);
+        self.bits
+            .get((k >> 6) as usize)
+            .is_some_and(|b| b & (1 << (k & 63)) != 0)
+    }
+
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        if !self.may_hold(w) {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    #[inline]
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &&'static str> {
+        self.map.keys()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable::new()
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordTable<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(it: I) -> Self {
+        let mut t = WordTable::new();
+        for (w, v) in it {
+            t.insert(w, v);
+        }
+        t
+    }
+}
+
+impl FromIterator<&'static str> for WordTable<()> {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(it: I) -> Self {
+        it.into_iter().map(|w| (w, ())).collect()
+    }
+}
+
+/// A set of characters (a bit per code point).
+pub struct CharSet {
+    bits: Vec<u64>,
+}
+
+impl CharSet {
+    pub fn new() -> CharSet {
+        CharSet {
+            bits: vec![0; 0x11_0000 / 64],
+        }
+    }
+
+    pub fn insert(&mut self, c: char) {
+        let n = c as usize;
+        if let Some(b) = self.bits.get_mut(n >> 6) {
+            *b |= 1 << (n & 63);
+        }
+    }
+
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let n = c as usize;
+        self.bits
+            .get(n >> 6)
+            .is_some_and(|b| b & (1 << (n & 63)) != 0)
+    }
+}
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet::new()
+    }
+}

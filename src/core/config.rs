@@ -148,6 +148,9 @@ pub struct Config {
 impl Config {
     /// Is the rule on (by configuration, or by its default)?
     pub fn enabled(&self, code: &str) -> bool {
+        if self.rules.is_empty() {
+            return super::rules::default_enabled(code);
+        }
         match self.rules.get(code) {
             Some(RuleSetting::Off) => false,
             Some(RuleSetting::On(_)) => true,

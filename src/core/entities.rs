@@ -15,11 +15,11 @@
 //! (`红岛经济区(高新区)`) are linked to the full name.
 //! All matching runs on the simplified text, so `羅武俠` and `罗武侠` are one name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::chars::is_han;
+use super::chars::{is_han, CharSet, WordTable};
 use super::nlp::{self, Token};
 use super::rules::ParaCtx;
 
@@ -71,16 +71,21 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 struct Data {
-    surnames: HashSet<&'static str>,
-    compound_surnames: HashSet<&'static str>,
+    /// One-character surnames.
+    surnames: CharSet,
+    compound_surnames: WordTable<()>,
+    /// First characters of the compound surnames.
+    compound_first: CharSet,
     /// Places: full names and safe short forms.
-    places: HashSet<&'static str>,
+    places: WordTable<()>,
     /// Title → held by many people at once (记者, 代表…).
-    titles: HashMap<&'static str, bool>,
+    titles: WordTable<bool>,
     /// Longest title, in chars.
     title_max: usize,
     /// Organization endings and their kind.
-    org_suffixes: HashMap<&'static str, SuffixKind, std::hash::BuildHasherDefault<Fx>>,
+    org_suffixes: WordTable<SuffixKind>,
+    /// The last characters of the organization endings.
+    org_suffix_last: CharSet,
     /// Longest organization ending, in chars.
     org_suffix_max: usize,
 }
@@ -96,35 +101,37 @@ enum SuffixKind {
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| {
-    let mut surnames = HashSet::new();
-    let mut compound_surnames = HashSet::new();
+    let mut surnames = CharSet::new();
+    let mut compound_surnames = WordTable::new();
     for l in data_lines(include_str!("../../data/surnames.txt")) {
-        if l.chars().count() == 1 {
-            surnames.insert(l);
-        } else {
-            compound_surnames.insert(l);
+        let mut cs = l.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => surnames.insert(c),
+            _ => {
+                compound_surnames.insert(l, ());
+            }
         }
     }
-    let mut places = HashSet::new();
+    let mut places = WordTable::new();
     for l in data_lines(include_str!("../../data/places.txt")) {
         let (name, full_only) = match l.strip_suffix('*') {
             Some(n) => (n, true),
             None => (l, false),
         };
-        places.insert(name);
+        places.insert(name, ());
         if full_only {
             continue;
         }
         for suf in ["自治区", "地区", "省", "市", "区", "县", "盟"] {
             if let Some(short) = name.strip_suffix(suf) {
                 if short.chars().count() >= 2 {
-                    places.insert(short);
+                    places.insert(short, ());
                 }
                 break;
             }
         }
     }
-    let mut titles = HashMap::new();
+    let mut titles = WordTable::new();
     for l in data_lines(include_str!("../../data/titles.txt")) {
         match l.strip_suffix('*') {
             Some(t) => titles.insert(t, true),
@@ -132,7 +139,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         };
     }
     let title_max = titles.keys().map(|t| t.chars().count()).max().unwrap_or(1);
-    let org_suffixes: HashMap<&'static str, SuffixKind, std::hash::BuildHasherDefault<Fx>> =
+    let org_suffixes: WordTable<SuffixKind> =
         data_lines(include_str!("../../data/org_suffixes.txt"))
             .map(|l| {
                 if let Some(s) = l.strip_suffix('!') {
@@ -149,7 +156,21 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         .map(|s| char_count(s))
         .max()
         .unwrap_or(1);
+    let mut org_suffix_last = CharSet::new();
+    for s in org_suffixes.keys() {
+        if let Some(c) = s.chars().next_back() {
+            org_suffix_last.insert(c);
+        }
+    }
+    let mut compound_first = CharSet::new();
+    for s in compound_surnames.keys() {
+        if let Some(c) = s.chars().next() {
+            compound_first.insert(c);
+        }
+    }
     Data {
+        compound_first,
+        org_suffix_last,
         surnames,
         compound_surnames,
         places,
@@ -622,23 +643,7 @@ const KNOWN_ORGS: &[&str] = &[
     "世界银行",
 ];
 
-/// A fast hasher for the short word sets (FxHash).
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-}
-
-type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fx>>;
+type WordSet = WordTable<()>;
 
 fn word_set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
@@ -687,7 +692,11 @@ fn ends_not_org(name: &str) -> bool {
 }
 
 fn is_surname(c: &str) -> bool {
-    DATA.surnames.contains(c)
+    let mut cs = c.chars();
+    match (cs.next(), cs.next()) {
+        (Some(ch), None) => DATA.surnames.contains(ch),
+        _ => false,
+    }
 }
 
 fn char_count(s: &str) -> usize {
@@ -701,7 +710,19 @@ fn all_han(s: &str) -> bool {
 /// Could `w` be a Chinese personal name (surname + one or two characters)?
 pub fn person_shape(w: &str) -> bool {
     // 2–4 CJK chars of 3 bytes each (names outside the BMP are not handled)
-    if !(6..=12).contains(&w.len()) || !all_han(w) || SETS.not_names.contains(w) {
+    if !(6..=12).contains(&w.len()) {
+        return false;
+    }
+    // a surname or the start of a compound one must come first (checked
+    // again below; this only rejects most words early)
+    if !w
+        .chars()
+        .next()
+        .is_some_and(|c| DATA.surnames.contains(c) || DATA.compound_first.contains(c))
+    {
+        return false;
+    }
+    if !all_han(w) || SETS.not_names.contains(w) {
         return false;
     }
     let n = char_count(w);
@@ -857,19 +878,25 @@ pub fn mentions(ctx: &ParaCtx) -> Vec<Mention> {
 /// The recognizer over a paragraph's text, its simplified form (same offsets)
 /// and jieba tokens of the simplified form.
 pub fn recognize(text: &str, s: &str, tokens: &[Token]) -> Vec<Mention> {
-    let toks: Vec<Tok> = tokens
-        .iter()
-        .filter_map(|t| {
-            let word = s.get(t.range.clone())?;
-            Some(Tok {
-                range: t.range.clone(),
-                word,
-                tag: &t.tag,
-                n: char_count(word),
-                han: all_han(word),
-            })
-        })
-        .collect();
+    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let Some(word) = s.get(t.range.clone()) else {
+            continue;
+        };
+        // chars and all-Han in one pass
+        let (mut n, mut han) = (0, !word.is_empty());
+        for c in word.chars() {
+            n += 1;
+            han &= is_han(c);
+        }
+        toks.push(Tok {
+            range: t.range.clone(),
+            word,
+            tag: t.tag,
+            n,
+            han,
+        });
+    }
     let mut r = Rec {
         s,
         toks,
@@ -1309,6 +1336,17 @@ impl<'a> Rec<'a> {
                 self.others.push(place(t.range.clone()));
                 continue;
             }
+            // what follows needs an `ns` tag or an administrative ending
+            // (all of which end with one of these characters)
+            let admin_last = w.chars().next_back().is_some_and(|c| {
+                matches!(
+                    c,
+                    '道' | '区' | '省' | '市' | '县' | '镇' | '乡' | '村' | '旗'
+                )
+            });
+            if t.tag != "ns" && !admin_last {
+                continue;
+            }
             if SETS.ns_stop.contains(w)
                 || starts_quant(w)
                 || ["城市", "城区", "社区", "园区", "景区"]
@@ -1342,9 +1380,14 @@ impl<'a> Rec<'a> {
             let w = t.word;
             let mut end = t.range.end;
             let mut suffix = None;
-            // the longest known ending of the word
+            // the longest known ending of the word (none unless the last
+            // character ends one)
             let n = t.chars();
-            for (k, (at, _)) in w.char_indices().enumerate() {
+            let may_end = w
+                .chars()
+                .next_back()
+                .is_some_and(|c| DATA.org_suffix_last.contains(c));
+            for (k, (at, _)) in w.char_indices().enumerate().filter(|_| may_end) {
                 if n - k > DATA.org_suffix_max {
                     continue;
                 }

@@ -1987,6 +1987,25 @@ pub fn parse(text: &str) -> Vec<Figure> {
     out
 }
 
+/// The non-ASCII characters the scanner acts on: quotes, numerals, minus
+/// signs and the first characters of relative dates and changes.
+static SCAN_CHARS: LazyLock<crate::core::chars::CharSet> = LazyLock::new(|| {
+    let mut set = crate::core::chars::CharSet::new();
+    // every one of them is in the BMP
+    for n in 0x80u32..0x1_0000 {
+        if let Some(c) = char::from_u32(n) {
+            if matches!(c, '“' | '「' | '『' | '”' | '」' | '』' | '－')
+                || ar_digit(c).is_some()
+                || is_cn_num(c)
+                || is_trigger(c)
+            {
+                set.insert(c);
+            }
+        }
+    }
+    set
+});
+
 fn is_trigger(c: char) -> bool {
     matches!(
         c,
@@ -2007,6 +2026,11 @@ impl Scanner<'_> {
                 continue;
             }
             let Some(c) = ch_at(s, i) else { break };
+            if b >= 0x80 && !SCAN_CHARS.contains(c) {
+                // neither a quote, a numeral nor a trigger: nothing happens here
+                i += c.len_utf8();
+                continue;
+            }
             match c {
                 '“' | '「' | '『' => quote += 1,
                 '”' | '」' | '』' => quote = quote.saturating_sub(1),
@@ -2700,6 +2724,7 @@ impl Scanner<'_> {
 }
 
 fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
+    let bytes = s.as_bytes();
     STOP_PHRASES.iter().any(|p| {
         let lo = start.saturating_sub(p.len());
         let hi = (end + p.len()).min(s.len());
@@ -2708,14 +2733,14 @@ fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
         let hi = (hi..=s.len())
             .find(|&k| s.is_char_boundary(k))
             .unwrap_or(s.len());
-        let Some(win) = s.get(lo..hi) else {
-            return false;
-        };
-        win.match_indices(p).any(|(k, _)| {
-            let a = lo + k;
-            let b = a + p.len();
-            a < end && b > start
-        })
+        // an occurrence inside s[lo..hi] that overlaps start..end, compared
+        // in place (no phrase overlaps itself, so every occurrence is one a
+        // left-to-right search would report; a byte match of a whole phrase
+        // starts on a char boundary)
+        let pb = p.as_bytes();
+        let first = (start + 1).saturating_sub(pb.len()).max(lo);
+        let last = end.min((hi + 1).saturating_sub(pb.len()));
+        (first..last).any(|a| bytes.get(a..a + pb.len()) == Some(pb))
     })
 }
 
@@ -2964,7 +2989,7 @@ fn noun_head(text: &str) -> Option<String> {
     let mut end = 0;
     let mut quoted = false;
     for (k, t) in toks.iter().enumerate() {
-        let tag: &str = &t.tag;
+        let tag: &str = t.tag;
         // a quoted term inside the noun (社区“两委”干部) is part of it
         match text.get(t.range.clone()) {
             Some("“") if k > 0 => {
@@ -3035,7 +3060,7 @@ fn label_of(clause: &str) -> Option<String> {
             break;
         }
         let w = clause.get(tok.range.clone()).unwrap_or("");
-        let tag: &str = &tok.tag;
+        let tag: &str = tok.tag;
         let subject = matches!(
             tag,
             "ns" | "nt" | "nr" | "r" | "c" | "t" | "d" | "p" | "m" | "q" | "f"
@@ -3078,7 +3103,7 @@ fn label_of(clause: &str) -> Option<String> {
     let toks = super::nlp::tag(&j, t);
     let last = toks.last()?;
     let last_word = t.get(last.range.clone()).unwrap_or("");
-    let tag: &str = &last.tag;
+    let tag: &str = last.tag;
     let function_word = matches!(
         tag,
         "d" | "p" | "c" | "r" | "q" | "m" | "f" | "y" | "t" | "vd"

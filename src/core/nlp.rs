@@ -62,18 +62,109 @@ pub fn jieba() -> Arc<Jieba> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub range: Range<usize>,
-    pub tag: Box<str>,
+    pub tag: &'static str,
+}
+
+/// jieba's POS tags as `'static` strings: the common ones from a table, any
+/// other (a custom dictionary's) interned once, so a token costs no allocation.
+pub fn intern_tag(tag: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i",
+        "j", "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p",
+        "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v",
+        "vd", "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
+    ];
+    // the tag's (at most four) bytes as a number, to binary-search the table
+    fn key(t: &str) -> Option<u32> {
+        let b = t.as_bytes();
+        (b.len() <= 4).then(|| b.iter().fold(0u32, |k, &x| (k << 8) | x as u32))
+    }
+    static SORTED: std::sync::LazyLock<Vec<(u32, &'static str)>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<(u32, &'static str)> = KNOWN
+            .iter()
+            .filter_map(|&k| key(k).map(|n| (n, k)))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    if let Some(n) = key(tag) {
+        if let Ok(i) = SORTED.binary_search_by_key(&n, |&(k, _)| k) {
+            if SORTED[i].1 == tag {
+                return SORTED[i].1;
+            }
+        }
+    }
+    static OTHER: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut other = match OTHER.lock() {
+        Ok(g) => g,
+        Err(e) => e.into_inner(),
+    };
+    if let Some(&k) = other.iter().find(|&&k| k == tag) {
+        return k;
+    }
+    // bounded by the tag set of the dictionaries in use
+    let k: &'static str = Box::leak(tag.to_string().into_boxed_str());
+    other.push(k);
+    k
+}
+
+/// The characters the simplifier may change (traditional forms), as a bitset
+/// over U+0800..=U+FFFF (it only converts three-byte characters): those it
+/// changes on their own, and those it changes only next to certain others.
+static MAY_CHANGE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut all = String::with_capacity(0x10000 * 4);
+    for n in 0x0800u32..=0xFFFF {
+        if let Some(c) = char::from_u32(n) {
+            all.push(c);
+            all.push(' ');
+        }
+    }
+    // the converter emits one char per char, so the two align
+    let simple = fast2s::convert(&all);
+    let mut bits = vec![0u64; 1024];
+    let mut set = |c: char| {
+        let n = c as u32;
+        if n <= 0xFFFF {
+            bits[(n >> 6) as usize] |= 1 << (n & 63);
+        }
+    };
+    for (a, b) in all.chars().zip(simple.chars()) {
+        if a != b {
+            set(a);
+        }
+    }
+    // converted only next to certain characters (藉口, 看著, 苧麻, 計畫…)
+    for c in ['藉', '著', '苧', '闔', '鍾', '讎', '畫'] {
+        set(c);
+    }
+    bits
+});
+
+/// Could the simplifier change anything in `s`? (If not, [`to_simplified`]
+/// returns `s` as it is.)
+pub fn may_change(s: &str) -> bool {
+    let bits = &*MAY_CHANGE;
+    s.chars().any(|c| {
+        let n = c as u32;
+        (0x0800..=0xFFFF).contains(&n) && bits[(n >> 6) as usize] & (1 << (n & 63)) != 0
+    })
 }
 
 /// Map traditional characters to simplified ones, character by character.
 /// The result has the same byte length (and char boundaries) as the input;
 /// if the converter ever changed a length, the input is returned unchanged.
 pub fn to_simplified(text: &str) -> String {
+    if !may_change(text) {
+        return text.to_string();
+    }
     let s = fast2s::convert(text);
+    // same char boundaries: the same bytes start a char (are no UTF-8
+    // continuation byte) in both
+    let starts = |b: u8| b & 0xC0 != 0x80;
     if s.len() == text.len()
-        && s.char_indices()
-            .map(|(i, _)| i)
-            .eq(text.char_indices().map(|(i, _)| i))
+        && s.bytes()
+            .zip(text.bytes())
+            .all(|(a, b)| starts(a) == starts(b))
     {
         s
     } else {
@@ -84,19 +175,33 @@ pub fn to_simplified(text: &str) -> String {
 /// Tag `text` (already simplified) with jieba's HMM on; tokens of only
 /// whitespace or mask bytes are dropped.
 pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
-    jieba
-        .tag(text, true)
-        .into_iter()
-        .filter(|t| {
-            !t.word
-                .chars()
-                .all(|c| c.is_whitespace() || c == super::chars::MASK)
-        })
-        .map(|t| Token {
+    let tags = jieba.tag(text, true);
+    let mut out = Vec::with_capacity(tags.len());
+    // jieba hands out its tags from one table: a tag at the same address
+    // (and of the same length) is the same string, interned already
+    let mut seen: [(usize, usize, &'static str); 16] = [(0, 0, ""); 16];
+    for t in tags {
+        if t.word
+            .chars()
+            .all(|c| c.is_whitespace() || c == super::chars::MASK)
+        {
+            continue;
+        }
+        let (addr, len) = (t.tag.as_ptr() as usize, t.tag.len());
+        let slot = &mut seen[(addr >> 1) % 16];
+        let tag = if slot.0 == addr && slot.1 == len && len > 0 {
+            slot.2
+        } else {
+            let k = intern_tag(t.tag);
+            *slot = (addr, len, k);
+            k
+        };
+        out.push(Token {
             range: t.byte_start..t.byte_end,
-            tag: t.tag.into(),
-        })
-        .collect()
+            tag,
+        });
+    }
+    out
 }
 
 /// Is `word` in jieba's dictionary?
@@ -114,6 +219,37 @@ mod tests {
         let s = to_simplified(t);
         assert_eq!(s, "见习记者罗武侠说");
         assert_eq!(s.len(), t.len());
+    }
+
+    /// The shortcut for text with nothing to convert gives what the
+    /// converter gives.
+    #[test]
+    fn simplified_shortcut_agrees_with_converter() {
+        let full = |t: &str| {
+            let s = fast2s::convert(t);
+            if s.len() == t.len() {
+                s
+            } else {
+                t.to_string()
+            }
+        };
+        let mut texts: Vec<String> = vec![
+            "見習記者羅武俠說".into(),
+            "憑藉藉口看著苧麻計畫闔家鍾書校讎".into(),
+            "这项工作按部就班推进，GDP增长7.8%。".into(),
+        ];
+        for dir in ["tests/fixtures", "data"] {
+            if let Ok(rd) = std::fs::read_dir(dir) {
+                for e in rd.flatten() {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        for t in &texts {
+            for line in t.lines() {
+                assert_eq!(to_simplified(line), full(line), "{line}");
+            }
+        }
     }
 
     #[test]

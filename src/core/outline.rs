@@ -455,6 +455,18 @@ impl BlockShape {
     pub fn of(bt: &str, b: &Block) -> BlockShape {
         let prefix = b.prefix.min(bt.len());
         let t = bt.get(prefix..).unwrap_or("");
+        // Chars of `t` and of `t.trim()`, counted once: the line tests below
+        // trim and give up beyond a length (40, 60, 80, 16 chars), so a long
+        // paragraph skips them without changing any answer.
+        let code = b.kind == BlockKind::Code;
+        let lead = t.len() - t.trim_start().len();
+        let trimmed = t.trim();
+        let nt = chars(trimmed);
+        let nchars = if code {
+            0
+        } else {
+            nt + chars(&t[..lead]) + chars(&t[lead + trimmed.len()..])
+        };
         let own = match b.kind {
             BlockKind::Code => BlockClass::Code,
             BlockKind::TableRow => BlockClass::TableRow,
@@ -472,13 +484,13 @@ impl BlockShape {
             }
             BlockKind::ListItem => BlockClass::ListItem { marker: None },
             BlockKind::Para => {
-                if is_boilerplate_line(t) {
+                if nt <= 40 && is_boilerplate_line(t) {
                     BlockClass::Boilerplate
-                } else if is_byline(t) {
+                } else if nt <= 60 && is_byline(t) {
                     BlockClass::Byline
-                } else if is_dateline(t) {
+                } else if nt <= 60 && is_dateline(t) {
                     BlockClass::Dateline
-                } else if is_caption_line(t) {
+                } else if nt <= 80 && is_caption_line(t) {
                     BlockClass::Caption
                 } else if let Some((m, l)) = parse_marker(t, prefix) {
                     numbered(bt, prefix + l..bt.len(), m)
@@ -488,17 +500,25 @@ impl BlockShape {
             }
         };
         let text_ok = matches!(b.kind, BlockKind::Para | BlockKind::ListItem);
-        let code = b.kind == BlockKind::Code;
+        // the time stamp pattern ends with a digit (`\d` is any Unicode
+        // digit), `日`, `前`, `天` or `刚`, and is tried on at most 240 bytes
+        let may_end_with_time = trimmed.len() <= 240
+            && trimmed
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_numeric() || matches!(c, '日' | '前' | '天' | '刚'));
         BlockShape {
             own,
             ends_sentence: !code && ends_sentence(t),
-            nchars: if code { 0 } else { chars(t) },
-            caption_shape: !code && is_short_caption_shape(t),
+            nchars,
+            caption_shape: !code && nt <= 40 && is_short_caption_shape(t),
             has_han: !code && t.chars().any(is_han),
             multiline: t.contains('\n'),
             starts_dash: t.starts_with(['—', '-']),
-            app_banner: text_ok && super::boilerplate::is_app_banner(t),
-            headline_with_time: text_ok && super::boilerplate::is_headline_with_time(t),
+            app_banner: text_ok && nt <= 16 && super::boilerplate::is_app_banner(t),
+            headline_with_time: text_ok
+                && may_end_with_time
+                && super::boilerplate::is_headline_with_time(t),
         }
     }
 }

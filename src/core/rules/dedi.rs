@@ -317,13 +317,13 @@ fn adverbial<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) -> 
         matches!(next, "：" | ":" | "“")
             || matches!(next, "，" | ",") && matches!(v, "说" | "道" | "问" | "喊")
     } else {
-        is_verb_tag(&v_tok.tag)
+        is_verb_tag(v_tok.tag)
             && (ASPECT.contains(&next)
                 || listed && PRONOUN_OBJ.contains(&next) && word(i + 3) != "的")
     };
     // a determiner or a numeral before X makes `X的V` a noun phrase:
     // `一次认真的学习`
-    if !verbal || i >= 2 && matches!(toks[i - 2].tag.as_ref(), "m" | "q" | "mq") {
+    if !verbal || i >= 2 && matches!(toks[i - 2].tag, "m" | "q" | "mq") {
         return None;
     }
     let de = toks.get(i)?;
@@ -340,7 +340,7 @@ fn adverbial<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) -> 
 fn complement<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) -> Option<Finding> {
     let v_tok = toks.get(i - 1)?;
     let v = word(i - 1);
-    if !is_han_word(v) || !(is_verb_tag(&v_tok.tag) || v_tok.tag.as_ref() == "a" && v == "长") {
+    if !is_han_word(v) || !(is_verb_tag(v_tok.tag) || v_tok.tag == "a" && v == "长") {
         return None;
     }
     // `所做的`, `新来的`: a relative clause, not a verb with a complement

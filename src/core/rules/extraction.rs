@@ -451,7 +451,7 @@ fn clause_delim(c: char) -> bool {
 /// The segmented patterns, over the tokens of one clause.
 fn scan_tokens(s: &str, toks: &[Token], out: &mut Vec<Finding>) {
     let word = |k: usize| toks.get(k).map(|t| &s[t.range.clone()]).unwrap_or("");
-    let tag = |k: usize| toks.get(k).map(|t| &*t.tag).unwrap_or("");
+    let tag = |k: usize| toks.get(k).map(|t| t.tag).unwrap_or("");
     for k in 0..toks.len() {
         let w = word(k);
         let r = toks[k].range.clone();

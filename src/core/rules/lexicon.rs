@@ -14,9 +14,8 @@
 //! no dictionary: such pieces do not block the match; dictionary words and
 //! HMM-guessed names do.
 
-use std::collections::HashMap;
+use crate::core::chars::FxHashMap as HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
@@ -106,7 +105,7 @@ fn pair_hash(a: char, b: char) -> u32 {
 impl Lexicon {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Lexicon {
         let words: Vec<Box<str>> = words.into_iter().map(Into::into).collect();
-        let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<u32>> = HashMap::default();
         let mut first_bits = vec![0u64; 1024];
         let mut single_bits = vec![0u64; 1024];
         let mut pair_bits = vec![0u64; 1024];
@@ -245,50 +244,16 @@ pub fn tail_ok(ctx: &ParaCtx, jieba: &Jieba, r: &Range<usize>) -> bool {
     }
 }
 
-/// The characters the simplifier may change (traditional forms), as a bitset
-/// over U+0800..=U+FFFF (it only converts three-byte characters).
-static MAY_CHANGE: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut all = String::with_capacity(0x10000 * 4);
-    for n in 0x0800u32..=0xFFFF {
-        if let Some(c) = char::from_u32(n) {
-            all.push(c);
-            all.push(' ');
-        }
-    }
-    let simple = nlp::to_simplified(&all);
-    let mut bits = vec![0u64; 1024];
-    let mut set = |c: char| {
-        let n = c as u32;
-        if n <= 0xFFFF {
-            bits[(n >> 6) as usize] |= 1 << (n & 63);
-        }
-    };
-    for (a, b) in all.chars().zip(simple.chars()) {
-        if a != b {
-            set(a);
-        }
-    }
-    // converted only next to certain characters (藉口, 看著, 苧麻)
-    for c in ['藉', '著', '苧'] {
-        set(c);
-    }
-    bits
-});
-
 /// Could the simplifier change anything in `s`?
-fn may_change(s: &str) -> bool {
-    let bits = &*MAY_CHANGE;
-    s.chars().any(|c| {
-        let n = c as u32;
-        (0x0800..=0xFFFF).contains(&n) && bits[(n >> 6) as usize] & (1 << (n & 63)) != 0
-    })
+pub(crate) fn may_change(s: &str) -> bool {
+    nlp::may_change(s)
 }
 
 /// The paragraph text the word lists are matched on: the simplified text, or
 /// (the same thing, without converting) the masked text when nothing in it
 /// is traditional.
 pub fn match_text<'a>(ctx: &'a ParaCtx) -> &'a str {
-    if may_change(ctx.masked) {
+    if ctx.may_change() {
         ctx.simplified()
     } else {
         ctx.masked

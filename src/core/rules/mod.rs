@@ -88,8 +88,19 @@ pub fn all() -> &'static [&'static Rule] {
     &TABLE
 }
 
+/// Rule codes to their index in [`TABLE`].
+static BY_CODE: LazyLock<crate::core::chars::FxHashMap<&'static str, usize>> =
+    LazyLock::new(|| {
+        let mut m = crate::core::chars::FxHashMap::default();
+        for (i, r) in TABLE.iter().enumerate() {
+            // the first rule of a code wins, as a scan of the table would find it
+            m.entry(r.code).or_insert(i);
+        }
+        m
+    });
+
 pub fn get(code: &str) -> Option<&'static Rule> {
-    TABLE.iter().copied().find(|r| r.code == code)
+    BY_CODE.get(code).and_then(|&i| TABLE.get(i).copied())
 }
 
 pub fn default_severity(code: &str) -> Severity {
@@ -112,6 +123,7 @@ pub struct ParaCtx<'a> {
     simplified: OnceCell<String>,
     tokens: OnceCell<Vec<Token>>,
     figures: OnceCell<Vec<Figure>>,
+    may_change: OnceCell<bool>,
 }
 
 impl<'a> ParaCtx<'a> {
@@ -131,6 +143,7 @@ impl<'a> ParaCtx<'a> {
             simplified: OnceCell::new(),
             tokens: OnceCell::new(),
             figures: OnceCell::new(),
+            may_change: OnceCell::new(),
         }
     }
 
@@ -139,7 +152,12 @@ impl<'a> ParaCtx<'a> {
     /// that they do not disturb segmentation.
     pub fn simplified(&self) -> &str {
         self.simplified.get_or_init(|| {
-            let s = nlp::to_simplified(self.masked);
+            // nothing to convert: the masked text as it is (asked once per paragraph)
+            let s = if self.may_change() {
+                nlp::to_simplified(self.masked)
+            } else {
+                self.masked.to_string()
+            };
             let found = pinyin::annotations(&s);
             if found.is_empty() {
                 return s;
@@ -153,6 +171,13 @@ impl<'a> ParaCtx<'a> {
             // whole chars were replaced by ASCII bytes: still valid UTF-8
             String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked))
         })
+    }
+
+    /// Could the simplifier change anything in the masked text? (Asked once.)
+    pub fn may_change(&self) -> bool {
+        *self
+            .may_change
+            .get_or_init(|| lexicon::may_change(self.masked))
     }
 
     /// jieba words with POS tags, over the simplified masked text.

@@ -50,12 +50,14 @@ const VAGUE: &[&str] = &[
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     // cheap pre-check: some character immediately repeated, or a repeated
     // two-character unit (ABAB)
-    let chars: Vec<char> = ctx.masked.chars().collect();
-    let has_aa = chars.windows(2).any(|w| w[0] == w[1] && is_han(w[0]));
-    let has_abab = chars
-        .windows(4)
-        .any(|w| w[0] == w[2] && w[1] == w[3] && is_han(w[0]) && is_han(w[1]));
-    if !has_aa && !has_abab {
+    // (one pass, with the three previous characters; NUL is no Han)
+    let mut prev = ['\0'; 3];
+    let found = ctx.masked.chars().any(|c| {
+        let [p3, p2, p1] = prev;
+        prev = [p2, p1, c];
+        (p1 == c && is_han(c)) || (p3 == p1 && p2 == c && is_han(p3) && is_han(p2))
+    });
+    if !found {
         return;
     }
     let s = ctx.simplified();
@@ -77,8 +79,12 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             && if single {
                 SINGLE.contains(&w)
             } else {
-                repeatable_tag(&a.tag) && a.tag == b.tag && !VAGUE.contains(&w)
+                repeatable_tag(a.tag) && a.tag == b.tag && !VAGUE.contains(&w)
             };
+        if !repeated {
+            i += 1;
+            continue;
+        }
         // AABB (`是是非非`, `和和美美`) when jieba split it into characters
         let aabb = single && {
             let (c, d) = (word(i + 2), word(i + 3));

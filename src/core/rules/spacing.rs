@@ -199,10 +199,13 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     // indentation at all?
     let body = s.trim_start_matches(is_ws);
     let bb = body.as_bytes();
-    if !(bb.contains(&b' ')
-        || bb.contains(&b'\t')
-        || body.contains("\u{3000}")
-        || body.contains("\u{a0}"))
+    static IDEOGRAPHIC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}".as_bytes()));
+    static NBSP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{a0}".as_bytes()));
+    if !(memchr::memchr2(b' ', b'\t', bb).is_some()
+        || IDEOGRAPHIC.find(bb).is_some()
+        || NBSP.find(bb).is_some())
     {
         return;
     }

@@ -13,7 +13,6 @@
 //! tell from a phrase) is out of reach, and so are new words the dictionary
 //! lacks scoring close to the threshold (`微博`).
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -21,7 +20,7 @@ use jieba_rs::Jieba;
 use pinyin::ToPinyin;
 
 use super::{Check, ParaCtx, Rule};
-use crate::core::chars::is_han;
+use crate::core::chars::{is_han, FxHashMap as HashMap};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp;
 
@@ -57,7 +56,7 @@ const MAX_WINDOW: usize = 4;
 
 /// Similar-shape groups.
 static SHAPE: LazyLock<HashMap<char, Vec<char>>> = LazyLock::new(|| {
-    let mut m: HashMap<char, Vec<char>> = HashMap::new();
+    let mut m: HashMap<char, Vec<char>> = HashMap::default();
     for line in include_str!("../../../data/shape_similar.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -85,7 +84,8 @@ struct Index {
     readings: HashMap<&'static str, Vec<char>>,
     /// ln of the number of characters of each reading, all of them.
     penalty: HashMap<&'static str, f64>,
-    ln_freq: HashMap<char, f32>,
+    /// Indexed by code point from U+4E00 (0 for a character that is no word).
+    ln_freq: Vec<f32>,
 }
 
 /// A replacement character must be at least this frequent as a word of its
@@ -95,9 +95,9 @@ const MIN_CHAR_FREQ: usize = 300;
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let j = nlp::jieba();
-    let mut readings: HashMap<&'static str, Vec<char>> = HashMap::new();
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
-    let mut ln_freq = HashMap::new();
+    let mut readings: HashMap<&'static str, Vec<char>> = HashMap::default();
+    let mut counts: HashMap<&'static str, usize> = HashMap::default();
+    let mut ln_freq = vec![0f32; 0x9FFF - 0x4E00 + 1];
     let mut buf = [0u8; 4];
     for cp in 0x4E00u32..=0x9FFF {
         let Some(c) = char::from_u32(cp) else {
@@ -108,7 +108,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             continue;
         }
         let f = freq(&j, w);
-        ln_freq.insert(c, (f.max(1) as f32).ln());
+        if let Some(slot) = ln_freq.get_mut((cp - 0x4E00) as usize) {
+            *slot = (f.max(1) as f32).ln();
+        }
         if let Some(p) = c.to_pinyin() {
             *counts.entry(p.plain()).or_default() += 1;
             if f >= MIN_CHAR_FREQ {
@@ -119,7 +121,6 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     for v in readings.values_mut() {
         v.shrink_to_fit();
     }
-    ln_freq.shrink_to_fit();
     let penalty = counts
         .into_iter()
         .map(|(r, n)| (r, (n.saturating_sub(1).max(1) as f64).ln()))
@@ -133,7 +134,11 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 
 /// ln of a character's frequency as a word of its own (0 if it is none).
 fn ln_char_freq(c: char) -> f64 {
-    INDEX.ln_freq.get(&c).copied().unwrap_or(0.0) as f64
+    (c as usize)
+        .checked_sub(0x4E00)
+        .and_then(|i| INDEX.ln_freq.get(i))
+        .copied()
+        .unwrap_or(0.0) as f64
 }
 
 /// The frequent two-character words, by their first and by their second
@@ -144,8 +149,8 @@ struct Words2 {
 }
 
 static WORDS2: LazyLock<Words2> = LazyLock::new(|| {
-    let mut starting: HashMap<char, Vec<(char, u32)>> = HashMap::new();
-    let mut ending: HashMap<char, Vec<(char, u32)>> = HashMap::new();
+    let mut starting: HashMap<char, Vec<(char, u32)>> = HashMap::default();
+    let mut ending: HashMap<char, Vec<(char, u32)>> = HashMap::default();
     for line in include_str!("../../../data/words2.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -167,21 +172,37 @@ static WORDS2: LazyLock<Words2> = LazyLock::new(|| {
 });
 
 /// May `d` have been meant where `c` was typed? The penalty if so (see
-/// [`confusables`]).
-fn confusable(c: char, d: char) -> Option<f64> {
-    if c == d {
-        return None;
-    }
-    if let Some(v) = SHAPE.get(&c) {
-        if v.contains(&d) {
-            return Some((v.len() as f64).ln());
+/// [`confusables`]). What depends on `c` alone is looked up once, for many `d`.
+struct ConfusableWith {
+    c: char,
+    shape: Option<&'static Vec<char>>,
+    reading: Option<&'static str>,
+}
+
+impl ConfusableWith {
+    fn new(c: char) -> ConfusableWith {
+        ConfusableWith {
+            c,
+            shape: SHAPE.get(&c),
+            reading: c.to_pinyin().map(|p| p.plain()),
         }
     }
-    let r = c.to_pinyin()?.plain();
-    if d.to_pinyin()?.plain() != r || ln_char_freq(d) < (MIN_CHAR_FREQ as f64).ln() - 1e-6 {
-        return None;
+
+    fn to(&self, d: char) -> Option<f64> {
+        if self.c == d {
+            return None;
+        }
+        if let Some(v) = self.shape {
+            if v.contains(&d) {
+                return Some((v.len() as f64).ln());
+            }
+        }
+        let r = self.reading?;
+        if ln_char_freq(d) < (MIN_CHAR_FREQ as f64).ln() - 1e-6 || d.to_pinyin()?.plain() != r {
+            return None;
+        }
+        INDEX.penalty.get(r).copied()
     }
-    INDEX.penalty.get(r).copied()
 }
 
 /// Every character that may have been typed for `c`, `c` excluded, each
@@ -321,13 +342,15 @@ fn try_window(
     let mut chars = w.char_indices();
     if let (2, Some((_, c0)), Some((o1, c1))) = (n, chars.next(), chars.next()) {
         // two characters: the words one character away, from the word list
+        let with0 = ConfusableWith::new(c0);
         for &(d, f) in WORDS2.ending.get(&c1).map_or(&[][..], Vec::as_slice) {
-            if let Some(pen) = confusable(c0, d) {
+            if let Some(pen) = with0.to(d) {
                 found.push((0, c0, d, pen, f as usize));
             }
         }
+        let with1 = ConfusableWith::new(c1);
         for &(d, f) in WORDS2.starting.get(&c0).map_or(&[][..], Vec::as_slice) {
-            if let Some(pen) = confusable(c1, d) {
+            if let Some(pen) = with1.to(d) {
                 found.push((o1, c1, d, pen, f as usize));
             }
         }
@@ -413,7 +436,7 @@ fn candidates(j: &Jieba, s: &str, toks: &[nlp::Token], min_gain: f64) -> Vec<Can
     while i < toks.len() {
         if single(i) {
             let mut k = i;
-            while k < toks.len() && single(k) && !is_name_tag(&toks[k].tag) {
+            while k < toks.len() && single(k) && !is_name_tag(toks[k].tag) {
                 k += 1;
             }
             if k == i {
@@ -434,7 +457,7 @@ fn candidates(j: &Jieba, s: &str, toks: &[nlp::Token], min_gain: f64) -> Vec<Can
             let n = w.chars().count();
             if (2..=MAX_WINDOW).contains(&n)
                 && all_han(w)
-                && !is_name_tag(&toks[i].tag)
+                && !is_name_tag(toks[i].tag)
                 && !j.has_word(w)
             {
                 let window = toks[i].range.clone();

@@ -192,10 +192,9 @@ fn close_during_analysis_leaves_no_stale_diagnostics() {
         let last = c
             .backlog
             .iter()
-            .filter(|m| {
+            .rfind(|m| {
                 m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI
             })
-            .next_back()
             .cloned()
             .expect("the close published an empty list");
         assert_eq!(last["params"]["diagnostics"], json!([]), "round {round}");

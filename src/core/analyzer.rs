@@ -414,9 +414,8 @@ mod tests {
         // repeats are not served from results born in the same analysis
         assert_eq!((r.fresh, r.reused), (50, 0));
         // 200 edits of one paragraph: old versions are swept
-        let mut doc = t.clone();
         for i in 0..200 {
-            doc = format!("第{i}次修改,内容。\n\n{t}");
+            let doc = format!("第{i}次修改,内容。\n\n{t}");
             let r = a.analyze(&doc, DocKind::Plain);
             assert_eq!(r.fresh, 1);
             assert!(

@@ -16,7 +16,26 @@ use tower_lsp_server::ls_types::{Diagnostic, Range, Uri};
 use crate::core::Finding;
 
 /// A complete frame (headers and body); an empty one means "flush and stop".
-pub type Frame = Vec<u8>;
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    pub bytes: Vec<u8>,
+    /// The document whose diagnostics this frame publishes: a later frame
+    /// for the same document, queued before this one is written, replaces
+    /// it (a client that reads slowly gets the latest list, not a backlog).
+    pub diagnostics_of: Option<String>,
+}
+
+impl Frame {
+    fn stop() -> Frame {
+        Frame {
+            bytes: Vec::new(),
+            diagnostics_of: None,
+        }
+    }
+    fn is_stop(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
 
 /// Wrap a JSON body in LSP headers.
 pub fn frame(body: &[u8]) -> Frame {
@@ -25,7 +44,17 @@ pub fn frame(body: &[u8]) -> Frame {
     out.extend_from_slice(body.len().to_string().as_bytes());
     out.extend_from_slice(b"\r\n\r\n");
     out.extend_from_slice(body);
-    out
+    Frame {
+        bytes: out,
+        diagnostics_of: None,
+    }
+}
+
+fn diagnostics_frame(uri: &Uri, body: &[u8]) -> Frame {
+    Frame {
+        diagnostics_of: Some(uri.as_str().to_string()),
+        ..frame(body)
+    }
 }
 
 #[derive(Serialize)]
@@ -57,7 +86,7 @@ pub fn publish_diagnostics(uri: &Uri, diagnostics: &[Diagnostic], version: Optio
     };
     // serializing plain structs of strings and numbers cannot fail
     let body = serde_json::to_vec(&n).unwrap_or_default();
-    frame(&body)
+    diagnostics_frame(uri, &body)
 }
 
 #[derive(Serialize)]
@@ -136,7 +165,7 @@ pub fn publish_findings(
         },
     };
     let body = serde_json::to_vec(&n).unwrap_or_default();
-    frame(&body)
+    diagnostics_frame(uri, &body)
 }
 
 /// Cut the byte stream tower-lsp-server writes into whole frames and queue
@@ -175,34 +204,54 @@ pub async fn forward_frames<R: AsyncRead + Unpin>(input: R, out: UnboundedSender
         if r.read_exact(&mut f[at..]).await.is_err() {
             break;
         }
+        let f = Frame {
+            bytes: f,
+            diagnostics_of: None,
+        };
         if out.send(f).is_err() {
             return;
         }
     }
-    let _ = out.send(Frame::new());
+    let _ = out.send(Frame::stop());
+}
+
+/// Drop the diagnostics frames that a later frame in `batch` replaces.
+fn supersede(batch: &mut Vec<Frame>) {
+    if batch.iter().filter(|f| f.diagnostics_of.is_some()).count() < 2 {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut keep = vec![true; batch.len()];
+    for (i, f) in batch.iter().enumerate().rev() {
+        if let Some(u) = &f.diagnostics_of {
+            keep[i] = seen.insert(u.clone());
+        }
+    }
+    let mut k = keep.into_iter();
+    batch.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Write queued frames to `output` until the stop marker (or every sender is
-/// gone), flushing whenever the queue runs dry.
+/// gone). Whatever queued up while a write was blocked is written as one
+/// batch, with superseded diagnostics dropped, and flushed.
 pub async fn write_frames<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Frame>, mut output: W) {
+    let mut batch = Vec::new();
     while let Some(f) = rx.recv().await {
-        if f.is_empty() {
-            break;
-        }
-        if output.write_all(&f).await.is_err() {
-            return;
-        }
-        let mut stop = false;
+        batch.push(f);
         while let Ok(f) = rx.try_recv() {
-            if f.is_empty() {
-                stop = true;
-                break;
-            }
-            if output.write_all(&f).await.is_err() {
+            batch.push(f);
+        }
+        let stop = batch.iter().position(Frame::is_stop);
+        if let Some(at) = stop {
+            batch.truncate(at);
+        }
+        supersede(&mut batch);
+        for f in batch.drain(..) {
+            if output.write_all(&f.bytes).await.is_err() {
                 return;
             }
         }
-        if output.flush().await.is_err() || stop {
+        if output.flush().await.is_err() || stop.is_some() {
             break;
         }
     }
@@ -271,7 +320,7 @@ mod tests {
         let uri: Uri = "file:///tmp/%E6%96%87%E7%AB%A0.txt".parse().expect("uri");
         for version in [Some(7), None] {
             let diags = sample(&uri);
-            let got = body(&publish_diagnostics(&uri, &diags, version));
+            let got = body(&publish_diagnostics(&uri, &diags, version).bytes);
             let want = serde_json::json!({
                 "jsonrpc": "2.0",
                 "method": "textDocument/publishDiagnostics",
@@ -305,12 +354,12 @@ mod tests {
                 character: r.end as u32 % 7,
             },
         };
-        let direct = body(&publish_findings(&uri, &findings, 3, conv));
+        let direct = body(&publish_findings(&uri, &findings, 3, conv).bytes);
         let diags: Vec<Diagnostic> = findings
             .iter()
             .map(|f| super::super::convert::diagnostic_with(&uri, f, &conv))
             .collect();
-        let via_types = body(&publish_diagnostics(&uri, &diags, Some(3)));
+        let via_types = body(&publish_diagnostics(&uri, &diags, Some(3)).bytes);
         assert_eq!(direct, via_types);
         assert_eq!(
             direct["params"]["diagnostics"][1]["relatedInformation"][1]["message"],
@@ -326,16 +375,18 @@ mod tests {
         let (out_w, mut out_r) = tokio::io::duplex(1 << 20);
         let writer = tokio::spawn(write_frames(rx, out_w));
         // tower writes in small pieces through a tiny pipe while direct frames arrive
-        let a = frame(br#"{"jsonrpc":"2.0","id":1,"result":null}"#);
+        let a = frame(br#"{"jsonrpc":"2.0","id":1,"result":null}"#).bytes;
         let b = frame(
             br#"{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":3,"message":"x"}}"#,
-        );
-        let direct = frame(br#"{"jsonrpc":"2.0","method":"d","params":{}}"#);
-        tx.send(direct.clone()).expect("send");
+        )
+        .bytes;
+        let direct_frame = frame(br#"{"jsonrpc":"2.0","method":"d","params":{}}"#);
+        let direct = direct_frame.bytes.clone();
+        tx.send(direct_frame.clone()).expect("send");
         for chunk in a.chunks(5).chain(b.chunks(3)) {
             pipe_w.write_all(chunk).await.expect("write");
         }
-        tx.send(direct.clone()).expect("send");
+        tx.send(direct_frame).expect("send");
         drop(pipe_w);
         fwd.await.expect("forwarder");
         writer.await.expect("writer");
@@ -355,5 +406,61 @@ mod tests {
         assert_eq!(seen.len(), 4);
         let tower: Vec<_> = seen.iter().filter(|f| **f != direct).collect();
         assert_eq!(tower, vec![&a, &b], "tower's frames keep their order");
+    }
+
+    #[tokio::test]
+    async fn a_slow_reader_gets_the_latest_diagnostics_only() {
+        let uri: Uri = "file:///tmp/a.txt".parse().expect("uri");
+        let other: Uri = "file:///tmp/b.txt".parse().expect("uri");
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        // everything is queued before the writer runs, as when stdout was blocked
+        let log = frame(
+            br#"{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":3,"message":"x"}}"#,
+        );
+        tx.send(publish_diagnostics(&uri, &sample(&uri), Some(1)))
+            .expect("send");
+        tx.send(log.clone()).expect("send");
+        tx.send(publish_diagnostics(&other, &[], Some(1)))
+            .expect("send");
+        tx.send(publish_diagnostics(&uri, &sample(&uri), Some(2)))
+            .expect("send");
+        tx.send(publish_diagnostics(&uri, &[], Some(3)))
+            .expect("send");
+        tx.send(Frame::stop()).expect("send");
+        let (out_w, mut out_r) = tokio::io::duplex(1 << 20);
+        write_frames(rx, out_w).await;
+        let mut all = Vec::new();
+        out_r.read_to_end(&mut all).await.expect("read");
+        let text = String::from_utf8(all).expect("utf-8");
+        let bodies: Vec<serde_json::Value> = text
+            .split("Content-Length: ")
+            .filter(|p| !p.is_empty())
+            .map(|p| body(format!("Content-Length: {p}").as_bytes()))
+            .collect();
+        let got: Vec<(String, serde_json::Value)> = bodies
+            .iter()
+            .map(|b| {
+                (
+                    b["method"].as_str().unwrap_or("").to_string(),
+                    b["params"]["version"].clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("window/logMessage".to_string(), serde_json::Value::Null),
+                (
+                    "textDocument/publishDiagnostics".to_string(),
+                    serde_json::json!(1)
+                ),
+                (
+                    "textDocument/publishDiagnostics".to_string(),
+                    serde_json::json!(3)
+                ),
+            ]
+        );
+        assert_eq!(bodies[1]["params"]["uri"], other.as_str());
+        assert_eq!(bodies[2]["params"]["diagnostics"], serde_json::json!([]));
     }
 }

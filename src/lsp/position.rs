@@ -140,6 +140,38 @@ impl<'a> PosCursor<'a> {
                     character: units,
                 };
             }
+            // a few lines further on: step over line breaks in the text
+            // (LF, CR, CRLF, as the rope counts them) instead of asking the rope
+            if byte >= next && next != usize::MAX {
+                let (mut line, mut start, mut next) = (line, start, next);
+                let mut steps = 0;
+                while byte >= next && next != usize::MAX && steps < 32 {
+                    line += 1;
+                    start = next;
+                    next = match memchr::memchr2(b'\n', b'\r', &self.text.as_bytes()[start..]) {
+                        Some(i) => {
+                            let at = start + i;
+                            if self.text.as_bytes()[at] == b'\r'
+                                && self.text.as_bytes().get(at + 1) == Some(&b'\n')
+                            {
+                                at + 2
+                            } else {
+                                at + 1
+                            }
+                        }
+                        None => usize::MAX,
+                    };
+                    steps += 1;
+                }
+                if byte >= start && byte < next {
+                    let units = units_in(self.text.get(start..byte).unwrap_or(""), self.enc);
+                    self.last = Some((line, start, next, byte, units));
+                    return Pos {
+                        line,
+                        character: units,
+                    };
+                }
+            }
         }
         let line = self.rope.byte_to_line(byte);
         let start = self.rope.line_to_byte(line).min(byte);
@@ -190,9 +222,18 @@ mod tests {
 
     #[test]
     fn cursor_agrees_with_single_conversions() {
-        let text = "𠮷中,\r\n第二行\u{2028}x\r末行\r\n\n空行后𠮷𠮷a\u{c}b";
-        let rope = Rope::from_str(text);
-        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+        let base = "𠮷中,\r\n第二行\u{2028}x\r末行\r\n\n空行后𠮷𠮷a\u{c}b";
+        for (text, enc) in [
+            base.to_string(),
+            format!("{base}\n"),
+            format!("{base}\r\n"),
+            format!("\r\r\n\n{base}\r"),
+        ]
+        .iter()
+        .flat_map(|t| [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32].map(|e| (t, e)))
+        {
+            let text = text.as_str();
+            let rope = Rope::from_str(text);
             // in order, backwards, and jumping around (every offset, also inside chars)
             let n = text.len() + 2;
             let orders: [Vec<usize>; 3] = [

@@ -32,8 +32,10 @@ pub struct Client {
     pub settings: Value,
 }
 
-pub fn binary() -> &'static str {
-    env!("CARGO_BIN_EXE_zhproof")
+/// The server under test: the built binary, or `ZHPROOF_BIN` (to compare
+/// two builds with the same benchmark).
+pub fn binary() -> String {
+    std::env::var("ZHPROOF_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_zhproof").to_string())
 }
 
 impl Client {

@@ -946,22 +946,43 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
     };
     let outer_idx = if quotes == Quotes::Curly { 0 } else { 5 };
     let n = ctx.blocks.len();
-    let mut all: Vec<Option<std::borrow::Cow<'_, Marks>>> = Vec::with_capacity(n);
-    for (i, b) in ctx.blocks.iter().enumerate() {
-        if b.kind == BlockKind::Code || skipped(ctx.classes.get(i)) {
-            all.push(None);
-            continue;
-        }
-        match ctx.paras.get(i).and_then(|p| p.marks.as_ref()) {
-            Some(m) => all.push(Some(std::borrow::Cow::Borrowed(m))),
-            None => all.push(Some(std::borrow::Cow::Owned(paragraph_marks(
-                ctx.block_text(i),
-                b,
-                ctx.doc_kind,
-                quotes,
-            )))),
-        }
-    }
+    // the cached marks by reference (a keystroke reads thousands of blocks);
+    // computed only where the cache has none
+    let read = |i: usize, b: &crate::core::text::Block| {
+        !(b.kind == BlockKind::Code || skipped(ctx.classes.get(i)))
+    };
+    let computed: Vec<(usize, Marks)> = ctx
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| read(i, b) && ctx.paras.get(i).and_then(|p| p.marks.as_ref()).is_none())
+        .map(|(i, b)| {
+            (
+                i,
+                paragraph_marks(ctx.block_text(i), b, ctx.doc_kind, quotes),
+            )
+        })
+        .collect();
+    let mut extra = computed.iter().peekable();
+    let all: Vec<Option<&Marks>> = ctx
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if !read(i, b) {
+                return None;
+            }
+            match ctx.paras.get(i).and_then(|p| p.marks.as_ref()) {
+                Some(m) => Some(m),
+                None => {
+                    while extra.peek().is_some_and(|(k, _)| *k < i) {
+                        extra.next();
+                    }
+                    extra.peek().filter(|(k, _)| *k == i).map(|(_, m)| m)
+                }
+            }
+        })
+        .collect();
     // suppressions across paragraph boundaries
     let mut quiet_opens: Vec<Vec<bool>> = all
         .iter()

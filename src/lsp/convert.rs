@@ -6,7 +6,7 @@ use tower_lsp_server::ls_types::{
     NumberOrString, Position, Range, SymbolKind, TextEdit, Uri,
 };
 
-use super::position::{to_pos, to_pos_in, Encoding, Pos};
+use super::position::{to_pos, Encoding, Pos};
 use crate::core::outline::Section;
 use crate::core::{Edit, Finding, Severity};
 
@@ -30,15 +30,6 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
         Severity::Warning => DiagnosticSeverity::WARNING,
         Severity::Info => DiagnosticSeverity::INFORMATION,
         Severity::Hint => DiagnosticSeverity::HINT,
-    }
-}
-
-/// Byte range → LSP range, counting units in the rope's text as a string
-/// (faster when many ranges of one version are converted).
-pub fn range_in(rope: &Rope, text: &str, r: &std::ops::Range<usize>, enc: Encoding) -> Range {
-    Range {
-        start: pos(to_pos_in(rope, text, r.start, enc)),
-        end: pos(to_pos_in(rope, text, r.end, enc)),
     }
 }
 

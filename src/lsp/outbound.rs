@@ -8,10 +8,9 @@
 //! stream into whole frames and queues them on the same channel, so frames of
 //! both sources are never interleaved and each source keeps its order.
 
-use serde::Serialize;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
-use tower_lsp_server::ls_types::{Diagnostic, Range, Uri};
+use tower_lsp_server::ls_types::{Range, Uri};
 
 use crate::core::Finding;
 
@@ -57,47 +56,16 @@ fn diagnostics_frame(uri: &Uri, body: &[u8]) -> Frame {
     }
 }
 
-#[derive(Serialize)]
-struct Notification<'a, P: Serialize> {
-    jsonrpc: &'static str,
-    method: &'static str,
-    params: &'a P,
-}
-
-#[derive(Serialize)]
-struct PublishParams<'a> {
-    uri: &'a Uri,
-    diagnostics: &'a [Diagnostic],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<i32>,
-}
-
-/// A `textDocument/publishDiagnostics` frame, serialized directly (the same
-/// JSON as `PublishDiagnosticsParams`, without going through `Value`).
-pub fn publish_diagnostics(uri: &Uri, diagnostics: &[Diagnostic], version: Option<i32>) -> Frame {
-    let n = Notification {
-        jsonrpc: "2.0",
-        method: "textDocument/publishDiagnostics",
-        params: &PublishParams {
-            uri,
-            diagnostics,
-            version,
-        },
-    };
-    // serializing plain structs of strings and numbers cannot fail
-    let body = serde_json::to_vec(&n).unwrap_or_default();
-    diagnostics_frame(uri, &body)
-}
-
 /// The `publishDiagnostics` frame of an analysed version, written straight
 /// from the core's findings (no intermediate `Diagnostic` values); `conv`
 /// turns byte ranges into LSP ranges and is called in document order.
-/// The JSON is the same as [`publish_diagnostics`] of
-/// [`super::convert::diagnostic_with`] gives.
+/// The JSON is the same as serializing `PublishDiagnosticsParams` of
+/// [`super::convert::diagnostic_with`] (tested). `version: None` is the
+/// unversioned empty list sent when a document closes.
 pub fn publish_findings(
     uri: &Uri,
     findings: &[Finding],
-    version: i32,
+    version: Option<i32>,
     mut conv: impl FnMut(&std::ops::Range<usize>) -> Range,
 ) -> Frame {
     // written by hand: the generic serializer spent ~0.6 µs per diagnostic
@@ -138,8 +106,11 @@ pub fn publish_findings(
         }
         b.push(b'}');
     }
-    b.extend_from_slice(br#"],"version":"#);
-    push_num(&mut b, i64::from(version));
+    b.push(b']');
+    if let Some(v) = version {
+        b.extend_from_slice(br#","version":"#);
+        push_num(&mut b, i64::from(v));
+    }
     b.extend_from_slice(b"}}");
     diagnostics_frame(uri, &b)
 }
@@ -287,6 +258,41 @@ pub async fn write_frames<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Frame
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
+    use tower_lsp_server::ls_types::Diagnostic;
+
+    // The protocol types serialized by serde: the oracle for the hand-written frames.
+    #[derive(Serialize)]
+    struct Notification<'a, P: Serialize> {
+        jsonrpc: &'static str,
+        method: &'static str,
+        params: &'a P,
+    }
+
+    #[derive(Serialize)]
+    struct PublishParams<'a> {
+        uri: &'a Uri,
+        diagnostics: &'a [Diagnostic],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        version: Option<i32>,
+    }
+
+    /// A `textDocument/publishDiagnostics` frame, serialized directly (the same
+    /// JSON as `PublishDiagnosticsParams`, without going through `Value`).
+    fn publish_diagnostics(uri: &Uri, diagnostics: &[Diagnostic], version: Option<i32>) -> Frame {
+        let n = Notification {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params: &PublishParams {
+                uri,
+                diagnostics,
+                version,
+            },
+        };
+        // serializing plain structs of strings and numbers cannot fail
+        let body = serde_json::to_vec(&n).unwrap_or_default();
+        diagnostics_frame(uri, &body)
+    }
     use tower_lsp_server::ls_types::{
         DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position,
         PublishDiagnosticsParams, Range,
@@ -383,13 +389,18 @@ mod tests {
                 character: r.end as u32 % 7,
             },
         };
-        let direct = body(&publish_findings(&uri, &findings, 3, conv).bytes);
+        let direct = body(&publish_findings(&uri, &findings, Some(3), conv).bytes);
         let diags: Vec<Diagnostic> = findings
             .iter()
             .map(|f| super::super::convert::diagnostic_with(&uri, f, &conv))
             .collect();
         let via_types = body(&publish_diagnostics(&uri, &diags, Some(3)).bytes);
         assert_eq!(direct, via_types);
+        // the unversioned empty list sent on close
+        assert_eq!(
+            body(&publish_findings(&uri, &[], None, conv).bytes),
+            body(&publish_diagnostics(&uri, &[], None).bytes)
+        );
         assert_eq!(
             direct["params"]["diagnostics"][1]["relatedInformation"][1]["message"],
             "又一次"

@@ -820,10 +820,12 @@ impl LanguageServer for Backend {
             .map(|mut d| {
                 let existed = d.remove(uri.as_str()).is_some();
                 if existed && !is_config_uri(&uri) {
-                    let _ = self
-                        .shared
-                        .frames
-                        .send(outbound::publish_diagnostics(&uri, &[], None));
+                    let _ = self.shared.frames.send(outbound::publish_findings(
+                        &uri,
+                        &[],
+                        None,
+                        |_| Range::default(),
+                    ));
                 }
                 existed
             })

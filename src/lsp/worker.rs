@@ -149,9 +149,11 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
             }
             let mut cursor = PosCursor::new(&rope, &text, enc);
             let frame =
-                super::outbound::publish_findings(&uri, &analysis.findings, version, |r| Range {
-                    start: convert::pos(cursor.pos(r.start)),
-                    end: convert::pos(cursor.pos(r.end)),
+                super::outbound::publish_findings(&uri, &analysis.findings, Some(version), |r| {
+                    Range {
+                        start: convert::pos(cursor.pos(r.start)),
+                        end: convert::pos(cursor.pos(r.end)),
+                    }
                 });
             let result = Arc::new(DocResult {
                 uri: uri.clone(),

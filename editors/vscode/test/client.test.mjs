@@ -127,7 +127,11 @@ test("the configured client talks to the real server", async () => {
     const after = await srv.waitFor(uri, (p) => !p.diagnostics.some((d) => d.code === "punct-halfwidth"));
     assert.ok(after.diagnostics.every((d) => d.code !== "punct-halfwidth"));
     await srv.conn.sendRequest(rpc.ShutdownRequest.type);
-    srv.conn.sendNotification(rpc.ExitNotification.type);
+    // wait until `exit` is written and the server is gone: disposing the
+    // connection while the write is pending is an unhandled rejection
+    const exited = new Promise((resolve) => srv.child.once("exit", resolve));
+    await srv.conn.sendNotification(rpc.ExitNotification.type);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   } finally {
     srv.conn.dispose();
     srv.child.kill();

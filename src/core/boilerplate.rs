@@ -6,12 +6,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 struct Phrases {
-    exact: Vec<String>,
+    exact: crate::core::chars::FxHashSet<String>,
     prefixes: Vec<String>,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut exact = Vec::new();
+    let mut exact = crate::core::chars::FxHashSet::default();
     let mut prefixes = Vec::new();
     for line in include_str!("../../data/boilerplate.txt").lines() {
         let l = line.trim();
@@ -20,18 +20,18 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         }
         match l.strip_prefix('^') {
             Some(p) => prefixes.push(p.to_string()),
-            None => exact.push(normalize(l)),
+            None => {
+                exact.insert(normalize(l).to_string());
+            }
         }
     }
     Phrases { exact, prefixes }
 });
 
-fn normalize(s: &str) -> String {
-    s.trim()
-        .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '：' | ':' | '>' | '》' | '|' | '·' | '。' | '…')
-        })
-        .to_string()
+fn normalize(s: &str) -> &str {
+    s.trim().trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '：' | ':' | '>' | '》' | '|' | '·' | '。' | '…')
+    })
 }
 
 /// Is this whole line web/app boilerplate?
@@ -40,8 +40,7 @@ pub fn is_boilerplate(line: &str) -> bool {
     if t.is_empty() || t.chars().count() > 40 {
         return false;
     }
-    let n = normalize(t);
-    if PHRASES.exact.contains(&n) {
+    if PHRASES.exact.contains(normalize(t)) {
         return true;
     }
     PHRASES.prefixes.iter().any(|p| {
@@ -77,6 +76,13 @@ static HEADLINE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_headline_with_time(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || t.len() > 240 {
+        return false;
+    }
+    // the title is followed by white space or a separator
+    if !t
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '|' | '｜' | '·' | '丨'))
+    {
         return false;
     }
     let Some(c) = HEADLINE_TIME.captures(t) else {

@@ -14,14 +14,30 @@ use jieba_rs::Jieba;
 static BASE: OnceLock<Arc<Jieba>> = OnceLock::new();
 static CUSTOM: RwLock<Option<(Vec<String>, Arc<Jieba>)>> = RwLock::new(None);
 
-/// Start loading the dictionary in the background.
+/// Start loading the dictionary (and the rest of [`warm_up`]) in the background.
 pub fn preload() {
     std::thread::Builder::new()
         .name("jieba-load".into())
-        .spawn(|| {
-            let _ = base();
-        })
+        .spawn(warm_up)
         .ok();
+}
+
+/// Load everything analysis needs once per process: jieba's dictionary,
+/// its POS model for unknown words, and the rules' tables (each built on
+/// first use), by analysing a short sample. The server does this at start-up
+/// off the message loop, so a document's first analysis does not pay for it.
+pub fn warm_up() {
+    let _ = base();
+    const SAMPLE: &str = "一、总体要求\n\n\
+        本报记者 王某某 见習(xí)記者 李某\n\n\
+        2024年3月5日(星期三)上午，市南区委书记付荣云在高实集团调研时指出，\
+        今年1至9月利用内资81.73亿元，同比增长7.8%,约有1000万元左右。\
+        截止目前按装工作认真的开展，的的确确。GDP 增长 APP and...\n";
+    let _ = super::analyzer::analyze(
+        SAMPLE,
+        super::text::DocKind::Plain,
+        Arc::new(super::config::Config::default()),
+    );
 }
 
 fn base() -> &'static Arc<Jieba> {
@@ -179,7 +195,9 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(tags.len());
     // jieba hands out its tags from one table: a tag at the same address
     // (and of the same length) is the same string, interned already
-    let mut seen: [(usize, usize, &'static str); 16] = [(0, 0, ""); 16];
+    // (the table's strings are heap blocks, 16-byte aligned: hash the
+    // address so that they spread over the slots)
+    let mut seen: [(usize, usize, &'static str); 64] = [(0, 0, ""); 64];
     for t in tags {
         if t.word
             .chars()
@@ -188,7 +206,7 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
             continue;
         }
         let (addr, len) = (t.tag.as_ptr() as usize, t.tag.len());
-        let slot = &mut seen[(addr >> 1) % 16];
+        let slot = &mut seen[((addr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize];
         let tag = if slot.0 == addr && slot.1 == len && len > 0 {
             slot.2
         } else {

@@ -309,9 +309,10 @@ pub fn is_byline(s: &str) -> bool {
         return true;
     }
     // 半岛记者 高晓飞 通讯员 沈明书 — a title followed by space-separated names
-    if (t.contains("记者") || t.contains("通讯员"))
-        && t.contains(' ')
+    // (the cheap byte searches first)
+    if t.contains(' ')
         && !t.contains(['，', ',', '。'])
+        && (t.contains("记者") || t.contains("通讯员"))
     {
         return t
             .split(' ')

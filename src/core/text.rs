@@ -407,29 +407,25 @@ impl Iterator for LineIter<'_> {
 /// URLs, e-mail addresses, link targets, HTML tags and markup prefixes
 /// replaced by [`MASK`] bytes so that rules never read them.
 pub fn mask(text: &str, kind: DocKind, prefix: usize) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    let fill = |bytes: &mut Vec<u8>, r: Range<usize>| {
-        for b in &mut bytes[r] {
-            *b = MASK as u8;
-        }
-    };
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     if prefix > 0 && prefix <= text.len() {
-        fill(&mut bytes, 0..prefix);
+        ranges.push(0..prefix);
     }
-    for r in url_ranges(text) {
-        fill(&mut bytes, r);
-    }
+    ranges.extend(url_ranges(text));
     if kind == DocKind::Markdown {
-        for r in markdown_ranges(text) {
-            fill(&mut bytes, r);
-        }
-        for r in table_ranges(text, prefix) {
-            fill(&mut bytes, r);
-        }
+        ranges.extend(markdown_ranges(text));
+        ranges.extend(table_ranges(text, prefix));
     } else {
         // inline suppression comments (`<!-- zhproof-… -->`) in plain text
-        for r in suppress::comment_ranges(text) {
-            fill(&mut bytes, r);
+        ranges.extend(suppress::comment_ranges(text));
+    }
+    if ranges.is_empty() {
+        return text.to_string();
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        if let Some(part) = bytes.get_mut(r) {
+            part.fill(MASK as u8);
         }
     }
     // Only whole ASCII bytes or whole chars were replaced, so this is valid UTF-8;
@@ -475,6 +471,11 @@ pub fn url_ranges(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // only `h`, `f`, `w` and `@` can start what is looked for
+        if !matches!(b[i], b'h' | b'f' | b'w' | b'@') {
+            i += 1;
+            continue;
+        }
         let rest = &b[i..];
         let is_start = (rest.starts_with(b"http://")
             || rest.starts_with(b"https://")

@@ -76,7 +76,7 @@ impl Guards {
 
 /// A set of strings matched in one pass.
 pub struct Lexicon {
-    words: Vec<Box<str>>,
+    pub(crate) words: Vec<Box<str>>,
     /// Entry indices by first character, longest word first.
     by_first: HashMap<char, Vec<u32>>,
     /// Bitset over the BMP of the first characters.
@@ -260,19 +260,77 @@ pub fn match_text<'a>(ctx: &'a ParaCtx) -> &'a str {
     }
 }
 
-/// The matches of `lex` in the paragraph: in the simplified text, and, where
+/// The word lists of the word-level rules, matched together in one pass
+/// over a paragraph (the results are kept in the paragraph's context).
+#[derive(Clone, Copy)]
+pub enum List {
+    Confused = 0,
+    Redundant = 1,
+    Terms = 2,
+}
+
+/// Matches of one list: (byte range, entry index), by start, longest first.
+pub type Hits = Vec<(Range<usize>, usize)>;
+
+/// The matches of every [`List`] in one paragraph.
+#[derive(Default)]
+pub struct ParaHits([Hits; 3]);
+
+/// One lexicon of all lists' words, and for each of its entries the list and
+/// the entry index there.
+struct Combined {
+    lex: Lexicon,
+    owner: Vec<(usize, usize)>,
+}
+
+static COMBINED: std::sync::LazyLock<Combined> = std::sync::LazyLock::new(|| {
+    let lists: [&Lexicon; 3] = [
+        &super::words::CONFUSED.lex,
+        &super::words::REDUNDANT.lex,
+        &super::terms::TERMS.lex,
+    ];
+    let mut words = Vec::new();
+    let mut owner = Vec::new();
+    for (l, lex) in lists.iter().enumerate() {
+        for (i, w) in lex.words.iter().enumerate() {
+            words.push(&**w);
+            owner.push((l, i));
+        }
+    }
+    Combined {
+        lex: Lexicon::new(words),
+        owner,
+    }
+});
+
+/// The matches of `list` in the paragraph: in the simplified text, and, where
 /// it differs, in the text as written too (a wrong form may hold a character
 /// that the simplifier maps onto the right one: `薰陶` becomes `熏陶`).
-/// Sorted by start, longest first; no duplicates.
-pub fn find_in_para(lex: &Lexicon, ctx: &ParaCtx) -> Vec<(Range<usize>, usize)> {
-    let s = match_text(ctx);
-    let mut hits = lex.find_all(s);
-    if s != ctx.masked {
-        hits.extend(lex.find_all(ctx.masked));
-        hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        hits.dedup();
-    }
-    hits
+/// Sorted by start, longest first; no duplicates. All lists are matched on
+/// the first call for a paragraph.
+pub fn list_hits<'c>(ctx: &'c ParaCtx, list: List) -> &'c [(Range<usize>, usize)] {
+    let all = ctx.lexicon_hits.get_or_init(|| {
+        let c = &*COMBINED;
+        let s = match_text(ctx);
+        let mut out = ParaHits::default();
+        let mut split = |found: Hits| {
+            for (r, k) in found {
+                if let Some(&(l, i)) = c.owner.get(k) {
+                    out.0[l].push((r, i));
+                }
+            }
+        };
+        split(c.lex.find_all(s));
+        if s != ctx.masked {
+            split(c.lex.find_all(ctx.masked));
+            for hits in &mut out.0 {
+                hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+                hits.dedup();
+            }
+        }
+        out
+    });
+    &all.0[list as usize]
 }
 
 /// Common single-character surnames: a two-character match right after one

@@ -124,6 +124,8 @@ pub struct ParaCtx<'a> {
     tokens: OnceCell<Vec<Token>>,
     figures: OnceCell<Vec<Figure>>,
     may_change: OnceCell<bool>,
+    /// Matches of the word lists (see [`lexicon::list_hits`]).
+    pub(crate) lexicon_hits: OnceCell<lexicon::ParaHits>,
 }
 
 impl<'a> ParaCtx<'a> {
@@ -144,6 +146,7 @@ impl<'a> ParaCtx<'a> {
             tokens: OnceCell::new(),
             figures: OnceCell::new(),
             may_change: OnceCell::new(),
+            lexicon_hits: OnceCell::new(),
         }
     }
 

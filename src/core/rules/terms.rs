@@ -6,7 +6,9 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{data_lines, find_in_para, is_term_at, match_text, Guards, Lexicon};
+use super::lexicon::{
+    data_lines, is_term_at, list_hits, match_text, Guards, Lexicon, List,
+};
 use super::{Check, ParaCtx, Rule};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp;
@@ -49,7 +51,7 @@ pub(crate) struct Term {
 
 pub(crate) struct TermList {
     pub entries: Vec<Term>,
-    lex: Lexicon,
+    pub(crate) lex: Lexicon,
 }
 
 pub(crate) static TERMS: LazyLock<TermList> = LazyLock::new(|| {
@@ -93,7 +95,7 @@ fn message(t: &Term) -> String {
 fn check_terms(ctx: &ParaCtx, out: &mut Vec<Finding>, banned: bool) {
     let s = match_text(ctx);
     let list = &*TERMS;
-    let hits = find_in_para(&list.lex, ctx);
+    let hits = list_hits(ctx, List::Terms);
     if hits.is_empty() {
         return;
     }
@@ -104,7 +106,7 @@ fn check_terms(ctx: &ParaCtx, out: &mut Vec<Finding>, banned: bool) {
     };
     let jieba = nlp::jieba_with_words(&ctx.config.words);
     let mut covered = 0;
-    for (r, i) in hits {
+    for (r, i) in hits.iter().cloned() {
         if r.start < covered {
             continue;
         }

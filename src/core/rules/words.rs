@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    after_surname, data_lines, find_in_para, is_word_at, match_text, tail_ok, Guards, Lexicon,
+    after_surname, data_lines, is_word_at, list_hits, match_text, tail_ok, Guards, Lexicon, List,
 };
 use super::{Check, ParaCtx, Rule};
 use crate::core::finding::{Edit, Finding, Fix, Severity};
@@ -53,7 +53,7 @@ pub(crate) struct Confused {
 
 pub(crate) struct ConfusedList {
     pub entries: Vec<Confused>,
-    lex: Lexicon,
+    pub(crate) lex: Lexicon,
 }
 
 pub(crate) static CONFUSED: LazyLock<ConfusedList> = LazyLock::new(|| {
@@ -77,13 +77,13 @@ pub(crate) static CONFUSED: LazyLock<ConfusedList> = LazyLock::new(|| {
 fn check_confused(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = match_text(ctx);
     let list = &*CONFUSED;
-    let hits = find_in_para(&list.lex, ctx);
+    let hits = list_hits(ctx, List::Confused);
     if hits.is_empty() {
         return;
     }
     let jieba = nlp::jieba_with_words(&ctx.config.words);
     let mut covered = 0;
-    for (r, i) in hits {
+    for (r, i) in hits.iter().cloned() {
         if r.start < covered {
             continue;
         }
@@ -136,7 +136,7 @@ pub(crate) struct Redundant {
 
 pub(crate) struct RedundantList {
     pub entries: Vec<Redundant>,
-    lex: Lexicon,
+    pub(crate) lex: Lexicon,
 }
 
 pub(crate) static REDUNDANT: LazyLock<RedundantList> = LazyLock::new(|| {
@@ -198,13 +198,13 @@ fn tail_candidates<'s>(
 fn check_redundant(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = match_text(ctx);
     let list = &*REDUNDANT;
-    let hits = find_in_para(&list.lex, ctx);
+    let hits = list_hits(ctx, List::Redundant);
     if hits.is_empty() {
         return;
     }
     let jieba = nlp::jieba_with_words(&ctx.config.words);
     let mut covered = 0;
-    for (r, i) in hits {
+    for (r, i) in hits.iter().cloned() {
         if r.start < covered {
             continue;
         }

@@ -198,11 +198,10 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
     // (the table's strings are heap blocks, 16-byte aligned: hash the
     // address so that they spread over the slots)
     let mut seen: [(usize, usize, &'static str); 64] = [(0, 0, ""); 64];
+    let blank = |c: char| c.is_whitespace() || c == super::chars::MASK;
     for t in tags {
-        if t.word
-            .chars()
-            .all(|c| c.is_whitespace() || c == super::chars::MASK)
-        {
+        // (a token that starts with a word character is kept: one char read)
+        if t.word.chars().next().is_none_or(blank) && t.word.chars().all(blank) {
             continue;
         }
         let (addr, len) = (t.tag.as_ptr() as usize, t.tag.len());

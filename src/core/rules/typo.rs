@@ -280,10 +280,6 @@ fn is_name_tag(tag: &str) -> bool {
     tag.starts_with("nr") || matches!(tag, "ns" | "nt" | "nz" | "j" | "eng" | "m" | "x")
 }
 
-fn all_han(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(is_han)
-}
-
 /// Is the window one half of a parallel phrase (`深查深改`, `堵点痛点`,
 /// `网言网语`)? Such coinages repeat a character in the same place.
 fn parallel(s: &str, window: &Range<usize>) -> bool {
@@ -413,22 +409,31 @@ fn candidates(j: &Jieba, s: &str, toks: &[nlp::Token], min_gain: f64) -> Vec<Can
             .and_then(|t| s.get(t.range.clone()))
             .unwrap_or("")
     };
-    let single = |i: usize| {
-        let w = word(i);
-        let mut ch = w.chars();
-        matches!((ch.next(), ch.next()), (Some(c), None) if is_han(c))
-    };
+    // per token, read once: its length in chars and whether it is all Chinese
+    let info: Vec<(usize, bool)> = (0..toks.len())
+        .map(|i| {
+            let w = word(i);
+            let (mut n, mut han) = (0, !w.is_empty());
+            for c in w.chars() {
+                n += 1;
+                han &= is_han(c);
+            }
+            (n, han)
+        })
+        .collect();
+    let han = |i: usize| info.get(i).is_some_and(|x| x.1);
+    let single = |i: usize| info.get(i).is_some_and(|&(n, h)| n == 1 && h);
     // context: the neighbouring token when it is Chinese
     let ctx_start = |i: usize| -> usize {
         match i.checked_sub(1) {
-            Some(p) if all_han(word(p)) => toks[p].range.start,
+            Some(p) if han(p) => toks[p].range.start,
             _ => toks.get(i).map_or(0, |t| t.range.start),
         }
     };
     let ctx_end = |k: usize| -> usize {
         // k is one past the last token of the window
         match toks.get(k) {
-            Some(t) if all_han(word(k)) => t.range.end,
+            Some(t) if han(k) => t.range.end,
             _ => toks.get(k.wrapping_sub(1)).map_or(0, |t| t.range.end),
         }
     };
@@ -454,9 +459,9 @@ fn candidates(j: &Jieba, s: &str, toks: &[nlp::Token], min_gain: f64) -> Vec<Can
             i = k;
         } else {
             let w = word(i);
-            let n = w.chars().count();
+            let (n, all_han) = info[i];
             if (2..=MAX_WINDOW).contains(&n)
-                && all_han(w)
+                && all_han
                 && !is_name_tag(toks[i].tag)
                 && !j.has_word(w)
             {

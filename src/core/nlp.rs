@@ -90,24 +90,41 @@ pub fn intern_tag(tag: &str) -> &'static str {
         "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v",
         "vd", "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
     ];
-    // the tag's (at most four) bytes as a number, to binary-search the table
+    // the tag's (at most four) bytes as a number
     fn key(t: &str) -> Option<u32> {
         let b = t.as_bytes();
         (b.len() <= 4).then(|| b.iter().fold(0u32, |k, &x| (k << 8) | x as u32))
     }
-    static SORTED: std::sync::LazyLock<Vec<(u32, &'static str)>> = std::sync::LazyLock::new(|| {
-        let mut v: Vec<(u32, &'static str)> = KNOWN
-            .iter()
-            .filter_map(|&k| key(k).map(|n| (n, k)))
-            .collect();
-        v.sort_unstable();
-        v
-    });
-    if let Some(n) = key(tag) {
-        if let Ok(i) = SORTED.binary_search_by_key(&n, |&(k, _)| k) {
-            if SORTED[i].1 == tag {
-                return SORTED[i].1;
+    // open addressing over 256 slots by the key (at most 60 entries)
+    fn slot(k: u32) -> usize {
+        (k.wrapping_mul(0x9E37_79B1) >> 24) as usize
+    }
+    static TABLE: std::sync::LazyLock<[(u32, &'static str); 256]> =
+        std::sync::LazyLock::new(|| {
+            let mut t: [(u32, &'static str); 256] = [(0, ""); 256];
+            for &k in KNOWN {
+                if let Some(n) = key(k) {
+                    let mut i = slot(n);
+                    while t[i].0 != 0 {
+                        i = (i + 1) % 256;
+                    }
+                    t[i] = (n, k);
+                }
             }
+            t
+        });
+    if let Some(n) = key(tag).filter(|&n| n != 0) {
+        let mut i = slot(n);
+        loop {
+            let (k, v) = TABLE[i];
+            if k == 0 {
+                break;
+            }
+            // (same key and same length: the same bytes)
+            if k == n && v.len() == tag.len() {
+                return v;
+            }
+            i = (i + 1) % 256;
         }
     }
     static OTHER: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
@@ -267,6 +284,20 @@ mod tests {
                 assert_eq!(to_simplified(line), full(line), "{line}");
             }
         }
+    }
+
+    #[test]
+    fn interned_tags_are_the_same_strings() {
+        for t in ["a", "nr", "nrfg", "eng", "zg", "x", "uj"] {
+            assert_eq!(intern_tag(t), t);
+        }
+        // not in the table: interned once, same address every time
+        let k = intern_tag("nzz");
+        assert_eq!(k, "nzz");
+        assert!(std::ptr::eq(k, intern_tag(&String::from("nzz"))));
+        // a key collision by zero bytes is not a match
+        assert_eq!(intern_tag("\0a"), "\0a");
+        assert_eq!(intern_tag(""), "");
     }
 
     #[test]

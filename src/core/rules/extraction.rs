@@ -213,7 +213,17 @@ fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
     let n = ctx.blocks.len().min(ctx.classes.len());
     let is_bp = |k: usize| matches!(ctx.classes[k], BlockClass::Boilerplate);
     let line = |k: usize| &ctx.text[content(ctx, k)];
-    let headline = |k: usize| is_bp(k) && is_headline_with_time(line(k));
+    // (paragraphs and list items carry the answer in their cached shape)
+    let headline = |k: usize| {
+        is_bp(k)
+            && match (
+                ctx.blocks[k].kind,
+                ctx.paras.get(k).and_then(|p| p.shape.as_ref()),
+            ) {
+                (BlockKind::Para | BlockKind::ListItem, Some(shape)) => shape.headline_with_time,
+                _ => is_headline_with_time(line(k)),
+            }
+    };
     // from which block on everything is boilerplate
     let mut tail = n;
     while tail > 0 && is_bp(tail - 1) {

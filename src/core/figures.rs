@@ -11,7 +11,7 @@
 //! slogans in quotes (`“四个意识”`) and bare numbers without a unit (`(1)`,
 //! `12345`) are not figures.
 
-use std::collections::HashMap;
+use crate::core::chars::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -699,7 +699,7 @@ static STOP_PHRASES: &[&str] = &[
 
 /// Units by their first char (indices into `UNITS`, table order kept).
 static UNIT_INDEX: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
-    let mut m: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut m: HashMap<char, Vec<usize>> = HashMap::default();
     for (k, d) in UNITS.iter().enumerate() {
         if let Some(c) = d.text.chars().next() {
             m.entry(c).or_default().push(k);
@@ -2740,7 +2740,15 @@ fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
         let pb = p.as_bytes();
         let first = (start + 1).saturating_sub(pb.len()).max(lo);
         let last = end.min((hi + 1).saturating_sub(pb.len()));
-        (first..last).any(|a| bytes.get(a..a + pb.len()) == Some(pb))
+        let (Some(&p0), Some(&pn)) = (pb.first(), pb.last()) else {
+            return false;
+        };
+        // (first and last bytes before the whole phrase)
+        (first..last).any(|a| {
+            bytes.get(a) == Some(&p0)
+                && bytes.get(a + pb.len() - 1) == Some(&pn)
+                && bytes.get(a..a + pb.len()) == Some(pb)
+        })
     })
 }
 

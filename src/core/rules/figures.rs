@@ -6,7 +6,7 @@
 //! paragraph (`ParaCtx::figures`); the document check reads the cached
 //! per-paragraph figures.
 
-use std::collections::HashMap;
+use crate::core::chars::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Check, DocCtx, ParaCtx, Rule};
 use crate::core::config::Ymd;
@@ -348,8 +348,8 @@ struct Mention {
 }
 
 fn check_inconsistent(ctx: &DocCtx, out: &mut Vec<Finding>) {
-    let mut seen: HashMap<(&'static str, String), Mention> = HashMap::new();
-    let mut reported: std::collections::HashSet<(&'static str, String)> = Default::default();
+    let mut seen: HashMap<(&'static str, &str), Mention> = HashMap::default();
+    let mut reported: HashSet<(&'static str, &str)> = HashSet::default();
     for (bi, p) in ctx.paras.iter().enumerate() {
         if matches!(ctx.classes.get(bi), Some(BlockClass::Boilerplate)) {
             continue;
@@ -360,7 +360,7 @@ fn check_inconsistent(ctx: &DocCtx, out: &mut Vec<Finding>) {
             let Some((unit, noun, value)) = labelled(text, f) else {
                 continue;
             };
-            let key = (unit, noun.to_string());
+            let key = (unit, noun);
             match seen.get(&key) {
                 None => {
                     seen.insert(

@@ -12,7 +12,7 @@
 //! Function words are warnings (`and` → `和`, `or` → `或` are fixed when they
 //! sit between two Chinese words); other unknown words are hints.
 
-use std::collections::HashSet;
+use crate::core::chars::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 

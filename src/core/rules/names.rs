@@ -3,7 +3,7 @@
 //! a one-character difference next to the same title (`宣传部长付荣云` …
 //! `宣传部长付荣芸`). A document check over the cached paragraph mentions.
 
-use std::collections::HashMap;
+use crate::core::chars::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use super::{Check, DocCtx, Rule};
@@ -53,8 +53,8 @@ fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
 /// `羅武俠` and `罗武侠` in one article: the rarer written form is flagged.
 fn script_mix(people: &[PM], out: &mut Vec<Finding>) {
     // canonical name → written form → mentions
-    let mut forms: HashMap<&str, Vec<(&str, Vec<&PM>)>> = HashMap::new();
-    let confirmed: std::collections::HashSet<&str> = people
+    let mut forms: HashMap<&str, Vec<(&str, Vec<&PM>)>> = HashMap::default();
+    let confirmed: HashSet<&str> = people
         .iter()
         .filter(|p| p.m.confident)
         .map(|p| &*p.m.name)
@@ -103,8 +103,8 @@ fn one_apart(a: &str, b: &str) -> bool {
 fn one_char_apart(people: &[PM], out: &mut Vec<Finding>) {
     // (title, name) → first mention, and how often each name occurs in all
     let mut titled: Vec<(&str, &str, &PM)> = Vec::new();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    let mut seen: HashSet<(&str, &str)> = HashSet::default();
     for p in people {
         if !p.m.confident {
             continue;

@@ -11,7 +11,7 @@
 //! traditional character maps to it. Characters legitimate in both scripts
 //! (`data/script_both.txt`) are never counted or flagged.
 
-use std::collections::HashMap;
+use crate::core::chars::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{Check, DocCtx, ParaCtx, Rule};
@@ -102,7 +102,7 @@ fn build() -> Tables {
         }
     }
     let converted = fast2s::convert(&all);
-    let mut sources: HashMap<char, Vec<char>> = HashMap::new();
+    let mut sources: HashMap<char, Vec<char>> = HashMap::default();
     let mut changed = Bits::new();
     for (t, s) in cps.iter().zip(converted.split('\n')) {
         let mut it = s.chars();
@@ -118,7 +118,7 @@ fn build() -> Tables {
         changed.set(c);
     }
     let mut simp_only = Bits::new();
-    let mut unique = HashMap::new();
+    let mut unique = HashMap::default();
     for (s, ts) in &sources {
         if both_trad.has(*s) {
             continue;

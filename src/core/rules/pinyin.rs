@@ -50,30 +50,36 @@ pub fn annotations(s: &str) -> Vec<Range<usize>> {
     if !(s.as_bytes().contains(&b'(') || s.contains("（")) {
         return out;
     }
-    let mut prev: Option<char> = None;
-    let mut skip_until = 0;
-    for (i, c) in s.char_indices() {
-        if i < skip_until {
+    // visit only the opening parentheses (`(`, or `（` = EF BC 88); the
+    // character before one is never inside an annotation already found
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b.get(from..).and_then(|r| memchr::memchr2(b'(', 0xEF, r)) {
+        let i = from + k;
+        let open_end = if b[i] == b'(' {
+            i + 1
+        } else if b.get(i..i + 3) == Some("（".as_bytes()) {
+            i + 3
+        } else {
+            from = i + 1;
+            continue;
+        };
+        from = open_end;
+        if !super::prev_char(s, i).is_some_and(is_han) {
             continue;
         }
-        if (c == '(' || c == '（') && prev.is_some_and(is_han) {
-            let open_end = i + c.len_utf8();
-            let rest = &s[open_end..];
-            let close = rest
-                .char_indices()
-                .take(48)
-                .find(|(_, x)| matches!(x, ')' | '）' | '(' | '（'));
-            if let Some((k, x)) = close {
-                if matches!(x, ')' | '）') && is_pinyin_annotation(&rest[..k]) {
-                    let end = open_end + k + x.len_utf8();
-                    out.push(i..end);
-                    skip_until = end;
-                    prev = Some(x);
-                    continue;
-                }
+        let rest = &s[open_end..];
+        let close = rest
+            .char_indices()
+            .take(48)
+            .find(|(_, x)| matches!(x, ')' | '）' | '(' | '（'));
+        if let Some((k, x)) = close {
+            if matches!(x, ')' | '）') && is_pinyin_annotation(&rest[..k]) {
+                let end = open_end + k + x.len_utf8();
+                out.push(i..end);
+                from = end;
             }
         }
-        prev = Some(c);
     }
     out
 }

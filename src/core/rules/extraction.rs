@@ -323,6 +323,9 @@ const CLAUSE_PREPS: &[&str] = &[
     "随着",
 ];
 
+/// The last characters of [`CLAUSE_PREPS`] (a cheap test before comparing them all).
+const PREP_LAST: [char; 8] = ['以', '把', '照', '据', '绕', '着', '于', '了'];
+
 /// Punctuation that ends the clause a dangling preposition stands in.
 fn clause_punct(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';' | '。')
@@ -595,6 +598,10 @@ fn clause_initial_preps(s: &str, out: &mut Vec<Finding>) {
             continue;
         }
         let before = &s[..at];
+        // (the last characters of the prepositions, before comparing them all)
+        if !before.ends_with(PREP_LAST) {
+            continue;
+        }
         let Some(prep) = CLAUSE_PREPS.iter().find(|p| before.ends_with(*p)) else {
             continue;
         };
@@ -619,6 +626,14 @@ mod tests {
     use crate::core::text::DocKind;
     use crate::core::{analyze, fix, Config};
     use std::sync::Arc;
+
+    #[test]
+    fn prep_last_chars_cover_the_list() {
+        for p in super::CLAUSE_PREPS {
+            let last = p.chars().next_back().expect("non-empty");
+            assert!(super::PREP_LAST.contains(&last), "{p}");
+        }
+    }
 
     fn dangling(s: &str) -> Vec<String> {
         run_para("dangling-word", s, DocKind::Plain)

@@ -88,6 +88,12 @@ pub struct Block {
 /// non-blank line is its own block (Chinese articles put one paragraph on a
 /// line); in Markdown consecutive text lines form one paragraph.
 pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
+    blocks_with(text, kind, true)
+}
+
+/// [`blocks`], with or without the fast path for plain text (the tests
+/// compare the two).
+fn blocks_with(text: &str, kind: DocKind, fast: bool) -> Vec<Block> {
     // ~1 block per 200 bytes of article text; growing a long Vec costs copies
     let mut out: Vec<Block> = Vec::with_capacity(text.len() / 200 + 8);
     let mut lines = LineIter::new(text).enumerate().peekable();
@@ -95,6 +101,42 @@ pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
     let mut first = true;
     // suppression comments are rare: look for them only if the text has one
     let directives = memchr::memmem::find(text.as_bytes(), suppress::MARK.as_bytes()).is_some();
+    if fast && kind == DocKind::Plain && !directives {
+        // plain text without suppression comments: every non-blank line is a
+        // paragraph (what the loop below does, without its Markdown tests)
+        let b = text.as_bytes();
+        let (mut start, mut ln) = (0, 0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            if i < start {
+                continue; // the `\n` of a `\r\n`
+            }
+            let line = &text[start..i];
+            if !line.trim().is_empty() {
+                out.push(Block {
+                    range: start..i,
+                    kind: BlockKind::Para,
+                    prefix: 0,
+                    line: ln,
+                });
+            }
+            ln += 1;
+            start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+        }
+        let line = &text[start..];
+        if !line.trim().is_empty() {
+            out.push(Block {
+                range: start..text.len(),
+                kind: BlockKind::Para,
+                prefix: 0,
+                line: ln,
+            });
+        }
+        return out;
+    }
     while let Some((ln, (start, end))) = lines.next() {
         let line = &text[start..end];
         let trimmed = line.trim_start_matches([' ', '\t']);
@@ -671,6 +713,30 @@ fn is_link_bracket(text: &str, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn plain_fast_path_splits_as_the_general_one() {
+        let texts = [
+            "",
+            "\n",
+            "一行",
+            "第一段。\n第二段。\n",
+            "第一段。\r\n\r\n  \r\n第二段。\r\n",
+            "甲\r乙\r\r丙",
+            "\u{3000}\n \t\n\u{a0}\n正文\u{2028}同一行\u{c}仍同一行\n\n",
+            "  缩进的段落\n\t制表符\n末行无换行",
+            "# 不是标题\n- 不是列表\n```\n不是代码\n",
+            "𠮷字\r\n\r\n\n",
+        ];
+        for t in texts {
+            assert_eq!(
+                blocks_with(t, DocKind::Plain, true),
+                blocks_with(t, DocKind::Plain, false),
+                "{t:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

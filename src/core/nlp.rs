@@ -81,52 +81,71 @@ pub struct Token {
     pub tag: &'static str,
 }
 
-/// jieba's POS tags as `'static` strings: the common ones from a table, any
+/// jieba's POS tags (those of its dictionary and its model for unknown words).
+const KNOWN_TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j",
+    "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q",
+    "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd",
+    "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
+];
+
+/// A tag's (at most four) bytes as a number; 0 for none.
+const fn tag_key(t: &[u8]) -> u32 {
+    if t.len() > 4 {
+        return 0;
+    }
+    let (mut k, mut i) = (0u32, 0);
+    while i < t.len() {
+        k = (k << 8) | t[i] as u32;
+        i += 1;
+    }
+    k
+}
+
+const fn tag_slot(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 24) as usize
+}
+
+/// The known tags by key, open addressing over 256 slots (built at compile time).
+const TAG_TABLE: [(u32, &str); 256] = {
+    let mut t: [(u32, &str); 256] = [(0, ""); 256];
+    let mut n = 0;
+    while n < KNOWN_TAGS.len() {
+        let k = tag_key(KNOWN_TAGS[n].as_bytes());
+        let mut i = tag_slot(k);
+        while t[i].0 != 0 {
+            i = (i + 1) % 256;
+        }
+        t[i] = (k, KNOWN_TAGS[n]);
+        n += 1;
+    }
+    t
+};
+
+/// jieba's POS tags as `'static` strings: the known ones from a table, any
 /// other (a custom dictionary's) interned once, so a token costs no allocation.
+#[inline]
 pub fn intern_tag(tag: &str) -> &'static str {
-    const KNOWN: &[&str] = &[
-        "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i",
-        "j", "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p",
-        "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v",
-        "vd", "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
-    ];
-    // the tag's (at most four) bytes as a number
-    fn key(t: &str) -> Option<u32> {
-        let b = t.as_bytes();
-        (b.len() <= 4).then(|| b.iter().fold(0u32, |k, &x| (k << 8) | x as u32))
-    }
-    // open addressing over 256 slots by the key (at most 60 entries)
-    fn slot(k: u32) -> usize {
-        (k.wrapping_mul(0x9E37_79B1) >> 24) as usize
-    }
-    static TABLE: std::sync::LazyLock<[(u32, &'static str); 256]> =
-        std::sync::LazyLock::new(|| {
-            let mut t: [(u32, &'static str); 256] = [(0, ""); 256];
-            for &k in KNOWN {
-                if let Some(n) = key(k) {
-                    let mut i = slot(n);
-                    while t[i].0 != 0 {
-                        i = (i + 1) % 256;
-                    }
-                    t[i] = (n, k);
-                }
-            }
-            t
-        });
-    if let Some(n) = key(tag).filter(|&n| n != 0) {
-        let mut i = slot(n);
+    let k = tag_key(tag.as_bytes());
+    if k != 0 {
+        let mut i = tag_slot(k);
         loop {
-            let (k, v) = TABLE[i];
-            if k == 0 {
+            let (key, v) = TAG_TABLE[i];
+            if key == 0 {
                 break;
             }
             // (same key and same length: the same bytes)
-            if k == n && v.len() == tag.len() {
+            if key == k && v.len() == tag.len() {
                 return v;
             }
             i = (i + 1) % 256;
         }
     }
+    intern_other(tag)
+}
+
+#[cold]
+fn intern_other(tag: &str) -> &'static str {
     static OTHER: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
     let mut other = match OTHER.lock() {
         Ok(g) => g,
@@ -210,26 +229,13 @@ pub fn to_simplified(text: &str) -> String {
 pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
     let tags = jieba.tag(text, true);
     let mut out = Vec::with_capacity(tags.len());
-    // jieba hands out its tags from one table: a tag at the same address
-    // (and of the same length) is the same string, interned already
-    // (the table's strings are heap blocks, 16-byte aligned: hash the
-    // address so that they spread over the slots)
-    let mut seen: [(usize, usize, &'static str); 64] = [(0, 0, ""); 64];
     let blank = |c: char| c.is_whitespace() || c == super::chars::MASK;
     for t in tags {
         // (a token that starts with a word character is kept: one char read)
         if t.word.chars().next().is_none_or(blank) && t.word.chars().all(blank) {
             continue;
         }
-        let (addr, len) = (t.tag.as_ptr() as usize, t.tag.len());
-        let slot = &mut seen[((addr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize];
-        let tag = if slot.0 == addr && slot.1 == len && len > 0 {
-            slot.2
-        } else {
-            let k = intern_tag(t.tag);
-            *slot = (addr, len, k);
-            k
-        };
+        let tag = intern_tag(t.tag);
         out.push(Token {
             range: t.byte_start..t.byte_end,
             tag,

@@ -231,8 +231,10 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(tags.len());
     let blank = |c: char| c.is_whitespace() || c == super::chars::MASK;
     for t in tags {
-        // (a token that starts with a word character is kept: one char read)
-        if t.word.chars().next().is_none_or(blank) && t.word.chars().all(blank) {
+        // a token that starts with a Han character (lead byte E4..E9: U+4000
+        // to U+9FFF) or another word character is kept
+        let han_lead = t.word.as_bytes().first().is_some_and(|b| (0xE4..=0xE9).contains(b));
+        if !han_lead && t.word.chars().next().is_none_or(blank) && t.word.chars().all(blank) {
             continue;
         }
         let tag = intern_tag(t.tag);

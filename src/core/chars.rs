@@ -190,9 +190,15 @@ pub struct WordTable<V> {
 fn word_shape(w: &str) -> u32 {
     let first = w.chars().next().map_or(0, |c| c as u32);
     let last = w.chars().next_back().map_or(0, |c| c as u32);
+    shape_of(first, last, w.len())
+}
+
+/// The filter hash of a word from its first and last characters and byte length.
+#[inline]
+fn shape_of(first: u32, last: u32, len: usize) -> u32 {
     let h = first.wrapping_mul(0x9E37_79B1).rotate_left(7)
         ^ last.wrapping_mul(0x85EB_CA6B)
-        ^ (w.len() as u32).wrapping_mul(0xC2B2_AE35);
+        ^ (len as u32).wrapping_mul(0xC2B2_AE35);
     h.wrapping_mul(0x27D4_EB2F) >> 16
 }
 
@@ -214,7 +220,11 @@ impl<V> WordTable<V> {
 
     #[inline]
     fn may_hold(&self, w: &str) -> bool {
-        let k = word_shape(w);
+        self.may_hold_shape(word_shape(w))
+    }
+
+    #[inline]
+    fn may_hold_shape(&self, k: u32) -> bool {
         self.bits
             .get((k >> 6) as usize)
             .is_some_and(|b| b & (1 << (k & 63)) != 0)
@@ -223,6 +233,18 @@ impl<V> WordTable<V> {
     #[inline]
     pub fn get(&self, w: &str) -> Option<&V> {
         if !self.may_hold(w) {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    /// [`get`](Self::get) for a caller that already knows the first and
+    /// last characters of the non-empty word `w` (no decoding to filter it).
+    #[inline]
+    pub fn get_ends(&self, w: &str, first: char, last: char) -> Option<&V> {
+        debug_assert_eq!(w.chars().next(), Some(first));
+        debug_assert_eq!(w.chars().next_back(), Some(last));
+        if !self.may_hold_shape(shape_of(first as u32, last as u32, w.len())) {
             return None;
         }
         self.map.get(w)

@@ -15,11 +15,12 @@
 //! (`红岛经济区(高新区)`) are linked to the full name.
 //! All matching runs on the simplified text, so `羅武俠` and `罗武侠` are one name.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::chars::{is_han, CharSet, WordTable};
+use super::chars::{is_han, is_sentence_final, CharSet, WordTable};
 use super::nlp::{self, Token};
 use super::rules::ParaCtx;
 
@@ -82,12 +83,76 @@ struct Data {
     titles: WordTable<bool>,
     /// Longest title, in chars.
     title_max: usize,
+    /// [`SUFFIX_CHARS`] as a set.
+    suffix_chars: CharSet,
+    /// The classes (`C_*` bits) of every BMP character, by code point.
+    class: Box<[u8; 0x1_0000]>,
+    /// The classes of the characters beyond the BMP that have any.
+    class_astral: HashMap<char, u8>,
     /// Organization endings and their kind.
     org_suffixes: WordTable<SuffixKind>,
-    /// The last characters of the organization endings.
-    org_suffix_last: CharSet,
     /// Longest organization ending, in chars.
     org_suffix_max: usize,
+}
+
+/// Character classes ([`Data::class`]).
+const C_SURNAME: u8 = 1;
+const C_COMPOUND_FIRST: u8 = 2;
+/// Ends a title.
+const C_TITLE_LAST: u8 = 4;
+/// Ends an organization ending.
+const C_ORG_LAST: u8 = 8;
+/// Ends an administrative ending ([`ADMIN_LAST`]).
+const C_ADMIN_LAST: u8 = 16;
+/// Ends a place name of the gazetteer.
+const C_PLACE_LAST: u8 = 32;
+/// Ends one of [`KNOWN_ORGS`].
+const C_KNOWN_ORG_LAST: u8 = 64;
+/// A CJK ideograph ([`is_han`]).
+const C_HAN: u8 = 128;
+/// May start a name: a surname or the start of a compound one.
+const C_NAME_START: u8 = C_SURNAME | C_COMPOUND_FIRST;
+
+/// Is the token an administrative ending of place names: `街道`, `社区`,
+/// `新区`, `省`, `市`, `区`, `县`, `镇`, `乡`, `村`, `旗`?
+fn is_admin(u: &Tok) -> bool {
+    match u.n {
+        1 => matches!(
+            u.first,
+            '省' | '市' | '区' | '县' | '镇' | '乡' | '村' | '旗'
+        ),
+        2 => matches!(
+            (u.first, u.last),
+            ('街', '道') | ('社', '区') | ('新', '区')
+        ),
+        _ => false,
+    }
+}
+
+/// The last characters of the administrative endings (`街道`, `社区`, `省`…).
+const ADMIN_LAST: &str = "道区省市县镇乡村旗";
+
+impl Data {
+    /// The classes (`C_*` bits) of `c`.
+    #[inline(always)]
+    fn class(&self, c: char) -> u8 {
+        let u = c as u32;
+        if u < 0x1_0000 {
+            self.class[u as usize & 0xFFFF]
+        } else {
+            self.astral_class(c)
+        }
+    }
+
+    #[cold]
+    fn astral_class(&self, c: char) -> u8 {
+        let k = self.class_astral.get(&c).copied().unwrap_or(0);
+        if is_han(c) {
+            k | C_HAN
+        } else {
+            k
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -156,21 +221,64 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         .map(|s| char_count(s))
         .max()
         .unwrap_or(1);
-    let mut org_suffix_last = CharSet::new();
-    for s in org_suffixes.keys() {
-        if let Some(c) = s.chars().next_back() {
-            org_suffix_last.insert(c);
-        }
-    }
     let mut compound_first = CharSet::new();
     for s in compound_surnames.keys() {
         if let Some(c) = s.chars().next() {
             compound_first.insert(c);
         }
     }
+    let mut suffix_chars = CharSet::new();
+    for c in SUFFIX_CHARS.chars() {
+        suffix_chars.insert(c);
+    }
+    let mut class: Box<[u8; 0x1_0000]> = vec![0u8; 0x1_0000]
+        .into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| unreachable!());
+    let mut class_astral = HashMap::new();
+    let mut mark = |c: char, bit: u8| match class.get_mut(c as usize) {
+        Some(k) => *k |= bit,
+        None => *class_astral.entry(c).or_insert(0) |= bit,
+    };
+    let firsts =
+        |t: &WordTable<()>| -> Vec<char> { t.keys().filter_map(|w| w.chars().next()).collect() };
+    let lasts = |ws: &mut dyn Iterator<Item = &&'static str>| -> Vec<char> {
+        ws.filter_map(|w| w.chars().next_back()).collect()
+    };
+    let surname_chars = data_lines(include_str!("../../data/surnames.txt"))
+        .filter(|l| l.chars().count() == 1)
+        .filter_map(|l| l.chars().next());
+    for c in surname_chars {
+        mark(c, C_SURNAME);
+    }
+    for c in firsts(&compound_surnames) {
+        mark(c, C_COMPOUND_FIRST);
+    }
+    for c in lasts(&mut titles.keys()) {
+        mark(c, C_TITLE_LAST);
+    }
+    for c in lasts(&mut org_suffixes.keys()) {
+        mark(c, C_ORG_LAST);
+    }
+    for c in lasts(&mut places.keys()) {
+        mark(c, C_PLACE_LAST);
+    }
+    for c in lasts(&mut KNOWN_ORGS.iter()) {
+        mark(c, C_KNOWN_ORG_LAST);
+    }
+    for c in ADMIN_LAST.chars() {
+        mark(c, C_ADMIN_LAST);
+    }
+    for (u, k) in class.iter_mut().enumerate() {
+        if char::from_u32(u as u32).is_some_and(is_han) {
+            *k |= C_HAN;
+        }
+    }
     Data {
+        class,
+        class_astral,
         compound_first,
-        org_suffix_last,
+        suffix_chars,
         surnames,
         compound_surnames,
         places,
@@ -645,6 +753,17 @@ const KNOWN_ORGS: &[&str] = &[
 
 type WordSet = WordTable<()>;
 
+/// The first characters of [`QUANT`].
+static QUANT_FIRST: LazyLock<CharSet> = LazyLock::new(|| {
+    let mut set = CharSet::new();
+    for q in QUANT {
+        if let Some(c) = q.chars().next() {
+            set.insert(c);
+        }
+    }
+    set
+});
+
 fn word_set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
@@ -677,10 +796,21 @@ struct Sets {
 
 /// Does `w` start with a quantifier or demonstrative (`各`, `全`, `该`…)?
 fn starts_quant(w: &str) -> bool {
-    let mut it = w.char_indices().skip(1);
-    let one = it.next().map_or(w.len(), |(i, _)| i);
+    let mut it = w.char_indices();
+    let Some((_, c0)) = it.next() else {
+        return SETS.quant.contains(w);
+    };
+    // both candidates start with `c0`
+    if !QUANT_FIRST.contains(c0) {
+        return false;
+    }
+    let (one, c1) = match it.next() {
+        Some((i, c)) => (i, c),
+        None => return SETS.quant.get_ends(w, c0, c0).is_some(),
+    };
     let two = it.next().map_or(w.len(), |(i, _)| i);
-    SETS.quant.contains(&w[..one]) || SETS.quant.contains(&w[..two])
+    let q = &SETS.quant;
+    q.get_ends(&w[..one], c0, c0).is_some() || q.get_ends(&w[..two], c0, c1).is_some()
 }
 
 /// Does `name` end with a common word that only looks like an organ ending (`干部`)?
@@ -691,6 +821,7 @@ fn ends_not_org(name: &str) -> bool {
         .is_some_and(|(i, _)| SETS.not_org_endings.contains(&name[i..]))
 }
 
+#[cfg(test)]
 fn is_surname(c: &str) -> bool {
     let mut cs = c.chars();
     match (cs.next(), cs.next()) {
@@ -699,54 +830,101 @@ fn is_surname(c: &str) -> bool {
     }
 }
 
+/// [`is_han`] with the common case (the basic CJK block) first.
+#[inline(always)]
+fn han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF) || is_han(c)
+}
+
+/// `char_count(s) > n`, without counting a string of at most `n` bytes.
+fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && char_count(s) > n
+}
+
 fn char_count(s: &str) -> usize {
     s.chars().count()
 }
 
 fn all_han(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(is_han)
+    !s.is_empty() && s.chars().all(han)
 }
 
 /// Could `w` be a Chinese personal name (surname + one or two characters)?
 pub fn person_shape(w: &str) -> bool {
-    // 2–4 CJK chars of 3 bytes each (names outside the BMP are not handled)
+    // 2–4 CJK chars of 3 or 4 bytes each
     if !(6..=12).contains(&w.len()) {
         return false;
     }
-    // a surname or the start of a compound one must come first (checked
-    // again below; this only rejects most words early)
-    if !w
-        .chars()
-        .next()
-        .is_some_and(|c| DATA.surnames.contains(c) || DATA.compound_first.contains(c))
-    {
-        return false;
+    let d = &*DATA;
+    // a surname or the start of a compound one must come first
+    match w.chars().next() {
+        Some(c) if d.surnames.contains(c) || d.compound_first.contains(c) => shape_rest(d, w),
+        _ => false,
     }
-    if !all_han(w) || SETS.not_names.contains(w) {
-        return false;
-    }
-    let n = char_count(w);
-    let (surname_len, given) = match w.char_indices().nth(2) {
-        Some((i, _)) if n >= 3 && DATA.compound_surnames.contains(&w[..i]) => (2, &w[i..]),
-        _ => {
-            let first = w.chars().next().map(char::len_utf8).unwrap_or(0);
-            if !is_surname(&w[..first]) {
-                return false;
-            }
-            (1, &w[first..])
+}
+
+/// [`person_shape`] past its cheap checks (length, first character).
+fn shape_rest(d: &Data, w: &str) -> bool {
+    // all Han; 6–12 bytes of them are 2–4 chars
+    let mut at = [0usize; 4];
+    let mut cs = ['\0'; 4];
+    let mut n = 0;
+    for (i, c) in w.char_indices() {
+        if n == 4 || !han(c) {
+            return false;
         }
+        at[n] = i;
+        cs[n] = c;
+        n += 1;
+    }
+    if n < 2 {
+        return false;
+    }
+    shape_parts(d, w, &at, &cs, n)
+}
+
+/// [`person_shape`] of `w`, all Han, given its 2–4 chars and their offsets.
+#[inline]
+fn shape_parts(d: &Data, w: &str, at: &[usize; 4], cs: &[char; 4], n: usize) -> bool {
+    let last = cs[n - 1];
+    // a name never ends with an organization or place ending
+    if d.suffix_chars.contains(last) {
+        return false;
+    }
+    // compound surname + 1–2 chars, or a surname + 1–2 chars
+    let g = if n >= 3
+        && d.compound_first.contains(cs[0])
+        && d.compound_surnames
+            .get_ends(&w[..at[2]], cs[0], cs[1])
+            .is_some()
+    {
+        2
+    } else if n <= 3 && d.surnames.contains(cs[0]) {
+        1
+    } else {
+        return false;
     };
-    let g = char_count(given);
-    if !(1..=2).contains(&g) || n != surname_len + g {
+    let sets = &*SETS;
+    sets.address.get_ends(&w[at[g]..], cs[g], last).is_none()
+        && sets.not_names.get_ends(w, cs[0], last).is_none()
+}
+
+/// [`person_shape`] of a token, with its cheap checks on what the token knows.
+fn tok_shape(d: &Data, t: &Tok) -> bool {
+    let w = t.word;
+    if t.fc & C_NAME_START == 0 || !(6..=12).contains(&w.len()) || !t.han {
         return false;
     }
-    if SETS.address.contains(given) {
-        return false;
+    // all Han of three bytes: the chars at fixed offsets
+    if w.len() == 3 * t.n && t.n <= 4 {
+        let b = w.as_bytes();
+        let mut cs = ['\0'; 4];
+        for (k, c) in cs.iter_mut().enumerate().take(t.n) {
+            *c = decode3(b[3 * k], b[3 * k + 1], b[3 * k + 2]);
+        }
+        return shape_parts(d, w, &[0, 3, 6, 9], &cs, t.n);
     }
-    match given.chars().next_back() {
-        Some(c) => !SUFFIX_CHARS.contains(c),
-        None => false,
-    }
+    shape_rest(d, w)
 }
 
 /// Is `w` a place name of the gazetteer (full or short form)?
@@ -754,6 +932,7 @@ pub fn is_known_place(w: &str) -> bool {
     DATA.places.contains(w)
 }
 
+#[cfg(test)]
 fn is_title(w: &str) -> bool {
     DATA.titles.contains_key(w)
 }
@@ -782,7 +961,24 @@ struct Tok<'a> {
     n: usize,
     /// All CJK ideographs?
     han: bool,
+    /// First and last characters (`'\0'` for an empty word).
+    first: char,
+    last: char,
+    /// Their classes (`C_*`).
+    fc: u8,
+    lc: u8,
+    /// Which passes may find something at this token (`MAY_*`).
+    may: u8,
 }
+
+/// [`Rec::places`] may find a place at the token.
+const MAY_PLACE: u8 = 1;
+/// [`Rec::orgs`] may find an organization at the token.
+const MAY_ORG: u8 = 2;
+/// A name may start at the token.
+const MAY_NAME: u8 = 4;
+/// A name may start at the token, which starts with a Han char.
+const MAY_NAME_HAN: u8 = 8;
 
 impl Tok<'_> {
     fn is_nr(&self) -> bool {
@@ -791,11 +987,31 @@ impl Tok<'_> {
     fn chars(&self) -> usize {
         self.n
     }
+    /// The entry of `table` for this word.
+    #[inline]
+    fn in_table<'t, V>(&self, table: &'t WordTable<V>) -> Option<&'t V> {
+        if self.n == 0 {
+            return table.get(self.word);
+        }
+        table.get_ends(self.word, self.first, self.last)
+    }
+    #[inline]
+    fn is_in(&self, table: &WordSet) -> bool {
+        self.in_table(table).is_some()
+    }
+    #[inline]
+    fn is_in_titles(&self, d: &Data) -> bool {
+        self.lc & C_TITLE_LAST != 0 && self.in_table(&d.titles).is_some()
+    }
+    #[inline]
+    fn is_place(&self, d: &Data) -> bool {
+        self.lc & C_PLACE_LAST != 0 && self.in_table(&d.places).is_some()
+    }
 }
 
 /// Name material: tokens that may be part of an organization or role name.
 fn material(t: &Tok, verbs: bool) -> bool {
-    if !t.han || SETS.quant.contains(t.word) {
+    if !t.han || t.is_in(&SETS.quant) {
         return false;
     }
     let tag = t.tag;
@@ -818,8 +1034,11 @@ fn material(t: &Tok, verbs: bool) -> bool {
         || (verbs && matches!(tag, "v" | "vn"))
 }
 
+/// The plain segmenter, held once (asking `nlp::jieba` clones an `Arc`).
+static JIEBA: LazyLock<std::sync::Arc<jieba_rs::Jieba>> = LazyLock::new(nlp::jieba);
+
 fn is_oov(word: &str) -> bool {
-    !nlp::is_word(&nlp::jieba(), word)
+    !nlp::is_word(&JIEBA, word)
 }
 
 /// An unknown word that jieba did not read as a verb or adjective: a proper name.
@@ -867,7 +1086,7 @@ struct Rec<'a> {
 /// Recognize the people, organizations and places mentioned in a paragraph.
 pub fn mentions(ctx: &ParaCtx) -> Vec<Mention> {
     // cheap pre-check: no Chinese, no names
-    if !ctx.masked.bytes().any(|b| b >= 0xE3) || !ctx.masked.chars().any(is_han) {
+    if !ctx.masked.bytes().any(|b| b >= 0xE3) || !ctx.masked.chars().any(han) {
         return Vec::new();
     }
     let s = ctx.simplified();
@@ -878,16 +1097,79 @@ pub fn mentions(ctx: &ParaCtx) -> Vec<Mention> {
 /// The recognizer over a paragraph's text, its simplified form (same offsets)
 /// and jieba tokens of the simplified form.
 pub fn recognize(text: &str, s: &str, tokens: &[Token]) -> Vec<Mention> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
+    let toks = build_toks(s, tokens);
+    let mut r = Rec {
+        s,
+        toks,
+        people: Vec::new(),
+        others: Vec::new(),
+    };
+    // a byline is no sentence, and names people only after a space (one
+    // segment gives nothing)
+    let sentence = text
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(is_sentence_final);
+    if !sentence && has_space(s) && super::outline::is_byline(text) {
+        r.byline();
+    }
+    r.people();
+    r.places();
+    r.orgs();
+    r.finish(text)
+}
+fn build_toks<'a>(s: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
+    let d = &*DATA;
+    let mut toks: Vec<Tok> = recycle(TOK_BUF.with(Cell::take));
+    toks.reserve(tokens.len());
     for t in tokens {
         let Some(word) = s.get(t.range.clone()) else {
             continue;
         };
-        // chars and all-Han in one pass
-        let (mut n, mut han) = (0, !word.is_empty());
-        for c in word.chars() {
-            n += 1;
-            han &= is_han(c);
+        // most words are two basic CJK ideographs or one character
+        let (n, han, first, last, fc, lc) = match *word.as_bytes() {
+            [a, b, c, x, y, z] if basic_cjk(a, b) && basic_cjk(x, y) => {
+                let (first, last) = (decode3(a, b, c), decode3(x, y, z));
+                (2, true, first, last, d.class(first), d.class(last))
+            }
+            [a, b, c] if (0xE0..=0xEF).contains(&a) => {
+                let ch = decode3(a, b, c);
+                let k = d.class(ch);
+                (1, k & C_HAN != 0, ch, ch, k, k)
+            }
+            _ => {
+                let (n, han, first, last) = scan(d, word);
+                (n, han, first, last, d.class(first), d.class(last))
+            }
+        };
+        // which passes may find something here (each pass checks in full)
+        let mut may = 0;
+        if han && n >= 2 && (lc & (C_PLACE_LAST | C_ADMIN_LAST) != 0 || t.tag == "ns") {
+            may |= MAY_PLACE;
+        }
+        // glued organ endings (`局以`), `nt` words, known organizations
+        if han
+            && (lc & (C_ORG_LAST | C_KNOWN_ORG_LAST) != 0
+                || first == '局'
+                || first == '办'
+                || t.tag == "nt")
+        {
+            may |= MAY_ORG;
+        }
+        if fc & C_NAME_START != 0 {
+            may |= MAY_NAME;
+            if fc & C_HAN != 0 {
+                may |= MAY_NAME_HAN;
+            }
+        }
+        // a stem before an administrative ending (`斜塘/街道`)
+        if lc & C_ADMIN_LAST != 0 {
+            if let Some(p) = toks.last_mut() {
+                if p.range.end == t.range.start && p.han && p.n >= 2 {
+                    p.may |= MAY_PLACE;
+                }
+            }
         }
         toks.push(Tok {
             range: t.range.clone(),
@@ -895,21 +1177,83 @@ pub fn recognize(text: &str, s: &str, tokens: &[Token]) -> Vec<Mention> {
             tag: t.tag,
             n,
             han,
+            first,
+            last,
+            fc,
+            lc,
+            may,
         });
     }
-    let mut r = Rec {
-        s,
-        toks,
-        people: Vec::new(),
-        others: Vec::new(),
-    };
-    if super::outline::is_byline(text) {
-        r.byline();
+    toks
+}
+
+thread_local! {
+    /// The token vector's allocation, kept from one paragraph for the next
+    /// (always empty here).
+    static TOK_BUF: Cell<Vec<Tok<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// An emptied token vector of another lifetime, in the same allocation.
+fn recycle<'a, 'b>(mut v: Vec<Tok<'a>>) -> Vec<Tok<'b>> {
+    v.clear();
+    // an empty vector maps to an empty one, collected in place
+    v.into_iter()
+        .map(|_| -> Tok<'b> { unreachable!("the vector is empty") })
+        .collect()
+}
+
+/// Keep the allocation of `toks` for the next paragraph (unless it is large).
+fn give_back(toks: Vec<Tok>) {
+    if toks.capacity() <= 4096 {
+        TOK_BUF.with(|b| b.set(recycle(toks)));
     }
-    r.people();
-    r.places();
-    r.orgs();
-    r.finish(text)
+}
+
+/// The first token from `i` on with any of the `may` bits.
+#[inline(always)]
+fn next_may(toks: &[Tok], i: usize, may: u8) -> Option<usize> {
+    let rest = toks.get(i..)?;
+    rest.iter().position(|t| t.may & may != 0).map(|k| i + k)
+}
+
+/// Do the first two bytes of a UTF-8 sequence lead a character of
+/// U+4E00..U+9FFF (Han, three bytes)?
+#[inline(always)]
+fn basic_cjk(a: u8, b: u8) -> bool {
+    matches!(a, 0xE5..=0xE9) || (a == 0xE4 && b >= 0xB8)
+}
+
+/// A word's length in chars, whether it is all Han, and its first and last
+/// characters (`'\0'` for an empty word), in one pass.
+fn scan(d: &Data, w: &str) -> (usize, bool, char, char) {
+    // basic CJK ideographs only (three bytes each)
+    let b = w.as_bytes();
+    if b.len() >= 3 && b.len().is_multiple_of(3) && b.chunks_exact(3).all(|c| basic_cjk(c[0], c[1]))
+    {
+        let l = b.len() - 3;
+        let first = decode3(b[0], b[1], b[2]);
+        let last = decode3(b[l], b[l + 1], b[l + 2]);
+        return (b.len() / 3, true, first, last);
+    }
+    let is_han = |c: char| d.class(c) & C_HAN != 0;
+    let (mut n, mut han, mut first, mut last) = (0, false, '\0', '\0');
+    let mut cs = w.chars();
+    if let Some(c) = cs.next() {
+        (n, han, first, last) = (1, is_han(c), c, c);
+        for c in cs {
+            n += 1;
+            han = han && is_han(c);
+            last = c;
+        }
+    }
+    (n, han, first, last)
+}
+
+/// The character of a three-byte UTF-8 sequence.
+#[inline(always)]
+fn decode3(a: u8, b: u8, c: u8) -> char {
+    let u = (a as u32 & 0x0F) << 12 | (b as u32 & 0x3F) << 6 | (c as u32 & 0x3F);
+    char::from_u32(u).unwrap_or('\0')
 }
 
 impl<'a> Rec<'a> {
@@ -1020,12 +1364,18 @@ impl<'a> Rec<'a> {
         let head = s.get(..end)?;
         let trimmed = head.trim_end_matches([' ', '\u{3000}']);
         let e = trimmed.len();
+        let d = &*DATA;
+        // every title ends with one of a few characters
+        let last = trimmed.chars().next_back()?;
+        if d.class(last) & C_TITLE_LAST == 0 {
+            return None;
+        }
         let mut best = None;
-        for (n, (i, _)) in trimmed.char_indices().rev().enumerate() {
-            if n >= DATA.title_max {
+        for (n, (i, c)) in trimmed.char_indices().rev().enumerate() {
+            if n >= d.title_max {
                 break;
             }
-            if is_title(&trimmed[i..]) {
+            if d.titles.get_ends(&trimmed[i..], c, last).is_some() {
                 best = Some(i..e);
             }
         }
@@ -1049,10 +1399,10 @@ impl<'a> Rec<'a> {
             if t.range.end != start || !material(t, true) {
                 break;
             }
-            if t.is_nr() && person_shape(t.word) {
+            if t.is_nr() && tok_shape(&DATA, t) {
                 break;
             }
-            if char_count(&self.s[t.range.start..end]) > 14 {
+            if more_chars_than(&self.s[t.range.start..end], 14) {
                 break;
             }
             start = t.range.start;
@@ -1093,7 +1443,8 @@ impl<'a> Rec<'a> {
     fn name_after_title(&self, i: usize) -> Option<Range<usize>> {
         let t = &self.toks[i];
         let n = t.chars();
-        if (2..=4).contains(&n) && person_shape(t.word) && (t.is_nr() || is_oov(t.word)) {
+        let d = &*DATA;
+        if (2..=4).contains(&n) && tok_shape(d, t) && (t.is_nr() || is_oov(t.word)) {
             return Some(self.compound_tail(i).unwrap_or(t.range.clone()));
         }
         // `赵雪梅作`: jieba glued a verb to the name
@@ -1105,7 +1456,7 @@ impl<'a> Rec<'a> {
             }
         }
         // `罗/武侠`: surname split off the given name
-        if n == 1 && is_surname(t.word) {
+        if n == 1 && t.fc & C_SURNAME != 0 {
             let u = self.next_contiguous(i)?;
             let m = u.chars();
             let function = matches!(
@@ -1142,7 +1493,8 @@ impl<'a> Rec<'a> {
     /// Returns the range and the index of its last token.
     fn strict_name(&self, i: usize) -> Option<(Range<usize>, usize)> {
         let t = &self.toks[i];
-        if t.chars() == 1 && is_surname(t.word) {
+        let d = &*DATA;
+        if t.chars() == 1 && t.fc & C_SURNAME != 0 {
             let u = self.next_contiguous(i)?;
             let joined = &self.s[t.range.start..u.range.end];
             if u.is_nr() && (1..=2).contains(&u.chars()) && person_shape(joined) {
@@ -1151,7 +1503,7 @@ impl<'a> Rec<'a> {
             return None;
         }
         let ok = (2..=4).contains(&t.chars())
-            && person_shape(t.word)
+            && tok_shape(d, t)
             && (t.is_nr() || (t.tag != "ns" && t.tag != "nt" && proper_oov(t.word, t.tag)));
         if !ok {
             return None;
@@ -1171,8 +1523,11 @@ impl<'a> Rec<'a> {
     /// name off and glued it to a function word (or left it alone).
     fn compound_tail(&self, i: usize) -> Option<Range<usize>> {
         let t = &self.toks[i];
+        if t.chars() != 3 || t.fc & C_COMPOUND_FIRST == 0 {
+            return None;
+        }
         let (k, _) = t.word.char_indices().nth(2)?;
-        if t.chars() != 3 || !DATA.compound_surnames.contains(&t.word[..k]) {
+        if !DATA.compound_surnames.contains(&t.word[..k]) {
             return None;
         }
         let u = self.next_contiguous(i)?;
@@ -1186,80 +1541,28 @@ impl<'a> Rec<'a> {
                 "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "q" | "f" | "v"
             );
         let name = &self.s[t.range.start..u.range.start + c.len_utf8()];
-        (is_han(c) && (glued || alone) && person_shape(name))
+        (han(c) && (glued || alone) && person_shape(name))
             .then(|| t.range.start..u.range.start + c.len_utf8())
     }
 
     fn people(&mut self) {
+        let d = &*DATA;
+        // where nothing starts a name there is no name (strict or after a title)
         let mut i = 0;
-        while i < self.toks.len() {
-            let (t_range, t_word) = (self.toks[i].range.clone(), self.toks[i].word);
-            let first = t_word.chars().next().unwrap_or(' ');
-            if !is_han(first) {
-                i += 1;
-                continue;
-            }
-            let start = t_range.start;
-            let strict = self.strict_name(i);
-            let mut next_i = strict.as_ref().map_or(i, |(_, last)| *last) + 1;
-            // 1. a title right before the name
-            let mut handled = false;
-            let could_start = is_surname(&t_word[..first.len_utf8()])
-                || t_word
-                    .char_indices()
-                    .nth(2)
-                    .is_some_and(|(k, _)| DATA.compound_surnames.contains(&t_word[..k]));
-            if could_start {
-                if let Some(title) = self.title_before(start) {
-                    if let Some(name) = self.name_after_title(i) {
-                        let seg = self.role_segment(title.start, title.end);
-                        let roles = self.role_chain(seg.clone());
-                        let title_text: Box<str> = self.s[seg].into();
-                        let end = name.end;
-                        next_i = next_i.max(self.toks.partition_point(|t| t.range.start < end));
-                        self.add_person(name, roles.clone(), Some(title_text.clone()));
-                        self.name_list(end, &roles, &title_text);
-                        handled = true;
-                    }
-                }
-            }
-            if let (false, Some((name, last))) = (handled, strict) {
-                let t_range = name;
-                if let Some(u) = self.next_contiguous(last) {
-                    let post = u.word;
-                    let speech = SETS.speech.contains(post)
-                        || ["表示", "指出", "强调", "介绍", "认为"]
-                            .iter()
-                            .any(|v| post.starts_with(v));
-                    if speech {
-                        self.add_person(t_range.clone(), Vec::new(), None);
-                    } else if SETS.post_titles.contains(post) {
-                        let mut roles = Vec::new();
-                        if !ADDRESS_ONLY.contains(&post) {
-                            let seg = self.role_segment(start, start);
-                            let role = if seg.start < start {
-                                format!("{}{}", &self.s[seg.clone()], post)
-                            } else {
-                                post.to_string()
-                            };
-                            roles = self.role_chain(seg.start..seg.start);
-                            roles.pop();
-                            roles.push(role.into());
-                        }
-                        self.add_person(t_range.clone(), roles, None);
-                    }
-                }
-            }
-            i = next_i;
+        while let Some(k) = next_may(&self.toks, i, MAY_NAME_HAN) {
+            i = self.person_at(d, k);
         }
         // unconfirmed: bare nr words of name shape (and `罗/武侠` splits)
-        for i in 0..self.toks.len() {
-            let t = &self.toks[i];
+        // both kinds start with a surname (or a compound one)
+        let mut i = 0;
+        while let Some(k) = next_may(&self.toks, i, MAY_NAME) {
+            i = k + 1;
+            let t = &self.toks[k];
             let mut range = None;
-            if t.is_nr() && (2..=3).contains(&t.chars()) && person_shape(t.word) {
+            if t.is_nr() && (2..=3).contains(&t.chars()) && tok_shape(d, t) {
                 range = Some(t.range.clone());
-            } else if t.chars() == 1 && is_surname(t.word) {
-                if let Some(u) = self.next_contiguous(i) {
+            } else if t.chars() == 1 && t.fc & C_SURNAME != 0 {
+                if let Some(u) = self.next_contiguous(k) {
                     let joined = &self.s[t.range.start..u.range.end];
                     if u.is_nr() && (1..=2).contains(&u.chars()) && person_shape(joined) {
                         range = Some(t.range.start..u.range.end);
@@ -1279,6 +1582,81 @@ impl<'a> Rec<'a> {
                 }
             }
         }
+    }
+
+    /// A person named at token `i` (which may start a name); the token to go on from.
+    #[inline(never)]
+    fn person_at(&mut self, d: &Data, i: usize) -> usize {
+        let (t_range, t_word) = (self.toks[i].range.clone(), self.toks[i].word);
+        let fc = self.toks[i].fc;
+        let start = t_range.start;
+        let strict = self.strict_name(i);
+        let mut next_i = strict.as_ref().map_or(i, |(_, last)| *last) + 1;
+        // 1. a title right before the name
+        let mut handled = false;
+        let could_start = fc & C_SURNAME != 0
+            || (self.toks[i].n >= 3
+                && fc & C_COMPOUND_FIRST != 0
+                && t_word
+                    .char_indices()
+                    .nth(2)
+                    .is_some_and(|(k, _)| d.compound_surnames.contains(&t_word[..k])));
+        if could_start {
+            // the char before the name must end a title: when the token
+            // before ends right here with no space, that is its last char
+            let no_title = i > 0 && {
+                let p = &self.toks[i - 1];
+                p.range.end == start
+                    && p.n > 0
+                    && !matches!(p.last, ' ' | '\u{3000}')
+                    && p.lc & C_TITLE_LAST == 0
+            };
+            let title = if no_title {
+                None
+            } else {
+                self.title_before(start)
+            };
+            if let Some(title) = title {
+                if let Some(name) = self.name_after_title(i) {
+                    let seg = self.role_segment(title.start, title.end);
+                    let roles = self.role_chain(seg.clone());
+                    let title_text: Box<str> = self.s[seg].into();
+                    let end = name.end;
+                    next_i = next_i.max(self.toks.partition_point(|t| t.range.start < end));
+                    self.add_person(name, roles.clone(), Some(title_text.clone()));
+                    self.name_list(end, &roles, &title_text);
+                    handled = true;
+                }
+            }
+        }
+        if let (false, Some((name, last))) = (handled, strict) {
+            let t_range = name;
+            if let Some(u) = self.next_contiguous(last) {
+                let post = u.word;
+                let speech = u.is_in(&SETS.speech)
+                    || ["表示", "指出", "强调", "介绍", "认为"]
+                        .iter()
+                        .any(|v| post.starts_with(v));
+                if speech {
+                    self.add_person(t_range.clone(), Vec::new(), None);
+                } else if u.is_in(&SETS.post_titles) {
+                    let mut roles = Vec::new();
+                    if !ADDRESS_ONLY.contains(&post) {
+                        let seg = self.role_segment(start, start);
+                        let role = if seg.start < start {
+                            format!("{}{}", &self.s[seg.clone()], post)
+                        } else {
+                            post.to_string()
+                        };
+                        roles = self.role_chain(seg.start..seg.start);
+                        roles.pop();
+                        roles.push(role.into());
+                    }
+                    self.add_person(t_range.clone(), roles, None);
+                }
+            }
+        }
+        next_i
     }
 
     /// `市领导张三、李四出席`: further nr names after `、` share the roles.
@@ -1306,93 +1684,106 @@ impl<'a> Rec<'a> {
     }
 
     fn places(&mut self) {
-        const ADMIN: &[&str] = &[
-            "街道", "社区", "新区", "省", "市", "区", "县", "镇", "乡", "村", "旗",
-        ];
-        for i in 0..self.toks.len() {
-            let t = &self.toks[i];
-            if t.chars() < 2 || !t.han {
-                continue;
-            }
-            let w = t.word;
-            // stem + administrative ending as separate tokens: 斜塘/街道
-            if let Some(u) = self.next_contiguous(i) {
-                if ADMIN.contains(&u.word)
-                    && (2..=5).contains(&t.chars())
-                    && !SETS.stem_stop.contains(w)
-                {
-                    let strong = is_known_place(w)
-                        || t.tag == "ns"
-                        || t.tag == "nz"
-                        || proper_oov(t.word, t.tag);
-                    if strong && !starts_quant(w) {
-                        let range = t.range.start..u.range.end;
-                        self.others.push(place(range));
-                        continue;
-                    }
+        let d = &*DATA;
+        // nothing applies without a known place's or an administrative
+        // ending (in the word or the next token) or an `ns` tag
+        let mut i = 0;
+        while let Some(k) = next_may(&self.toks, i, MAY_PLACE) {
+            self.place_at(d, k);
+            i = k + 1;
+        }
+    }
+
+    /// Places from token `i` (two or more Han chars).
+    #[inline(never)]
+    fn place_at(&mut self, d: &Data, i: usize) {
+        let t = &self.toks[i];
+        let w = t.word;
+        // stem + administrative ending as separate tokens: 斜塘/街道
+        if let Some(u) = self.next_contiguous(i) {
+            if u.lc & C_ADMIN_LAST != 0
+                && is_admin(u)
+                && (2..=5).contains(&t.chars())
+                && !t.is_in(&SETS.stem_stop)
+            {
+                let strong =
+                    t.is_place(d) || t.tag == "ns" || t.tag == "nz" || proper_oov(t.word, t.tag);
+                if strong && !starts_quant(w) {
+                    let range = t.range.start..u.range.end;
+                    self.others.push(place(range));
+                    return;
                 }
             }
-            if is_known_place(w) {
-                self.others.push(place(t.range.clone()));
-                continue;
-            }
-            // what follows needs an `ns` tag or an administrative ending
-            // (all of which end with one of these characters)
-            let admin_last = w.chars().next_back().is_some_and(|c| {
-                matches!(
-                    c,
-                    '道' | '区' | '省' | '市' | '县' | '镇' | '乡' | '村' | '旗'
-                )
-            });
-            if t.tag != "ns" && !admin_last {
-                continue;
-            }
-            if SETS.ns_stop.contains(w)
-                || starts_quant(w)
-                || ["城市", "城区", "社区", "园区", "景区"]
+        }
+        if t.is_place(d) {
+            self.others.push(place(t.range.clone()));
+            return;
+        }
+        // what follows needs an `ns` tag or an administrative ending
+        // (all of which end with one of these characters)
+        let admin_last = t.lc & C_ADMIN_LAST != 0;
+        if t.tag != "ns" && !admin_last {
+            return;
+        }
+        if t.is_in(&SETS.ns_stop)
+            || starts_quant(w)
+            || (matches!(t.last, '市' | '区')
+                && ["城市", "城区", "社区", "园区", "景区"]
                     .iter()
-                    .any(|e| w.ends_with(e))
-            {
-                continue;
-            }
-            let admin_end = ADMIN.iter().find(|a| {
-                w.strip_suffix(**a)
-                    .is_some_and(|stem| char_count(stem) >= 2 && !SETS.stem_stop.contains(stem))
-            });
-            let feature = w
-                .chars()
-                .next_back()
-                .is_some_and(|c| "河江湖海山岛湾峡港岭洲".contains(c));
-            if (t.tag == "ns" && (admin_end.is_some() || feature))
-                || (admin_end.is_some() && proper_oov(t.word, t.tag) && t.chars() <= 6)
-            {
-                self.others.push(place(t.range.clone()));
-            }
+                    .any(|e| w.ends_with(e)))
+        {
+            return;
+        }
+        // an administrative ending (`k` chars) after a stem of two or more chars
+        let stem_ok = |stem: &str, k: usize| t.n >= k + 2 && !SETS.stem_stop.contains(stem);
+        let admin_end = admin_last
+            && ((t.n >= 1
+                && matches!(
+                    t.last,
+                    '省' | '市' | '区' | '县' | '镇' | '乡' | '村' | '旗'
+                )
+                && stem_ok(&w[..w.len() - t.last.len_utf8()], 1))
+                || (matches!(t.last, '道' | '区')
+                    && ["街道", "社区", "新区"]
+                        .iter()
+                        .any(|a| w.strip_suffix(a).is_some_and(|stem| stem_ok(stem, 2)))));
+        let feature = matches!(
+            t.last,
+            '河' | '江' | '湖' | '海' | '山' | '岛' | '湾' | '峡' | '港' | '岭' | '洲'
+        );
+        if (t.tag == "ns" && (admin_end || feature))
+            || (admin_end && proper_oov(t.word, t.tag) && t.chars() <= 6)
+        {
+            self.others.push(place(t.range.clone()));
         }
     }
 
     fn orgs(&mut self) {
-        for i in 0..self.toks.len() {
-            let t = &self.toks[i];
-            if !t.han {
-                continue;
-            }
-            let w = t.word;
-            let mut end = t.range.end;
-            let mut suffix = None;
-            // the longest known ending of the word (none unless the last
-            // character ends one)
-            let n = t.chars();
-            let may_end = w
-                .chars()
-                .next_back()
-                .is_some_and(|c| DATA.org_suffix_last.contains(c));
-            for (k, (at, _)) in w.char_indices().enumerate().filter(|_| may_end) {
-                if n - k > DATA.org_suffix_max {
-                    continue;
-                }
+        let d = &*DATA;
+        // nothing applies without an ending, a glued organ ending (`局以`),
+        // an `nt` tag or a known organization
+        let mut i = 0;
+        while let Some(k) = next_may(&self.toks, i, MAY_ORG) {
+            self.org_at(d, k);
+            i = k + 1;
+        }
+    }
+
+    /// An organization ending at token `i` (all Han).
+    #[inline(never)]
+    fn org_at(&mut self, d: &Data, i: usize) {
+        let t = &self.toks[i];
+        let w = t.word;
+        let mut end = t.range.end;
+        let mut suffix = None;
+        // the longest known ending of the word (none unless the last
+        // character ends one)
+        let n = t.chars();
+        if t.lc & C_ORG_LAST != 0 {
+            let skip = n.saturating_sub(d.org_suffix_max);
+            for (k, (at, c)) in w.char_indices().enumerate().skip(skip) {
                 let suf = &w[at..];
-                if let Some(&kind) = DATA.org_suffixes.get(suf) {
+                if let Some(&kind) = d.org_suffixes.get_ends(suf, c, t.last) {
                     // a one-char organ ending needs a standalone char or a ≥ 2-char stem in the word
                     if kind == SuffixKind::Organ && at > 0 && k < 2 {
                         continue;
@@ -1401,148 +1792,150 @@ impl<'a> Rec<'a> {
                     break;
                 }
             }
-            // `局以` / `办供`: jieba glued a function word to a one-char ending
-            if suffix.is_none() && t.chars() == 2 && (w.starts_with('局') || w.starts_with('办'))
-            {
-                let glued = matches!(
-                    t.tag,
-                    "p" | "c" | "d" | "v" | "u" | "uj" | "ul" | "r" | "vn"
-                ) && !matches!(
-                    w,
-                    "办法"
-                        | "办理"
-                        | "办公"
-                        | "办好"
-                        | "办学"
-                        | "办事"
-                        | "办案"
-                        | "办成"
-                        | "局面"
-                        | "局势"
-                        | "局长"
-                        | "办实"
-                        | "办到"
-                        | "办结"
-                        | "办件"
-                        | "办证"
+        }
+        // `局以` / `办供`: jieba glued a function word to a one-char ending
+        if suffix.is_none() && t.chars() == 2 && (w.starts_with('局') || w.starts_with('办')) {
+            let glued = matches!(
+                t.tag,
+                "p" | "c" | "d" | "v" | "u" | "uj" | "ul" | "r" | "vn"
+            ) && !matches!(
+                w,
+                "办法"
+                    | "办理"
+                    | "办公"
+                    | "办好"
+                    | "办学"
+                    | "办事"
+                    | "办案"
+                    | "办成"
+                    | "局面"
+                    | "局势"
+                    | "局长"
+                    | "办实"
+                    | "办到"
+                    | "办结"
+                    | "办件"
+                    | "办证"
+            );
+            if glued {
+                end = t.range.start + 3;
+                suffix = Some((&w[..3], SuffixKind::Organ, ""));
+            }
+        }
+        let Some((suf, kind, own_stem)) = suffix else {
+            let whole = (t.tag == "nt" && t.chars() >= 3 && !t.is_in(&SETS.generic_org))
+                || (t.lc & C_KNOWN_ORG_LAST != 0 && t.is_in(&SETS.known_orgs));
+            if whole && !self.quant_before(t.range.start) {
+                self.others.push(org(t.range.clone()));
+            }
+            return;
+        };
+        // a title is not an organization (市委常委, 宣传部长)
+        if t.lc & C_TITLE_LAST != 0
+            && w.char_indices()
+                .any(|(k, c)| d.titles.get_ends(&w[k..], c, t.last).is_some())
+        {
+            return;
+        }
+        // material to the left; one-char tokens only as a run of fragments
+        // right before the ending (高/实/集团: an unknown name)
+        let mut start = t.range.start;
+        let mut j = i;
+        let mut singles = true;
+        while j > 0 {
+            let p = &self.toks[j - 1];
+            if p.range.end != start {
+                break;
+            }
+            let single = p.chars() == 1
+                && p.han
+                && !p.is_in(&SETS.quant)
+                && !matches!(
+                    p.tag,
+                    "r" | "m"
+                        | "p"
+                        | "c"
+                        | "u"
+                        | "uj"
+                        | "ul"
+                        | "uz"
+                        | "uv"
+                        | "ud"
+                        | "ug"
+                        | "q"
+                        | "f"
+                        | "d"
+                        | "y"
+                        | "e"
                 );
-                if glued {
-                    end = t.range.start + 3;
-                    suffix = Some((&w[..3], SuffixKind::Organ, ""));
-                }
-            }
-            let Some((suf, kind, own_stem)) = suffix else {
-                let whole = (t.tag == "nt" && !SETS.generic_org.contains(w) && t.chars() >= 3)
-                    || SETS.known_orgs.contains(w);
-                if whole && !self.quant_before(t.range.start) {
-                    self.others.push(org(t.range.clone()));
-                }
-                continue;
-            };
-            // a title is not an organization (市委常委, 宣传部长)
-            if w.char_indices().any(|(k, _)| is_title(&w[k..])) {
-                continue;
-            }
-            // material to the left; one-char tokens only as a run of fragments
-            // right before the ending (高/实/集团: an unknown name)
-            let mut start = t.range.start;
-            let mut j = i;
-            let mut singles = true;
-            while j > 0 {
-                let p = &self.toks[j - 1];
-                if p.range.end != start {
+            if p.chars() == 1 {
+                if !(single && singles) {
                     break;
                 }
-                let single = p.chars() == 1
-                    && p.han
-                    && !SETS.quant.contains(p.word)
-                    && !matches!(
-                        p.tag,
-                        "r" | "m"
-                            | "p"
-                            | "c"
-                            | "u"
-                            | "uj"
-                            | "ul"
-                            | "uz"
-                            | "uv"
-                            | "ud"
-                            | "ug"
-                            | "q"
-                            | "f"
-                            | "d"
-                            | "y"
-                            | "e"
-                    );
-                if p.chars() == 1 {
-                    if !(single && singles) {
-                        break;
-                    }
-                } else {
-                    singles = false;
-                    if !material(p, true) {
-                        break;
-                    }
-                }
-                if p.is_nr() && person_shape(p.word) || is_title(p.word) {
+            } else {
+                singles = false;
+                if !material(p, true) {
                     break;
                 }
-                if char_count(&self.s[p.range.start..end]) > 18 {
-                    break;
-                }
-                start = p.range.start;
-                j -= 1;
             }
-            // a verb does not start a name (召开/建设局), unless it names a department
-            while j < i
-                && matches!(self.toks[j].tag, "v" | "vn")
-                && !(DEPT_WORDS.contains(&self.toks[j].word)
-                    && self.toks[j + 1..=i]
-                        .iter()
-                        .all(|x| x.tag == "n" || x.tag == "vn"))
-            {
-                start = self.toks[j + 1].range.start;
-                j += 1;
+            if p.is_nr() && tok_shape(d, p) || p.is_in_titles(d) {
+                break;
             }
-            if self.quant_before(start) {
-                continue;
+            if more_chars_than(&self.s[p.range.start..end], 18) {
+                break;
             }
-            let name = &self.s[start..end];
-            let stem_len = char_count(name) - char_count(suf);
-            if stem_len == 0 || SETS.generic_org.contains(name) || ends_not_org(name) {
-                continue;
+            start = p.range.start;
+            j -= 1;
+        }
+        // a verb does not start a name (召开/建设局), unless it names a department
+        while j < i
+            && matches!(self.toks[j].tag, "v" | "vn")
+            && !(DEPT_WORDS.contains(&self.toks[j].word)
+                && self.toks[j + 1..=i]
+                    .iter()
+                    .all(|x| x.tag == "n" || x.tag == "vn"))
+        {
+            start = self.toks[j + 1].range.start;
+            j += 1;
+        }
+        if self.quant_before(start) {
+            return;
+        }
+        let name = &self.s[start..end];
+        let stem_len = char_count(name) - char_count(suf);
+        if stem_len == 0 || SETS.generic_org.contains(name) || ends_not_org(name) {
+            return;
+        }
+        if kind == SuffixKind::Organ && stem_len < 2 {
+            return;
+        }
+        // something specific in the stem: a place, a proper or unknown word
+        let stem_toks = &self.toks[j..=i];
+        let specific = stem_toks.iter().enumerate().any(|(k, x)| {
+            let part = if j + k == i { own_stem } else { x.word };
+            if part.is_empty() {
+                return false;
             }
-            if kind == SuffixKind::Organ && stem_len < 2 {
-                continue;
-            }
-            // something specific in the stem: a place, a proper or unknown word
-            let stem_toks = &self.toks[j..=i];
-            let specific = stem_toks.iter().enumerate().any(|(k, x)| {
-                let part = if j + k == i { own_stem } else { x.word };
-                if part.is_empty() {
-                    return false;
-                }
-                matches!(x.tag, "ns" | "nt" | "nz" | "j")
-                    || is_known_place(part)
-                    || (char_count(part) >= 2 && proper_oov(part, x.tag))
-            }) || self.inside_place(start..end)
-                || (t.tag == "nt" && !SETS.generic_org.contains(w))
-                // a run of one-char fragments: an unknown name (高/实/集团)
-                || stem_toks.windows(2).any(|p| p[0].chars() == 1 && p[1].chars() == 1 && p[1].range.end <= t.range.start);
-            // a government organ named by its function: 行政审批局, 市委组织部
-            let organ = matches!(kind, SuffixKind::Organ | SuffixKind::Plain)
-                && stem_len >= 4
-                && stem_toks.len() >= 2
-                && matches!(suf, "局" | "部" | "办" | "厅" | "委员会");
-            if specific || organ {
-                self.others.push(org(start..end));
-            }
+            matches!(x.tag, "ns" | "nt" | "nz" | "j")
+                || is_known_place(part)
+                || (char_count(part) >= 2 && proper_oov(part, x.tag))
+        }) || self.inside_place(start..end)
+            || (t.tag == "nt" && !t.is_in(&SETS.generic_org))
+            // a run of one-char fragments: an unknown name (高/实/集团)
+            || stem_toks.windows(2).any(|p| p[0].chars() == 1 && p[1].chars() == 1 && p[1].range.end <= t.range.start);
+        // a government organ named by its function: 行政审批局, 市委组织部
+        let organ = matches!(kind, SuffixKind::Organ | SuffixKind::Plain)
+            && stem_len >= 4
+            && stem_toks.len() >= 2
+            && matches!(suf, "局" | "部" | "办" | "厅" | "委员会");
+        if specific || organ {
+            self.others.push(org(start..end));
         }
     }
 
     fn quant_before(&self, at: usize) -> bool {
         self.tok_ending(at)
-            .is_some_and(|k| SETS.quant.contains(self.toks[k].word) || self.toks[k].tag == "m")
+            .is_some_and(|k| self.toks[k].is_in(&SETS.quant) || self.toks[k].tag == "m")
     }
 
     fn inside_place(&self, r: Range<usize>) -> bool {
@@ -1552,6 +1945,7 @@ impl<'a> Rec<'a> {
     }
 
     fn finish(mut self, text: &str) -> Vec<Mention> {
+        give_back(std::mem::take(&mut self.toks));
         // longest wins among organizations and places; people win over both
         self.others
             .sort_by_key(|c| (std::cmp::Reverse(c.range.len()), c.range.start, c.kind));
@@ -1654,6 +2048,33 @@ fn org(range: Range<usize>) -> Cand {
         kind: EntityKind::Org,
         ..place(range)
     }
+}
+
+/// Does `s` hold a separator of [`split_ws`]?
+fn has_space(s: &str) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // some byte of `x` is `v` (no false answer either way)
+    let has = |x: u64, v: u8| {
+        let y = x ^ (LO * v as u64);
+        y.wrapping_sub(LO) & !y & HI != 0
+    };
+    let b = s.as_bytes();
+    // U+3000 is E3 80 80
+    let ideographic = |at: usize| b.get(at..at + 3) == Some(&[0xE3, 0x80, 0x80][..]);
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if has(x, b' ') || has(x, b'\t') {
+            return true;
+        }
+        if has(x, 0xE3) && (at..at + 8).any(ideographic) {
+            return true;
+        }
+        at += 8;
+    }
+    (at..b.len()).any(|i| matches!(b[i], b' ' | b'\t') || ideographic(i))
 }
 
 /// Whitespace-separated segments with their byte offsets.

@@ -233,7 +233,11 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
     for t in tags {
         // a token that starts with a Han character (lead byte E4..E9: U+4000
         // to U+9FFF) or another word character is kept
-        let han_lead = t.word.as_bytes().first().is_some_and(|b| (0xE4..=0xE9).contains(b));
+        let han_lead = t
+            .word
+            .as_bytes()
+            .first()
+            .is_some_and(|b| (0xE4..=0xE9).contains(b));
         if !han_lead && t.word.chars().next().is_none_or(blank) && t.word.chars().all(blank) {
             continue;
         }

@@ -6,9 +6,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{
-    data_lines, is_term_at, list_hits, match_text, Guards, Lexicon, List,
-};
+use super::lexicon::{data_lines, is_term_at, list_hits, match_text, Guards, Lexicon, List};
 use super::{Check, ParaCtx, Rule};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp;

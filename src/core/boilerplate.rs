@@ -63,14 +63,13 @@ pub fn is_app_banner(line: &str) -> bool {
         && !t.contains(['，', '。', ',', '：', ':'])
 }
 
-/// A headline with a publication time, as related-news widgets list them:
-/// `某某区召开会议 2023-05-12 07:30`, `标题 | 3小时前`.
-static HEADLINE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<title>.+?)(?:\s+|\s*[|｜·丨]\s*)(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}|\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?|\d+\s*(?:秒|分钟|小时|天)前|(?:昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?|刚刚)$",
-    )
-    .expect("valid regex")
-});
+/// The time stamp after a headline, as related-news widgets list them:
+/// `某某区召开会议 2023-05-12 07:30`, `标题 | 3小时前`. Anchored at the end; the
+/// headline is what comes before the leftmost match.
+const TIME_SUFFIX: &str = r"(?:\s+|\s*[|｜·丨]\s*)(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}|\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?|\d+\s*(?:秒|分钟|小时|天)前|(?:昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?|刚刚)$";
+
+static HEADLINE_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TIME_SUFFIX).expect("valid regex"));
 
 /// Is this line a related headline followed by its time stamp?
 pub fn is_headline_with_time(line: &str) -> bool {
@@ -85,10 +84,17 @@ pub fn is_headline_with_time(line: &str) -> bool {
     {
         return false;
     }
-    let Some(c) = HEADLINE_TIME.captures(t) else {
+    // the shortest non-empty headline (no line break in it) before a time
+    // stamp that runs to the end: the leftmost match after the first char
+    let first = t.chars().next().map_or(1, char::len_utf8);
+    let Some(m) = HEADLINE_TIME.find_at(t, first) else {
         return false;
     };
-    let title = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
+    let title = &t[..m.start()];
+    if title.contains('\n') {
+        return false;
+    }
+    let title = title.trim();
     let n = title.chars().count();
     // headlines are 8+ characters; a schedule line (`主题论坛 2023-05-12 14:00`) is not
     (8..=60).contains(&n)
@@ -116,6 +122,50 @@ mod tests {
         assert!(!is_headline_with_time(
             "截至发稿时，现场仍在清理，预计 10:30"
         ));
+    }
+
+    /// The suffix search finds the headline the anchored pattern with a lazy
+    /// title group finds.
+    #[test]
+    fn suffix_search_agrees_with_anchored_pattern() {
+        let old = Regex::new(&format!("^(?P<title>.+?){TIME_SUFFIX}")).expect("valid");
+        let old_is = |line: &str| {
+            let t = line.trim();
+            if t.is_empty() || t.len() > 240 {
+                return false;
+            }
+            let Some(c) = old.captures(t) else {
+                return false;
+            };
+            let title = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
+            let n = title.chars().count();
+            (8..=60).contains(&n)
+                && title.chars().any(crate::core::chars::is_han)
+                && !title.ends_with(['。', '，', '；', '：', ':'])
+        };
+        let heads = [
+            "", "|", " ", "某某区召开安全生产工作会议", "市民公园新增健身步道 |", "全市中小学开学在即",
+            "主题论坛", "会议于", "标题\n第二行很长很长的标题文字", "一 二 三 四 五 六 七 八",
+            "｜某某新闻客户端最新消息", "截至发稿时，现场仍在清理，预计",
+        ];
+        let seps = ["", " ", "  ", "\t", " | ", "｜", " · ", "丨", "\u{3000}", "\n"];
+        let times = [
+            "2023-05-12 07:30", "2023/5/2", "2023年5月12日", "05-11 09:15", "5月12日 08:00",
+            "3小时前", "12 分钟前", "昨天 10:30", "刚刚", "10:30", "2023-05-12 07:30:59", "2023",
+        ];
+        let mut n = 0;
+        for h in heads {
+            for sp in seps {
+                for tm in times {
+                    for extra in ["", " 2023-05-12 07:30", " | 刚刚"] {
+                        let line = format!("{h}{sp}{tm}{extra}");
+                        assert_eq!(is_headline_with_time(&line), old_is(&line), "{line:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 1000);
     }
 
     #[test]

@@ -43,6 +43,11 @@ pub fn is_boilerplate(line: &str) -> bool {
     if PHRASES.exact.contains(normalize(t)) {
         return true;
     }
+    // (no prefix starts with the line's first character: nothing to compare)
+    let first = t.chars().next().unwrap_or(' ');
+    if !PHRASES.prefixes.iter().any(|p| p.starts_with(first)) {
+        return false;
+    }
     PHRASES.prefixes.iter().any(|p| {
         t.strip_prefix(p.as_str()).is_some_and(|rest| {
             // `责任编辑：…` takes any name; `扫一扫…`, `下载APP…` only a

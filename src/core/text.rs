@@ -511,6 +511,10 @@ pub fn table_ranges(text: &str, prefix: usize) -> Vec<Range<usize>> {
 pub fn url_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let b = text.as_bytes();
+    // every URL has `://` or `www.`, every address an `@`
+    if memchr::memchr3(b'@', b':', b'w', b).is_none() {
+        return out;
+    }
     let mut i = 0;
     while i < b.len() {
         // only `h`, `f`, `w` and `@` can start what is looked for

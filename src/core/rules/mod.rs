@@ -126,6 +126,8 @@ pub struct ParaCtx<'a> {
     may_change: OnceCell<bool>,
     /// Matches of the word lists (see [`lexicon::list_hits`]).
     pub(crate) lexicon_hits: OnceCell<lexicon::ParaHits>,
+    /// Any white space after the indentation (for the spacing rules)?
+    pub(crate) spacing_ws: OnceCell<bool>,
 }
 
 impl<'a> ParaCtx<'a> {
@@ -147,6 +149,7 @@ impl<'a> ParaCtx<'a> {
             figures: OnceCell::new(),
             may_change: OnceCell::new(),
             lexicon_hits: OnceCell::new(),
+            spacing_ws: OnceCell::new(),
         }
     }
 

@@ -197,16 +197,18 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     let b = s.as_bytes();
     // cheap pre-check (memchr / substring search): any whitespace after the
     // indentation at all?
-    let body = s.trim_start_matches(is_ws);
-    let bb = body.as_bytes();
-    static IDEOGRAPHIC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}".as_bytes()));
-    static NBSP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{a0}".as_bytes()));
-    if !(memchr::memchr2(b' ', b'\t', bb).is_some()
-        || IDEOGRAPHIC.find(bb).is_some()
-        || NBSP.find(bb).is_some())
-    {
+    // (asked once per paragraph for the three rules)
+    let any = *ctx.spacing_ws.get_or_init(|| {
+        let bb = s.trim_start_matches(is_ws).as_bytes();
+        static IDEOGRAPHIC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}".as_bytes()));
+        static NBSP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{a0}".as_bytes()));
+        memchr::memchr2(b' ', b'\t', bb).is_some()
+            || IDEOGRAPHIC.find(bb).is_some()
+            || NBSP.find(bb).is_some()
+    });
+    if !any {
         return;
     }
     let para = Para::new(ctx);

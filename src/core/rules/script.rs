@@ -184,6 +184,18 @@ pub fn count(ctx: &ParaCtx) -> (u32, u32) {
     if !ctx.masked.bytes().any(|b| b >= 0xE3) {
         return (0, 0);
     }
+    // nothing the simplifier could change: no traditional evidence, and the
+    // simplified-only characters are counted without the walk's context
+    // (every character `changed` holds, `may_change` holds too: tested)
+    if !ctx.may_change() {
+        let t = &*TABLES;
+        let si = ctx
+            .masked
+            .chars()
+            .filter(|&c| (c as u32) >= 0x3400 && is_han(c) && t.simp_only.has(c))
+            .count();
+        return (0, u32::try_from(si).unwrap_or(u32::MAX));
+    }
     let (mut tr, mut si) = (0u32, 0u32);
     walk(ctx, |_, _, e| match e {
         Evidence::Traditional(_) => tr += 1,
@@ -271,6 +283,21 @@ fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+
+    /// The shortcut in `count` relies on this: a character the script rule
+    /// treats as changed by the simplifier is one `may_change` reports.
+    #[test]
+    fn changed_characters_are_ones_the_simplifier_may_change() {
+        let t = &*TABLES;
+        for u in 0u32..0x1_0000 {
+            if let Some(c) = char::from_u32(u) {
+                if t.changed.has(c) {
+                    assert!(crate::core::nlp::may_change(&c.to_string()), "{c}");
+                }
+            }
+        }
+    }
+
     use super::*;
     use crate::core::config::Config;
     use crate::core::{analyze, fix, DocKind};

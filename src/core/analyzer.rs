@@ -310,7 +310,7 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
     if config.enabled("punct-unpaired") {
         res.marks = Some(rules::punct::paragraph_marks(bt, b, kind, config.quotes));
     }
-    let masked = text::mask(bt, kind, b.prefix);
+    let masked = text::mask_cow(bt, kind, b.prefix);
     let ctx = ParaCtx::new(bt, &masked, b.kind, kind, config);
     // with no rule configured, a rule is on by its default (no lookup by code)
     let defaults = config.rules.is_empty();

@@ -449,6 +449,11 @@ impl Iterator for LineIter<'_> {
 /// URLs, e-mail addresses, link targets, HTML tags and markup prefixes
 /// replaced by [`MASK`] bytes so that rules never read them.
 pub fn mask(text: &str, kind: DocKind, prefix: usize) -> String {
+    mask_cow(text, kind, prefix).into_owned()
+}
+
+/// [`mask`], borrowing the text when nothing in it is masked (the common case).
+pub fn mask_cow(text: &str, kind: DocKind, prefix: usize) -> std::borrow::Cow<'_, str> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     if prefix > 0 && prefix <= text.len() {
         ranges.push(0..prefix);
@@ -462,7 +467,7 @@ pub fn mask(text: &str, kind: DocKind, prefix: usize) -> String {
         ranges.extend(suppress::comment_ranges(text));
     }
     if ranges.is_empty() {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut bytes = text.as_bytes().to_vec();
     for r in ranges {
@@ -472,7 +477,10 @@ pub fn mask(text: &str, kind: DocKind, prefix: usize) -> String {
     }
     // Only whole ASCII bytes or whole chars were replaced, so this is valid UTF-8;
     // fall back to the original text if it somehow is not.
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    match String::from_utf8(bytes) {
+        Ok(m) => std::borrow::Cow::Owned(m),
+        Err(_) => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// Table markup in a block: the cell separators `|` of a table and its

@@ -120,7 +120,8 @@ pub struct ParaCtx<'a> {
     pub kind: BlockKind,
     pub doc_kind: DocKind,
     pub config: &'a Config,
-    simplified: OnceCell<String>,
+    /// `None`: the same as `masked`.
+    simplified: OnceCell<Option<String>>,
     tokens: OnceCell<Vec<Token>>,
     figures: OnceCell<Vec<Figure>>,
     may_change: OnceCell<bool>,
@@ -157,26 +158,31 @@ impl<'a> ParaCtx<'a> {
     /// inline pinyin annotations (`见习(xí)记者`) blanked out by MASK bytes so
     /// that they do not disturb segmentation.
     pub fn simplified(&self) -> &str {
-        self.simplified.get_or_init(|| {
-            // nothing to convert: the masked text as it is (asked once per paragraph)
-            let s = if self.may_change() {
-                nlp::to_simplified(self.masked)
-            } else {
-                self.masked.to_string()
-            };
-            let found = pinyin::annotations(&s);
-            if found.is_empty() {
-                return s;
-            }
-            let mut bytes = s.into_bytes();
-            for r in found {
-                if let Some(part) = bytes.get_mut(r) {
-                    part.fill(crate::core::chars::MASK as u8);
+        self.simplified
+            .get_or_init(|| {
+                // nothing to convert: the masked text as it is (asked once per paragraph)
+                let converted = self
+                    .may_change()
+                    .then(|| nlp::to_simplified(self.masked))
+                    .filter(|c| c != self.masked);
+                let base = converted.as_deref().unwrap_or(self.masked);
+                let found = pinyin::annotations(base);
+                if found.is_empty() {
+                    return converted;
                 }
-            }
-            // whole chars were replaced by ASCII bytes: still valid UTF-8
-            String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked))
-        })
+                let mut bytes = base.as_bytes().to_vec();
+                for r in found {
+                    if let Some(part) = bytes.get_mut(r) {
+                        part.fill(crate::core::chars::MASK as u8);
+                    }
+                }
+                // whole chars were replaced by ASCII bytes: still valid UTF-8
+                Some(
+                    String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked)),
+                )
+            })
+            .as_deref()
+            .unwrap_or(self.masked)
     }
 
     /// Could the simplifier change anything in the masked text? (Asked once.)

@@ -86,6 +86,8 @@ struct Index {
     penalty: HashMap<&'static str, f64>,
     /// Indexed by code point from U+4E00 (0 for a character that is no word).
     ln_freq: Vec<f32>,
+    /// Main toneless reading, indexed by code point from U+4E00.
+    plain: Vec<Option<&'static str>>,
 }
 
 /// A replacement character must be at least this frequent as a word of its
@@ -98,6 +100,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut readings: HashMap<&'static str, Vec<char>> = HashMap::default();
     let mut counts: HashMap<&'static str, usize> = HashMap::default();
     let mut ln_freq = vec![0f32; 0x9FFF - 0x4E00 + 1];
+    let plain: Vec<Option<&'static str>> = (0x4E00u32..=0x9FFF)
+        .map(|cp| char::from_u32(cp).and_then(|c| c.to_pinyin()).map(|p| p.plain()))
+        .collect();
     let mut buf = [0u8; 4];
     for cp in 0x4E00u32..=0x9FFF {
         let Some(c) = char::from_u32(cp) else {
@@ -129,6 +134,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         readings,
         penalty,
         ln_freq,
+        plain,
     }
 });
 
@@ -198,7 +204,15 @@ impl ConfusableWith {
             }
         }
         let r = self.reading?;
-        if ln_char_freq(d) < (MIN_CHAR_FREQ as f64).ln() - 1e-6 || d.to_pinyin()?.plain() != r {
+        if ln_char_freq(d) < (MIN_CHAR_FREQ as f64).ln() - 1e-6 {
+            return None;
+        }
+        // (a character that frequent is in the table's range)
+        let plain = match (d as usize).checked_sub(0x4E00).and_then(|i| INDEX.plain.get(i)) {
+            Some(p) => *p,
+            None => d.to_pinyin().map(|p| p.plain()),
+        };
+        if plain? != r {
             return None;
         }
         INDEX.penalty.get(r).copied()

@@ -132,46 +132,100 @@ fn run_of(s: &str, i: usize, c: char) -> (usize, usize) {
     (end, n)
 }
 
-/// The first byte offset at or after `from` whose byte satisfies `lead`: a
-/// byte scan that skips Han characters (lead bytes 0xE4..=0xE9) without
-/// decoding them. Lead bytes are never UTF-8 continuation bytes, so the
-/// offset found is a char boundary.
-fn find_lead(s: &str, from: usize, lead: fn(u8) -> bool) -> Option<usize> {
-    s.as_bytes()
-        .get(from..)?
+/// A bit set of ASCII bytes below 0x40 (bit `n` for byte `n`), for [`find_ascii`].
+pub(crate) const fn ascii_set(bytes: &[u8]) -> u64 {
+    let mut set = 0u64;
+    let mut k = 0;
+    while k < bytes.len() {
+        assert!(bytes[k] < 64);
+        set |= 1 << bytes[k];
+        k += 1;
+    }
+    set
+}
+
+/// The first offset at or after `from` whose byte is in `set` (see
+/// [`ascii_set`]). Eight bytes at a time: a word with no byte below 0x40
+/// (Han characters, full-width marks) is skipped whole.
+pub(crate) fn find_ascii(b: &[u8], from: usize, set: u64) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const TOP2: u64 = 0xC0C0_C0C0_C0C0_C0C0;
+    let hit = |x: u8| x < 64 && (set >> x) & 1 != 0;
+    let rest = b.get(from..)?;
+    let mut words = rest.chunks_exact(8);
+    let mut i = from;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // some byte has its top two bits clear (is below 0x40)
+        let t = w & TOP2;
+        if t.wrapping_sub(LO) & !t & HI != 0 {
+            if let Some(k) = word.iter().position(|&x| hit(x)) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    words
+        .remainder()
         .iter()
-        .position(|&b| lead(b))
-        .map(|k| from + k)
+        .position(|&x| hit(x))
+        .map(|k| i + k)
 }
 
-/// `，；：？！` (U+FFxx) and `。、` (U+30xx), and the ASCII marks.
-fn lead_doubled(b: u8) -> bool {
-    matches!(b, b',' | b';' | b':' | b'?' | b'!' | 0xEF | 0xE3)
+/// The offsets found by two byte searches, merged in order. Each search gets
+/// the rest of the text and returns the first offset in it; both look for
+/// ASCII or lead bytes, never UTF-8 continuation bytes, so every offset is a
+/// char boundary.
+struct MarkScan<'a, F, G> {
+    b: &'a [u8],
+    f: F,
+    g: G,
+    /// The next hit of each search at or after the last query (`usize::MAX`: none).
+    next_f: usize,
+    next_g: usize,
 }
 
-/// `.` `·` (U+00B7) `。・` (U+30xx) `．` (U+FFxx) `…` (U+20xx).
-fn lead_ellipsis(b: u8) -> bool {
-    matches!(b, b'.' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+impl<'a, F, G> MarkScan<'a, F, G>
+where
+    F: Fn(&[u8]) -> Option<usize>,
+    G: Fn(&[u8]) -> Option<usize>,
+{
+    fn new(s: &'a str, f: F, g: G) -> Self {
+        let b = s.as_bytes();
+        let next_f = f(b).unwrap_or(usize::MAX);
+        let next_g = g(b).unwrap_or(usize::MAX);
+        MarkScan {
+            b,
+            f,
+            g,
+            next_f,
+            next_g,
+        }
+    }
+
+    fn search(b: &[u8], search: &impl Fn(&[u8]) -> Option<usize>, from: usize) -> usize {
+        b.get(from..)
+            .and_then(search)
+            .map_or(usize::MAX, |k| from + k)
+    }
+
+    /// The first offset at or after `from`.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        if self.next_f < from {
+            self.next_f = Self::search(self.b, &self.f, from);
+        }
+        if self.next_g < from {
+            self.next_g = Self::search(self.b, &self.g, from);
+        }
+        let at = self.next_f.min(self.next_g);
+        (at != usize::MAX).then_some(at)
+    }
 }
 
-/// `-` `—` (U+20xx) `－` (U+FFxx).
-fn lead_dash(b: u8) -> bool {
-    matches!(b, b'-' | 0xE2 | 0xEF)
-}
-
-/// `?` `*` `＊` and U+FFFD (U+FFxx), `《` (U+30xx), `“‘` (U+20xx).
-fn lead_mojibake(b: u8) -> bool {
-    matches!(b, b'?' | b'*' | 0xE2 | 0xE3 | 0xEF)
-}
-
-/// Full-width forms (U+FFxx).
-fn lead_fullwidth(b: u8) -> bool {
-    b == 0xEF
-}
-
-/// Pair marks: `“”‘’` (U+20xx), `《》【】「」『』` (U+30xx), `（）` (U+FFxx), `(` `)` `"`.
-fn lead_pair(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'"' | 0xE2 | 0xE3 | 0xEF)
+/// Does the char of `len` bytes at `i` come again right after itself?
+fn doubled_at(b: &[u8], i: usize, len: usize) -> bool {
+    b.get(i + len..i + 2 * len) == b.get(i..i + len)
 }
 
 // ───────────────────────── punct-doubled ─────────────────────────
@@ -313,11 +367,59 @@ fn doubled_finding(s: &str, start: usize, end: usize, marks: &[(usize, char)]) -
     )
 }
 
+/// `,` `;` `:` `?` `!`.
+const DOUBLED_ASCII: u64 = ascii_set(b",;:?!");
+
+/// The length of the char at byte `i` if it has a [`rank`] (read from the
+/// bytes: `，；：？！` are EF BC xx, `。、` are E3 80 xx).
+fn rank_len(b: &[u8], i: usize) -> Option<usize> {
+    match *b.get(i)? {
+        b',' | b';' | b':' | b'?' | b'!' => Some(1),
+        0xEF => match b.get(i + 1..i + 3)? {
+            [0xBC, 0x8C | 0x9B | 0x9A | 0x9F | 0x81] => Some(3),
+            _ => None,
+        },
+        0xE3 => match b.get(i + 1..i + 3)? {
+            [0x80, 0x82 | 0x81] => Some(3),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The first offset at or after `k` that is not a space ([`is_space`]).
+fn skip_spaces(b: &[u8], mut k: usize) -> usize {
+    loop {
+        match b.get(k) {
+            Some(b' ' | b'\t') => k += 1,
+            Some(0xE3) if b.get(k + 1..k + 3) == Some(&[0x80, 0x80]) => k += 3,
+            _ => return k,
+        }
+    }
+}
+
 fn check_doubled(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
+    let b = s.as_bytes();
+    let mut scan = MarkScan::new(
+        s,
+        |r| find_ascii(r, 0, DOUBLED_ASCII),
+        |r| memchr::memchr2(0xEF, 0xE3, r),
+    );
     let mut i = 0;
-    while let Some(at) = find_lead(s, i, lead_doubled) {
+    while let Some(at) = scan.next(i) {
         i = at;
+        // cheap rejection on the bytes: not a pause mark, or a mark whose next
+        // non-space char is not one (the slow path below then moves on to
+        // the end of the mark as well)
+        let Some(len) = rank_len(b, i) else {
+            i += 1;
+            continue;
+        };
+        if rank_len(b, skip_spaces(b, i + len)).is_none() {
+            i += len;
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -367,49 +469,77 @@ pub fn in_doubled_run(s: &str, i: usize) -> bool {
 
 // ───────────────────────── punct-ellipsis ─────────────────────────
 
+/// The mark of an ellipsis at byte `i`, and its length (read from the bytes).
+fn ellipsis_mark(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let m = match (*b.get(i)?, b.get(i + 1..i + 3)) {
+        (b'.', _) => ('.', 1),
+        (0xC2, _) if b.get(i + 1) == Some(&0xB7) => ('·', 2),
+        (0xE2, Some([0x80, 0xA6])) => ('…', 3),
+        (0xE3, Some([0x80, 0x82])) => ('。', 3),
+        (0xE3, Some([0x83, 0xBB])) => ('・', 3),
+        (0xEF, Some([0xBC, 0x8E])) => ('．', 3),
+        _ => return None,
+    };
+    Some(m)
+}
+
 fn check_ellipsis(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
+    let b = s.as_bytes();
+    let mut scan = MarkScan::new(
+        s,
+        |r| memchr::memchr2(b'.', 0xC2, r),
+        |r| memchr::memchr3(0xE2, 0xE3, 0xEF, r),
+    );
     let mut i = 0;
-    while let Some(at) = find_lead(s, i, lead_ellipsis) {
+    while let Some(at) = scan.next(i) {
         i = at;
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        if !matches!(c, '.' | '。' | '·' | '・' | '．' | '…') {
-            i += c.len_utf8();
+        let Some((c, len)) = ellipsis_mark(b, i) else {
+            i += 1;
             continue;
-        }
-        let (end, n) = run_of(s, i, c);
-        let p = prev_char(s, i);
-        let nx = next_char(s, end);
-        let prev_cjk = p.is_some_and(is_cjk);
-        let next_han = nx.is_some_and(is_han);
-        let prev_alnum = p.is_some_and(|x| x.is_ascii_alphanumeric());
-        // long runs are leaders in a table of contents (`一、总体要求........3`)
-        let leader = n > 6 || nx.is_some_and(|x| x.is_ascii_digit());
-        let fire = match c {
-            // `...` in Chinese text; not after letters or digits (English, 1...10)
-            '.' | '．' => n >= 3 && !leader && !prev_alnum && (prev_cjk || next_han),
-            '。' => n >= 3 && !leader,
-            // `···` (a single `·` is the name separator)
-            '·' | '・' => n >= 3 && !leader && (prev_cjk || next_han),
-            // a single `…` or three of them; `……` and `…………` are right
-            '…' => (n == 1 || n == 3) && !prev_alnum && (prev_cjk || next_han),
-            _ => false,
         };
-        if fire {
-            let written = &s[i..end];
-            out.push(
-                Finding::new(
-                    ELLIPSIS,
-                    i..end,
-                    format!("省略号应为“……”，不应写作“{written}”"),
-                )
-                .with_fix(Fix::replace(i..end, "……", "改为“……”")),
-            );
-        }
-        i = end;
+        // only `…` fires alone; a single other mark is skipped as the run of one it is
+        i = if c == '…' || doubled_at(b, i, len) {
+            ellipsis_run(s, i, c, out)
+        } else {
+            i + len
+        };
     }
+}
+
+/// The run of `c` starting at byte `i`: its finding if it is a wrong
+/// ellipsis; returns the end of the run.
+fn ellipsis_run(s: &str, i: usize, c: char, out: &mut Vec<Finding>) -> usize {
+    let (end, n) = run_of(s, i, c);
+    let p = prev_char(s, i);
+    let nx = next_char(s, end);
+    let prev_cjk = p.is_some_and(is_cjk);
+    let next_han = nx.is_some_and(is_han);
+    let prev_alnum = p.is_some_and(|x| x.is_ascii_alphanumeric());
+    // long runs are leaders in a table of contents (`一、总体要求........3`)
+    let leader = n > 6 || nx.is_some_and(|x| x.is_ascii_digit());
+    let fire = match c {
+        // `...` in Chinese text; not after letters or digits (English, 1...10)
+        '.' | '．' => n >= 3 && !leader && !prev_alnum && (prev_cjk || next_han),
+        '。' => n >= 3 && !leader,
+        // `···` (a single `·` is the name separator)
+        '·' | '・' => n >= 3 && !leader && (prev_cjk || next_han),
+        // a single `…` or three of them; `……` and `…………` are right
+        '…' => (n == 1 || n == 3) && !prev_alnum && (prev_cjk || next_han),
+        _ => false,
+    };
+    if fire {
+        let written = &s[i..end];
+        out.push(
+            Finding::new(
+                ELLIPSIS,
+                i..end,
+                format!("省略号应为“……”，不应写作“{written}”"),
+            )
+            .with_fix(Fix::replace(i..end, "……", "改为“……”")),
+        );
+    }
+    end
 }
 
 // ───────────────────────── punct-dash ─────────────────────────
@@ -423,14 +553,25 @@ fn check_dash(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         return;
     }
     let s = ctx.masked;
+    let b = s.as_bytes();
     let mut i = 0;
-    while let Some(at) = find_lead(s, i, lead_dash) {
-        i = at;
-        let Some(c) = s[i..].chars().next() else {
-            break;
+    while let Some(k) = b
+        .get(i..)
+        .and_then(|r| memchr::memchr3(b'-', 0xE2, 0xEF, r))
+    {
+        i += k;
+        let (c, len) = match (b[i], b.get(i + 1..i + 3)) {
+            (b'-', _) => ('-', 1),
+            (0xE2, Some([0x80, 0x94])) => ('—', 3),
+            (0xEF, Some([0xBC, 0x8D])) => ('－', 3),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
-        if !matches!(c, '—' | '－' | '-') {
-            i += c.len_utf8();
+        // `－` and `-` are candidates only in runs of two
+        if c != '—' && !doubled_at(b, i, len) {
+            i += len;
             continue;
         }
         let (end, n) = run_of(s, i, c);
@@ -531,74 +672,100 @@ pub fn is_lost_char_question(s: &str, i: usize) -> bool {
     p.is_some_and(is_han) && n.is_some_and(is_han) && !asks(sentence_before(s, i))
 }
 
+/// The mark at byte `i` that `punct-mojibake` looks at (read from the bytes):
+/// `?` `*` `＊` `\u{FFFD}`, and `《` `“` `‘` directly followed by their closing mark.
+fn mojibake_mark(b: &[u8], i: usize) -> Option<char> {
+    let m = match (*b.get(i)?, b.get(i + 1..i + 6)) {
+        (b'?', _) => '?',
+        (b'*', _) => '*',
+        (0xEF, _) => match b.get(i + 1..i + 3)? {
+            [0xBF, 0xBD] => '\u{FFFD}',
+            [0xBC, 0x8A] => '＊',
+            _ => return None,
+        },
+        (0xE3, Some([0x80, 0x8A, 0xE3, 0x80, 0x8B])) => '《',
+        (0xE2, Some([0x80, 0x9C, 0xE2, 0x80, 0x9D])) => '“',
+        (0xE2, Some([0x80, 0x98, 0xE2, 0x80, 0x99])) => '‘',
+        _ => return None,
+    };
+    Some(m)
+}
+
 fn check_mojibake(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
+    let b = s.as_bytes();
+    let mut scan = MarkScan::new(
+        s,
+        |r| memchr::memchr2(b'?', b'*', r),
+        |r| memchr::memchr3(0xE2, 0xE3, 0xEF, r),
+    );
     let mut i = 0;
-    while let Some(at) = find_lead(s, i, lead_mojibake) {
-        i = at;
-        let Some(c) = s[i..].chars().next() else {
-            break;
+    while let Some(at) = scan.next(i) {
+        i = match mojibake_mark(b, at) {
+            Some(c) => mojibake_at(s, at, c, out),
+            None => at + 1,
         };
-        match c {
-            '\u{FFFD}' => {
-                let (end, _) = run_of(s, i, c);
+    }
+}
+
+/// The mark `c` at byte `i`: its finding, if any; returns where the scan goes on.
+fn mojibake_at(s: &str, i: usize, c: char, out: &mut Vec<Finding>) -> usize {
+    match c {
+        '\u{FFFD}' => {
+            let (end, _) = run_of(s, i, c);
+            out.push(Finding::new(
+                MOJIBAKE,
+                i..end,
+                "“\u{FFFD}”是乱码（编码转换时丢失的字符），请核对原文",
+            ));
+            return end;
+        }
+        '?' => {
+            let (end, n) = run_of(s, i, c);
+            let p = prev_char(s, i);
+            let nx = next_char(s, end);
+            let lost = if n >= 2 {
+                p.is_some_and(is_cjk) && nx.is_some_and(is_cjk) && !asks(sentence_before(s, i))
+            } else {
+                is_lost_char_question(s, i)
+            };
+            if lost {
+                let written = &s[i..end];
                 out.push(Finding::new(
                     MOJIBAKE,
                     i..end,
-                    "“\u{FFFD}”是乱码（编码转换时丢失的字符），请核对原文",
+                    format!("“{written}”疑为乱码（编码转换时丢失的字符，常见于破折号、间隔号），请核对原文"),
                 ));
-                i = end;
-                continue;
             }
-            '?' => {
-                let (end, n) = run_of(s, i, c);
-                let p = prev_char(s, i);
-                let nx = next_char(s, end);
-                let lost = if n >= 2 {
-                    p.is_some_and(is_cjk) && nx.is_some_and(is_cjk) && !asks(sentence_before(s, i))
-                } else {
-                    is_lost_char_question(s, i)
-                };
-                if lost {
-                    let written = &s[i..end];
-                    out.push(Finding::new(
-                        MOJIBAKE,
-                        i..end,
-                        format!("“{written}”疑为乱码（编码转换时丢失的字符，常见于破折号、间隔号），请核对原文"),
-                    ));
-                }
-                i = end;
-                continue;
-            }
-            '*' | '＊' if lone_star(s, i, c) => {
+            return end;
+        }
+        '*' | '＊' if lone_star(s, i, c) => {
+            out.push(Finding::new(
+                MOJIBAKE,
+                i..i + c.len_utf8(),
+                format!("孤立的“{c}”疑为被删除文字的占位符，请补全原文"),
+            ));
+        }
+        '《' | '“' | '‘' => {
+            let close = match c {
+                '《' => '》',
+                '“' => '”',
+                _ => '’',
+            };
+            let e = i + c.len_utf8();
+            if next_char(s, e) == Some(close) && !names_marks(s, i, e + close.len_utf8()) {
+                let what = if c == '《' { "书名号" } else { "引号" };
                 out.push(Finding::new(
                     MOJIBAKE,
-                    i..i + c.len_utf8(),
-                    format!("孤立的“{c}”疑为被删除文字的占位符，请补全原文"),
+                    i..e + close.len_utf8(),
+                    format!("{what}内容为空，疑似文字缺失"),
                 ));
+                return e + close.len_utf8();
             }
-            '《' | '“' | '‘' => {
-                let close = match c {
-                    '《' => '》',
-                    '“' => '”',
-                    _ => '’',
-                };
-                let e = i + c.len_utf8();
-                if next_char(s, e) == Some(close) && !names_marks(s, i, e + close.len_utf8()) {
-                    let what = if c == '《' { "书名号" } else { "引号" };
-                    out.push(Finding::new(
-                        MOJIBAKE,
-                        i..e + close.len_utf8(),
-                        format!("{what}内容为空，疑似文字缺失"),
-                    ));
-                    i = e + close.len_utf8();
-                    continue;
-                }
-            }
-            _ => {}
         }
-        i += c.len_utf8();
+        _ => {}
     }
+    i + c.len_utf8()
 }
 
 /// `引号“”` or `（《》）`: the marks themselves are being named.
@@ -683,14 +850,16 @@ fn half(c: char) -> char {
 
 fn check_fullwidth_alnum(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
+    let b = s.as_bytes();
     let mut i = 0;
-    while let Some(at) = find_lead(s, i, lead_fullwidth) {
-        i = at;
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        if !is_fw_alnum(c) {
-            i += c.len_utf8();
+    while let Some(k) = b.get(i..).and_then(|r| memchr::memchr(0xEF, r)) {
+        i += k;
+        // ０-９ Ａ-Ｚ (EF BC 90..99, A1..BA), ａ-ｚ (EF BD 81..9A)
+        if !matches!(
+            b.get(i + 1..i + 3),
+            Some([0xBC, 0x90..=0x99 | 0xA1..=0xBA] | [0xBD, 0x81..=0x9A])
+        ) {
+            i += 1;
             continue;
         }
         // the run, with a full-width point between full-width digits (１２．５)
@@ -738,6 +907,23 @@ const PAIRS: &[(char, char, &str)] = &[
     ('「', '」', "直角引号"),
     ('『', '』', "双层直角引号"),
 ];
+
+/// `(` `)` `"`.
+const PAIR_ASCII: u64 = ascii_set(b"()\"");
+
+/// The index in [`PAIRS`] of the pair `c` belongs to.
+fn pair_index(c: char) -> Option<usize> {
+    match c {
+        '“' | '”' => Some(0),
+        '‘' | '’' => Some(1),
+        '《' | '》' => Some(2),
+        '（' | '）' => Some(3),
+        '【' | '】' => Some(4),
+        '「' | '」' => Some(5),
+        '『' | '』' => Some(6),
+        _ => None,
+    }
+}
 
 /// An opening mark on a stack: its offset, and whether it is half-width
 /// (takes part in matching but is never reported here).
@@ -793,8 +979,13 @@ fn scan_marks(s: &str, from: usize, quotes: Quotes) -> Marks {
     let mut nest_open: Option<(usize, usize, bool)> = None;
     let mut nest_pairs: Vec<(usize, usize, usize)> = Vec::new();
     let mut outer_clean = true;
+    let mut scan = MarkScan::new(
+        s,
+        |r| find_ascii(r, 0, PAIR_ASCII),
+        |r| memchr::memchr3(0xE2, 0xE3, 0xEF, r),
+    );
     let mut i = from;
-    while let Some(at) = find_lead(s, i, lead_pair) {
+    while let Some(at) = scan.next(i) {
         let Some(c) = s[at..].chars().next() else {
             break;
         };
@@ -810,7 +1001,7 @@ fn scan_marks(s: &str, from: usize, quotes: Quotes) -> Marks {
                     (0, false, true)
                 }
             }
-            _ => match PAIRS.iter().position(|&(o, cl, _)| c == o || c == cl) {
+            _ => match pair_index(c) {
                 Some(p) => (p, PAIRS[p].0 == c, false),
                 None => continue,
             },

@@ -55,11 +55,16 @@ fn cjk_open(c: Option<char>) -> bool {
     c.is_some_and(|c| is_han(c) || matches!(c, '“' | '‘' | '《' | '（' | '「' | '『' | '【'))
 }
 
+/// `,` `:` `;` `?` `!` `(` `)`.
+const MARKS: u64 = punct::ascii_set(b",:;?!()");
+
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let b = s.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    // every other byte only moves the scan on by one
+    while let Some(at) = punct::find_ascii(b, i, MARKS) {
+        i = at;
         let c = b[i];
         match c {
             b',' | b':' | b';' | b'?' | b'!' => {
@@ -207,16 +212,18 @@ fn make(s: &str, i: usize, c: char) -> Finding {
         }
     }
     let f = full(c);
-    Finding::new(
-        CODE,
-        i..i + 1,
-        format!("中文语境中应使用全角标点“{f}”，而不是半角“{c}”"),
-    )
-    .with_fix(Fix::replace(
-        start..end,
-        f.to_string(),
-        format!("改为“{f}”"),
-    ))
+    // the messages built by hand (as `format!` would, without its machinery)
+    let mut message = String::with_capacity(64);
+    message.push_str("中文语境中应使用全角标点“");
+    message.push(f);
+    message.push_str("”，而不是半角“");
+    message.push(c);
+    message.push('”');
+    let mut label = String::with_capacity(16);
+    label.push_str("改为“");
+    label.push(f);
+    label.push('”');
+    Finding::new(CODE, i..i + 1, message).with_fix(Fix::replace(start..end, f.to_string(), label))
 }
 
 #[cfg(test)]

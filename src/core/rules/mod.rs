@@ -177,9 +177,7 @@ impl<'a> ParaCtx<'a> {
                     }
                 }
                 // whole chars were replaced by ASCII bytes: still valid UTF-8
-                Some(
-                    String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked)),
-                )
+                Some(String::from_utf8(bytes).unwrap_or_else(|_| nlp::to_simplified(self.masked)))
             })
             .as_deref()
             .unwrap_or(self.masked)

@@ -101,7 +101,11 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut counts: HashMap<&'static str, usize> = HashMap::default();
     let mut ln_freq = vec![0f32; 0x9FFF - 0x4E00 + 1];
     let plain: Vec<Option<&'static str>> = (0x4E00u32..=0x9FFF)
-        .map(|cp| char::from_u32(cp).and_then(|c| c.to_pinyin()).map(|p| p.plain()))
+        .map(|cp| {
+            char::from_u32(cp)
+                .and_then(|c| c.to_pinyin())
+                .map(|p| p.plain())
+        })
         .collect();
     let mut buf = [0u8; 4];
     for cp in 0x4E00u32..=0x9FFF {
@@ -208,7 +212,10 @@ impl ConfusableWith {
             return None;
         }
         // (a character that frequent is in the table's range)
-        let plain = match (d as usize).checked_sub(0x4E00).and_then(|i| INDEX.plain.get(i)) {
+        let plain = match (d as usize)
+            .checked_sub(0x4E00)
+            .and_then(|i| INDEX.plain.get(i))
+        {
             Some(p) => *p,
             None => d.to_pinyin().map(|p| p.plain()),
         };

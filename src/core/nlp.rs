@@ -196,10 +196,28 @@ static MAY_CHANGE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
 /// returns `s` as it is.)
 pub fn may_change(s: &str) -> bool {
     let bits = &*MAY_CHANGE;
-    s.chars().any(|c| {
-        let n = c as u32;
-        (0x0800..=0xFFFF).contains(&n) && bits[(n >> 6) as usize] & (1 << (n & 63)) != 0
-    })
+    // only three-byte characters (U+0800..=U+FFFF) can be in the set: read
+    // those from their bytes, step over the others by their lead byte
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            0..=0x7F => i += 1,
+            0x80..=0xDF => i += 2,
+            0xE0..=0xEF => {
+                let (Some(&y), Some(&z)) = (b.get(i + 1), b.get(i + 2)) else {
+                    return false;
+                };
+                let n = (x as usize & 0x0F) << 12 | (y as usize & 0x3F) << 6 | (z as usize & 0x3F);
+                if bits[n >> 6] & (1 << (n & 63)) != 0 {
+                    return true;
+                }
+                i += 3;
+            }
+            _ => i += 4,
+        }
+    }
+    false
 }
 
 /// Map traditional characters to simplified ones, character by character.
@@ -296,6 +314,28 @@ mod tests {
                 assert_eq!(to_simplified(line), full(line), "{line}");
             }
         }
+    }
+
+    /// The byte reading of `may_change` agrees with reading chars.
+    #[test]
+    fn may_change_reads_every_character() {
+        let bits = &*MAY_CHANGE;
+        let by_chars = |s: &str| {
+            s.chars().any(|c| {
+                let n = c as u32;
+                (0x0800..=0xFFFF).contains(&n) && bits[(n >> 6) as usize] & (1 << (n & 63)) != 0
+            })
+        };
+        let mut changed = 0;
+        for n in (0u32..0x11_0000).step_by(7).chain(0x4E00..0xA000) {
+            if let Some(c) = char::from_u32(n) {
+                let t = format!("a{c}é𠮷");
+                assert_eq!(may_change(&t), by_chars(&t), "{n:x}");
+                changed += usize::from(by_chars(&t));
+            }
+        }
+        assert!(changed > 1000);
+        assert!(may_change("見習記者") && !may_change("见习记者"));
     }
 
     #[test]

@@ -28,6 +28,14 @@ pub const RULES: &[Rule] = &[Rule {
 
 const CODE: &str = "de-di-de";
 
+/// The long lists below as hash sets (a `的` occurs in nearly every paragraph).
+static MANNER_SET: std::sync::LazyLock<crate::core::chars::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| MANNER.iter().copied().collect());
+static NOUN_AABB_SET: std::sync::LazyLock<crate::core::chars::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOUN_AABB.iter().copied().collect());
+static COMPLEMENT_SET: std::sync::LazyLock<crate::core::chars::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| COMPLEMENT.iter().copied().collect());
+
 /// Words that describe how something is done (adverbial before `地`).
 const MANNER: &[&str] = &[
     "认真",
@@ -297,11 +305,11 @@ const NOUN_AABB: &[&str] = &[
 fn adverbial<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) -> Option<Finding> {
     let x_tok = toks.get(i - 1)?;
     let x = word(i - 1);
-    let listed = MANNER.contains(&x);
+    let listed = MANNER_SET.contains(x);
     // reduplicated forms, but not nouns (`妈妈`, `星星`, `家家户户`)
     let redup = is_han_word(x)
         && reduplicated(x)
-        && !NOUN_AABB.contains(&x)
+        && !NOUN_AABB_SET.contains(x)
         && (x.chars().count() == 4 || !x_tok.tag.starts_with('n'));
     if !listed && !redup {
         return None;
@@ -371,7 +379,7 @@ fn complement<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) ->
     }
     let ok = DEGREE.iter().any(|d| {
         rest.strip_prefix(d)
-            .is_some_and(|a| COMPLEMENT.contains(&a))
+            .is_some_and(|a| COMPLEMENT_SET.contains(a))
     });
     if !ok {
         return None;

@@ -180,6 +180,10 @@ impl Analyzer {
         }
         let blocks = text::blocks(text, kind);
         let mut paras = Vec::with_capacity(blocks.len());
+        // a first analysis fills the cache with every block: grow it once
+        if self.cache.is_empty() {
+            self.cache.reserve(blocks.len());
+        }
         self.generation += 1;
         let generation = self.generation;
         let (mut fresh, mut reused) = (0, 0);
@@ -356,6 +360,11 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
         f.range.end <= bt.len()
             && bt.is_char_boundary(f.range.start)
             && bt.is_char_boundary(f.range.end)
+    });
+    // in document order already (stable, as the document's sort is), so that
+    // sorting the document's findings finds them in runs
+    res.findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
     res
 }

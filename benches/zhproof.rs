@@ -81,28 +81,33 @@ fn main() {
         mbs.push(big.len() as f64 / 1e6 / dt);
     }
     println!("analysis throughput (cold, 5 MB, one core): {:.1} MB/s median of {runs} ({findings} findings)", median(&mut mbs));
-    // warm re-analysis after a one-character edit (what a keystroke costs in the core)
-    let mut a = Analyzer::new(Arc::new(Config::default()));
+    // warm re-analysis after a one-character edit (what a keystroke costs in
+    // the core), on the clean draft and on the dense fixtures (see below)
     let mb1 = repeat_to(&base, 1 << 20);
-    a.analyze(&mb1, DocKind::Plain);
-    let mut warm = Vec::new();
-    let mut doc = mb1.clone();
-    for i in 0..(if quick { 20 } else { 100 }) {
-        let pos = doc
-            .char_indices()
-            .nth((i * 7919) % (doc.len() / 4))
-            .map(|(p, _)| p)
-            .unwrap_or(0);
-        doc.insert(pos, '中');
-        let t = Instant::now();
-        a.analyze(&doc, DocKind::Plain);
-        warm.push(t.elapsed().as_secs_f64() * 1e3);
+    let (clean, _) = zhproof::cli::fix_text(&base, DocKind::Plain, Arc::new(Config::default()));
+    let clean1 = repeat_to(&clean, 1 << 20);
+    for (label, text) in [("clean draft", &clean1), ("dense", &mb1)] {
+        let mut a = Analyzer::new(Arc::new(Config::default()));
+        a.analyze(text, DocKind::Plain);
+        let mut warm = Vec::new();
+        let mut doc = text.clone();
+        for i in 0..(if quick { 20 } else { 100 }) {
+            let pos = doc
+                .char_indices()
+                .nth((i * 7919) % (doc.len() / 4))
+                .map(|(p, _)| p)
+                .unwrap_or(0);
+            doc.insert(pos, '中');
+            let t = Instant::now();
+            a.analyze(&doc, DocKind::Plain);
+            warm.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        println!(
+            "[{label}] core re-analysis after a 1-char edit (1 MB): median {:.2} ms, p95 {:.2} ms",
+            median(&mut warm),
+            pct(&mut warm, 0.95)
+        );
     }
-    println!(
-        "core re-analysis after a 1-char edit (1 MB): median {:.2} ms, p95 {:.2} ms",
-        median(&mut warm),
-        pct(&mut warm, 0.95)
-    );
 
     // 2. initialize response time
     let mut init = Vec::new();
@@ -127,8 +132,6 @@ fn main() {
     // The article is the fixture text after `--fix` (a draft as a writer keeps
     // it while using zhproof: what remains are findings without a safe fix);
     // the raw fixtures, with a defect every ~50 bytes, are measured too.
-    let (clean, _) = zhproof::cli::fix_text(&base, DocKind::Plain, Arc::new(Config::default()));
-    let clean1 = repeat_to(&clean, 1 << 20);
     let n = if quick { 30 } else { 200 };
     for (label, doc) in [
         ("clean draft", &clean1),

@@ -370,20 +370,34 @@ fn ch_before(s: &str, i: usize) -> Option<char> {
     s.get(..i)?.chars().next_back()
 }
 
+/// Byte-wise prefix test: the patterns are short words, and most differ from
+/// the text in their first bytes, so a loop beats a call to `memcmp`.
+#[inline]
+fn starts(r: &[u8], p: &[u8]) -> bool {
+    p.len() <= r.len() && p.iter().zip(r).all(|(a, b)| a == b)
+}
+
+#[inline]
+fn ends(r: &[u8], p: &[u8]) -> bool {
+    p.len() <= r.len() && p.iter().rev().zip(r.iter().rev()).all(|(a, b)| a == b)
+}
+
 fn at(s: &str, i: usize, pat: &str) -> bool {
-    s.get(i..).is_some_and(|r| r.starts_with(pat))
+    s.get(i..).is_some_and(|r| starts(r.as_bytes(), pat.as_bytes()))
 }
 
 fn before(s: &str, i: usize, pat: &str) -> bool {
-    s.get(..i).is_some_and(|r| r.ends_with(pat))
+    s.get(..i).is_some_and(|r| ends(r.as_bytes(), pat.as_bytes()))
 }
 
 fn at_any(s: &str, i: usize, pats: &[&'static str]) -> Option<&'static str> {
-    pats.iter().copied().find(|p| at(s, i, p))
+    let r = s.get(i..)?.as_bytes();
+    pats.iter().copied().find(|p| starts(r, p.as_bytes()))
 }
 
 fn before_any(s: &str, i: usize, pats: &[&'static str]) -> Option<&'static str> {
-    pats.iter().copied().find(|p| before(s, i, p))
+    let r = s.get(..i)?.as_bytes();
+    pats.iter().copied().find(|p| ends(r, p.as_bytes()))
 }
 
 fn ar_digit(c: char) -> Option<u32> {

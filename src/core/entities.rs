@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::chars::{is_han, is_sentence_final, CharSet, WordTable};
+use super::chars::{decode3, is_han, is_sentence_final, CharSet, WordTable};
 use super::nlp::{self, Token};
 use super::rules::ParaCtx;
 
@@ -1249,13 +1249,6 @@ fn scan(d: &Data, w: &str) -> (usize, bool, char, char) {
     (n, han, first, last)
 }
 
-/// The character of a three-byte UTF-8 sequence.
-#[inline(always)]
-fn decode3(a: u8, b: u8, c: u8) -> char {
-    let u = (a as u32 & 0x0F) << 12 | (b as u32 & 0x3F) << 6 | (c as u32 & 0x3F);
-    char::from_u32(u).unwrap_or('\0')
-}
-
 impl<'a> Rec<'a> {
     /// Index of the token starting exactly at byte `at`.
     fn tok_at(&self, at: usize) -> Option<usize> {
@@ -1683,15 +1676,20 @@ impl<'a> Rec<'a> {
         }
     }
 
-    fn places(&mut self) {
+    /// Run `at` on every token whose `may` bits meet `may`, in order.
+    fn each_candidate(&mut self, may: u8, at: fn(&mut Self, &Data, usize)) {
         let d = &*DATA;
-        // nothing applies without a known place's or an administrative
-        // ending (in the word or the next token) or an `ns` tag
         let mut i = 0;
-        while let Some(k) = next_may(&self.toks, i, MAY_PLACE) {
-            self.place_at(d, k);
+        while let Some(k) = next_may(&self.toks, i, may) {
+            at(self, d, k);
             i = k + 1;
         }
+    }
+
+    fn places(&mut self) {
+        // nothing applies without a known place's or an administrative
+        // ending (in the word or the next token) or an `ns` tag
+        self.each_candidate(MAY_PLACE, Self::place_at);
     }
 
     /// Places from token `i` (two or more Han chars).
@@ -1759,14 +1757,9 @@ impl<'a> Rec<'a> {
     }
 
     fn orgs(&mut self) {
-        let d = &*DATA;
         // nothing applies without an ending, a glued organ ending (`局以`),
         // an `nt` tag or a known organization
-        let mut i = 0;
-        while let Some(k) = next_may(&self.toks, i, MAY_ORG) {
-            self.org_at(d, k);
-            i = k + 1;
-        }
+        self.each_candidate(MAY_ORG, Self::org_at);
     }
 
     /// An organization ending at token `i` (all Han).

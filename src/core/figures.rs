@@ -383,11 +383,13 @@ fn ends(r: &[u8], p: &[u8]) -> bool {
 }
 
 fn at(s: &str, i: usize, pat: &str) -> bool {
-    s.get(i..).is_some_and(|r| starts(r.as_bytes(), pat.as_bytes()))
+    s.get(i..)
+        .is_some_and(|r| starts(r.as_bytes(), pat.as_bytes()))
 }
 
 fn before(s: &str, i: usize, pat: &str) -> bool {
-    s.get(..i).is_some_and(|r| ends(r.as_bytes(), pat.as_bytes()))
+    s.get(..i)
+        .is_some_and(|r| ends(r.as_bytes(), pat.as_bytes()))
 }
 
 fn at_any(s: &str, i: usize, pats: &[&'static str]) -> Option<&'static str> {

@@ -1312,6 +1312,25 @@ mod tests {
     use crate::core::config::Config;
     use crate::core::rules::testutil::{fixed, run_para};
 
+    /// The word-at-a-time search finds what a byte-by-byte search finds, at
+    /// every offset and alignment.
+    #[test]
+    fn find_ascii_agrees_with_a_plain_search() {
+        let text = "市南区召开座谈会,部署工作;会议指出:要（认真）落实!对吗?(好)\"引号\"。";
+        let b = text.as_bytes();
+        for set_bytes in [&b",;:?!"[..], b"()\"", b",:;?!()"] {
+            let set = ascii_set(set_bytes);
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .position(|x| set_bytes.contains(x))
+                    .map(|k| from + k);
+                assert_eq!(find_ascii(b, from, set), want, "{from}");
+            }
+        }
+        assert_eq!(find_ascii(b, b.len() + 1, ascii_set(b",")), None);
+    }
+
     fn hits(code: &str, s: &str) -> Vec<String> {
         run_para(code, s, DocKind::Plain)
             .iter()

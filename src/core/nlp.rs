@@ -80,6 +80,9 @@ pub fn jieba() -> Arc<Jieba> {
 pub struct Token {
     pub range: Range<usize>,
     pub tag: &'static str,
+    /// Is the word in jieba's dictionary (what `Jieba::has_word` says)?
+    /// Known from the tagging itself, so rules need not look it up again.
+    pub known: bool,
 }
 
 /// jieba's POS tags (those of its dictionary and its model for unknown words).
@@ -260,13 +263,48 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
         if !han_lead && t.word.chars().next().is_none_or(blank) && t.word.chars().all(blank) {
             continue;
         }
-        let tag = intern_tag(t.tag);
         out.push(Token {
             range: t.byte_start..t.byte_end,
-            tag,
+            tag: intern_tag(t.tag),
+            known: dictionary_tag(jieba, t.tag, t.word),
         });
     }
     out
+}
+
+/// Did jieba take `tag`, which it gave `word`, from its dictionary? Then the
+/// word is in the dictionary; otherwise jieba guessed the tag of an unknown
+/// word.
+///
+/// jieba-rs returns a dictionary word's tag from the dictionary's own table
+/// of tags (strings on the heap) and a guessed tag as a `'static` string
+/// (its model's tags, `x`, `m`, `eng`), so where the tag string lives tells
+/// which it is. The answer for each tag string is learned once, from a
+/// dictionary lookup of the first word that carries it, and kept per
+/// thread; the test `known_agrees_with_dictionary` checks the premise on
+/// every token of the fixtures. A heap address, once a dictionary's tag,
+/// stays one even if that dictionary is dropped and the memory reused: only
+/// dictionaries' tags reach this function, and static strings never move.
+fn dictionary_tag(jieba: &Jieba, tag: &str, word: &str) -> bool {
+    use std::cell::RefCell;
+    const SLOTS: usize = 256;
+    thread_local! {
+        static ORIGIN: RefCell<[(usize, bool); SLOTS]> = const { RefCell::new([(0, false); SLOTS]) };
+    }
+    let key = tag.as_ptr() as usize;
+    let slot = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+    ORIGIN.with(|o| {
+        let Ok(mut o) = o.try_borrow_mut() else {
+            return jieba.has_word(word);
+        };
+        let Some(entry) = o.get_mut(slot as usize) else {
+            return jieba.has_word(word);
+        };
+        if entry.0 != key {
+            *entry = (key, jieba.has_word(word));
+        }
+        entry.1
+    })
 }
 
 /// Is `word` in jieba's dictionary?
@@ -277,6 +315,44 @@ pub fn is_word(jieba: &Jieba, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The premise of [`dictionary_tag`]: on every token of the fixtures,
+    /// the corpus-style samples and with a user word list, `known` is what a
+    /// dictionary lookup says.
+    #[test]
+    fn known_agrees_with_dictionary() {
+        let mut texts: Vec<String> = vec![
+            "市南区常委、宣传部长付荣云指出，利用内资81.73亿元，同比增长7.8%。".into(),
+            "见习记者罗武侠说：“GDP 和 CPI 都在涨，PM2.5 下降了。”\r\n".into(),
+            "𠮷野家在斜塘街道开了新店，顾客络绎不绝……".into(),
+        ];
+        if let Ok(rd) = std::fs::read_dir("tests/fixtures") {
+            for e in rd.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() > 10, "fixtures read");
+        let words = vec!["付荣云".to_string(), "高实集团".to_string()];
+        let (mut known, mut unknown) = (0, 0);
+        for j in [jieba(), jieba_with_words(&words)] {
+            for t in &texts {
+                let s = to_simplified(t);
+                for tok in tag(&j, &s) {
+                    let w = &s[tok.range.clone()];
+                    assert_eq!(tok.known, j.has_word(w), "{w:?} ({})", tok.tag);
+                    if tok.known {
+                        known += 1;
+                    } else {
+                        unknown += 1;
+                    }
+                }
+            }
+        }
+        // both kinds occur, so the test tells them apart
+        assert!(known > 1000 && unknown > 100, "{known} known, {unknown} unknown");
+    }
 
     #[test]
     fn simplified_keeps_offsets() {

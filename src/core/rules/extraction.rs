@@ -446,7 +446,7 @@ fn dangling_word(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             .into_iter()
             .map(|t| Token {
                 range: t.range.start + start..t.range.end + start,
-                tag: t.tag,
+                ..t
             })
             .collect();
         scan_tokens(s, &toks, out);

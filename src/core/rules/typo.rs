@@ -322,11 +322,13 @@ fn parallel(s: &str, window: &Range<usize>) -> bool {
 }
 
 /// Try every one-character replacement in `s[window]`, with the words around
-/// it (`s[ctx]`) as context.
+/// it (`s[ctx]`) as context. `oov`: the window is known not to be a word.
+#[allow(clippy::too_many_arguments)]
 fn try_window(
     j: &Jieba,
     s: &str,
     window: Range<usize>,
+    oov: bool,
     ctx: Range<usize>,
     min_gain: f64,
     buf: &mut Vec<(char, f64)>,
@@ -335,7 +337,7 @@ fn try_window(
     let Some(w) = s.get(window.clone()) else {
         return;
     };
-    if j.has_word(w) || parallel(s, &window) {
+    if (!oov && j.has_word(w)) || parallel(s, &window) {
         return;
     }
     let (Some(left), Some(right)) = (s.get(ctx.start..window.start), s.get(window.end..ctx.end))
@@ -475,20 +477,19 @@ fn candidates(j: &Jieba, s: &str, toks: &[nlp::Token], min_gain: f64) -> Vec<Can
             for a in i..k.saturating_sub(1) {
                 let window = toks[a].range.start..toks[a + 1].range.end;
                 let ctx = ctx_start(a)..ctx_end(a + 2);
-                try_window(j, s, window, ctx, min_gain, &mut buf, &mut out);
+                try_window(j, s, window, false, ctx, min_gain, &mut buf, &mut out);
             }
             i = k;
         } else {
-            let w = word(i);
             let (n, all_han) = info[i];
             if (2..=MAX_WINDOW).contains(&n)
                 && all_han
                 && !is_name_tag(toks[i].tag)
-                && !j.has_word(w)
+                && !toks[i].known
             {
                 let window = toks[i].range.clone();
                 let ctx = ctx_start(i)..ctx_end(i + 1);
-                try_window(j, s, window, ctx, min_gain, &mut buf, &mut out);
+                try_window(j, s, window, true, ctx, min_gain, &mut buf, &mut out);
             }
             i += 1;
         }

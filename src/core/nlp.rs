@@ -281,30 +281,30 @@ pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {
 /// (its model's tags, `x`, `m`, `eng`), so where the tag string lives tells
 /// which it is. The answer for each tag string is learned once, from a
 /// dictionary lookup of the first word that carries it, and kept per
-/// thread; the test `known_agrees_with_dictionary` checks the premise on
+/// process; the test `known_agrees_with_dictionary` checks the premise on
 /// every token of the fixtures. A heap address, once a dictionary's tag,
 /// stays one even if that dictionary is dropped and the memory reused: only
 /// dictionaries' tags reach this function, and static strings never move.
 fn dictionary_tag(jieba: &Jieba, tag: &str, word: &str) -> bool {
-    use std::cell::RefCell;
+    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
     const SLOTS: usize = 256;
-    thread_local! {
-        static ORIGIN: RefCell<[(usize, bool); SLOTS]> = const { RefCell::new([(0, false); SLOTS]) };
+    /// Each slot: a tag string's address, with the answer in the top bit
+    /// (user-space addresses leave it clear); 0 when empty. One word, so a
+    /// reader never sees an address with another's answer.
+    static ORIGIN: [AtomicU64; SLOTS] = [const { AtomicU64::new(0) }; SLOTS];
+    const KNOWN: u64 = 1 << 63;
+    let key = tag.as_ptr() as u64;
+    if key & KNOWN != 0 {
+        return jieba.has_word(word);
     }
-    let key = tag.as_ptr() as usize;
-    let slot = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
-    ORIGIN.with(|o| {
-        let Ok(mut o) = o.try_borrow_mut() else {
-            return jieba.has_word(word);
-        };
-        let Some(entry) = o.get_mut(slot as usize) else {
-            return jieba.has_word(word);
-        };
-        if entry.0 != key {
-            *entry = (key, jieba.has_word(word));
-        }
-        entry.1
-    })
+    let slot = &ORIGIN[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+    let entry = slot.load(Relaxed);
+    if entry & !KNOWN == key {
+        return entry & KNOWN != 0;
+    }
+    let known = jieba.has_word(word);
+    slot.store(key | if known { KNOWN } else { 0 }, Relaxed);
+    known
 }
 
 /// Is `word` in jieba's dictionary?

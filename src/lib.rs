@@ -3,7 +3,12 @@
 //! - [`core`]: the analysis core (text in, findings out; no LSP types).
 //! - [`lsp`]: the language server, a thin adapter over the core.
 //! - [`cli`]: the command line, another thin adapter.
+//! - [`memory`]: the global allocator (huge pages for the dictionary).
 
 pub mod cli;
 pub mod core;
 pub mod lsp;
+pub mod memory;
+
+#[global_allocator]
+static GLOBAL: memory::HugePageAlloc = memory::HugePageAlloc;

@@ -351,7 +351,10 @@ mod tests {
             }
         }
         // both kinds occur, so the test tells them apart
-        assert!(known > 1000 && unknown > 100, "{known} known, {unknown} unknown");
+        assert!(
+            known > 1000 && unknown > 100,
+            "{known} known, {unknown} unknown"
+        );
     }
 
     #[test]

@@ -17,6 +17,11 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use zhproof::core::{Analyzer, Config, DocKind};
 
+/// The allocator the `zhproof` binary uses, so that the in-process
+/// measurements see what the server sees.
+#[global_allocator]
+static GLOBAL: zhproof::memory::HugePageAlloc = zhproof::memory::HugePageAlloc;
+
 fn corpus_text() -> String {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let mut names: Vec<_> = std::fs::read_dir(&dir)

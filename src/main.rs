@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use zhproof::cli;
 use zhproof::core::{Analyzer, Config, DocKind};
 
+/// Huge pages for the dictionary's tables (see `zhproof::memory`).
+#[global_allocator]
+static GLOBAL: zhproof::memory::HugePageAlloc = zhproof::memory::HugePageAlloc;
+
 #[derive(Parser)]
 #[command(
     name = "zhproof",

@@ -410,14 +410,35 @@ const GUIDE_WORDS: &[&str] = &[
 ];
 
 /// The character shapes of the segmented patterns: a cheap pre-check.
-static NEEDS_TOKENS: LazyLock<Regex> = LazyLock::new(|| {
+struct NeedsTokens {
+    /// What every match of `shapes` contains: `武装` (`用武装`), `以为`,
+    /// `党的` (after a study verb and a conjunction) or `相` (in every word
+    /// of [`RELATION_WORDS`]). Four substring searches rule out nearly every
+    /// paragraph before the regex runs.
+    words: [memchr::memmem::Finder<'static>; 4],
+    shapes: Regex,
+}
+
+impl NeedsTokens {
+    /// Could `s` contain a match of `shapes`?
+    fn may_match(&self, s: &str) -> bool {
+        self.words.iter().any(|f| f.find(s.as_bytes()).is_some())
+    }
+}
+
+/// (One lazy value, so that the regex too is built by the first paragraph
+/// checked, as the start-up warm-up does, not by the first that needs it.)
+static NEEDS_TOKENS: LazyLock<NeedsTokens> = LazyLock::new(|| {
     let rel = RELATION_WORDS.join("|");
     let guide = GUIDE_WORDS.join("|");
     let verbs = STUDY_VERBS.join("|");
-    Regex::new(&format!(
-        "用武装|以为(?:{guide})|(?:{verbs})(?:和|与|及|以及)党的|[与同](?:{rel})"
-    ))
-    .expect("valid regex")
+    NeedsTokens {
+        words: ["武装", "以为", "党的", "相"].map(memchr::memmem::Finder::new),
+        shapes: Regex::new(&format!(
+            "用武装|以为(?:{guide})|(?:{verbs})(?:和|与|及|以及)党的|[与同](?:{rel})"
+        ))
+        .expect("valid regex"),
+    }
 });
 
 fn dangling_word(ctx: &ParaCtx, out: &mut Vec<Finding>) {
@@ -426,10 +447,14 @@ fn dangling_word(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         return;
     }
     clause_initial_preps(s, out);
+    let needs = &*NEEDS_TOKENS;
+    if !needs.may_match(s) {
+        return;
+    }
     // segment only the clauses where a pattern below can match (jieba cuts
     // at punctuation anyway, so a clause segments as in the whole paragraph)
     let mut done = 0;
-    for m in NEEDS_TOKENS.find_iter(s) {
+    for m in needs.shapes.find_iter(s) {
         if m.start() < done {
             continue;
         }
@@ -592,31 +617,50 @@ fn study_verb_conj(s: &str, toks: &[Token], k: usize) -> Option<Finding> {
 /// `(3)以,围绕…`: a preposition at the head of a clause, directly followed
 /// by punctuation. Found on the text in one pass, no segmentation needed.
 fn clause_initial_preps(s: &str, out: &mut Vec<Finding>) {
-    let marker_end = parse_marker(s, 0).map(|(_, l)| l);
-    for (at, c) in s.char_indices() {
-        if !clause_punct(c) {
-            continue;
+    let b = s.as_bytes();
+    // The clause marks are `，` `；` (lead byte EF), `。` (E3), `,` and `;`.
+    // Text without the ASCII ones (nearly all) is searched for the two lead
+    // bytes with memchr instead of decoding every char.
+    let mut marker_end = None;
+    if memchr::memchr2(b',', b';', b).is_none() {
+        for at in memchr::memchr2_iter(0xE3, 0xEF, b) {
+            // (a lead byte: `at` starts a char)
+            if s[at..].chars().next().is_some_and(clause_punct) {
+                prep_before(s, at, &mut marker_end, out);
+            }
         }
-        let before = &s[..at];
-        // (the last characters of the prepositions, before comparing them all)
-        if !before.ends_with(PREP_LAST) {
-            continue;
+    } else {
+        for (at, c) in s.char_indices() {
+            if clause_punct(c) {
+                prep_before(s, at, &mut marker_end, out);
+            }
         }
-        let Some(prep) = CLAUSE_PREPS.iter().find(|p| before.ends_with(*p)) else {
-            continue;
-        };
-        let pos = at - prep.len();
-        let head = s[..pos].trim_end_matches(WS);
-        let at_head = head.is_empty()
-            || Some(pos) == marker_end
-            || head.chars().next_back().is_some_and(clause_start);
-        if at_head {
-            out.push(Finding::new(
-                "dangling-word",
-                pos..at,
-                format!("“{prep}”后直接接标点，缺少宾语，疑似有文字被删除"),
-            ));
-        }
+    }
+}
+
+/// A preposition at the head of a clause right before the punctuation at
+/// `at`? `marker_end` caches where a list marker at the start of `s` ends
+/// (looked for only when needed).
+fn prep_before(s: &str, at: usize, marker_end: &mut Option<Option<usize>>, out: &mut Vec<Finding>) {
+    let before = &s[..at];
+    // (the last characters of the prepositions, before comparing them all)
+    if !before.ends_with(PREP_LAST) {
+        return;
+    }
+    let Some(prep) = CLAUSE_PREPS.iter().find(|p| before.ends_with(*p)) else {
+        return;
+    };
+    let pos = at - prep.len();
+    let head = s[..pos].trim_end_matches(WS);
+    let at_head = head.is_empty()
+        || head.chars().next_back().is_some_and(clause_start)
+        || Some(pos) == *marker_end.get_or_insert_with(|| parse_marker(s, 0).map(|(_, l)| l));
+    if at_head {
+        out.push(Finding::new(
+            "dangling-word",
+            pos..at,
+            format!("“{prep}”后直接接标点，缺少宾语，疑似有文字被删除"),
+        ));
     }
 }
 
@@ -626,6 +670,61 @@ mod tests {
     use crate::core::text::DocKind;
     use crate::core::{analyze, fix, Config};
     use std::sync::Arc;
+
+    /// Every string the pattern regex matches contains one of the words
+    /// searched for first.
+    #[test]
+    fn token_pattern_words_cover_the_regex() {
+        let needs = &*super::NEEDS_TOKENS;
+        let mut lits = vec!["用武装".to_string()];
+        lits.extend(super::GUIDE_WORDS.iter().map(|g| format!("以为{g}")));
+        for v in super::STUDY_VERBS {
+            for c in ["和", "与", "及", "以及"] {
+                lits.push(format!("{v}{c}党的"));
+            }
+        }
+        for x in ["与", "同"] {
+            lits.extend(super::RELATION_WORDS.iter().map(|r| format!("{x}{r}")));
+        }
+        for l in &lits {
+            assert!(needs.shapes.is_match(l), "{l}");
+            assert!(needs.may_match(l), "{l}");
+            assert!(!needs.may_match(&l.replace(['武', '为', '党', '相'], "某")));
+        }
+    }
+
+    /// The clause marks found by their lead bytes are those found char by char.
+    #[test]
+    fn clause_preps_by_bytes_agree() {
+        let plain = |s: &str| {
+            let mut out = Vec::new();
+            let mut marker_end = None;
+            for (at, c) in s.char_indices() {
+                if super::clause_punct(c) {
+                    super::prep_before(s, at, &mut marker_end, &mut out);
+                }
+            }
+            out.iter().map(|f| f.range.clone()).collect::<Vec<_>>()
+        };
+        let frags = [
+            "以", "把", "按照", "对于", "为了", "随着", "了", "可以", "，", "；", "。", "：", "、",
+            "！", "“", "（3）", "(3)", "一、", " ", "\u{3000}", "围绕", "社区", "\n", ",", ";",
+        ];
+        let mut x: u64 = 0x9E3779B97F4A7C15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(x % 9) as usize + 1 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(frags[(x >> 40) as usize % frags.len()]);
+            }
+            let mut out = Vec::new();
+            super::clause_initial_preps(&s, &mut out);
+            let got: Vec<_> = out.iter().map(|f| f.range.clone()).collect();
+            assert_eq!(got, plain(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn prep_last_chars_cover_the_list() {

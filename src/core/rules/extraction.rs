@@ -63,10 +63,35 @@ fn content(ctx: &DocCtx, i: usize) -> Range<usize> {
     let prefix = ctx.blocks.get(i).map(|b| b.prefix).unwrap_or(0);
     let start = (r.start + prefix).min(r.end);
     let s = ctx.text.get(start..r.end).unwrap_or("");
-    let lead = s.len() - s.trim_start_matches(WS).len();
-    let trail = s.len() - s.trim_end_matches(WS).len();
+    let (lead, trail) = ws_around(s.as_bytes());
     let a = start + lead;
     a..(r.end - trail).max(a)
+}
+
+/// The bytes of [`WS`] chars at the start and at the end of `s`, as
+/// `trim_start_matches(WS)` and `trim_end_matches(WS)` find them but by
+/// bytes, without decoding (in UTF-8, C2 and E3 start a char wherever they
+/// stand: C2 A0 and E3 80 80 at the end are the last char).
+fn ws_around(s: &[u8]) -> (usize, usize) {
+    let mut a = 0;
+    loop {
+        match s[a..] {
+            [b' ' | b'\t', ..] => a += 1,
+            [0xC2, 0xA0, ..] => a += 2,
+            [0xE3, 0x80, 0x80, ..] => a += 3,
+            _ => break,
+        }
+    }
+    let mut z = s.len();
+    loop {
+        match s[..z] {
+            [.., b' ' | b'\t'] => z -= 1,
+            [.., 0xC2, 0xA0] => z -= 2,
+            [.., 0xE3, 0x80, 0x80] => z -= 3,
+            _ => break,
+        }
+    }
+    (a, s.len() - z)
 }
 
 fn first_chars(s: &str, n: usize) -> &str {
@@ -723,6 +748,26 @@ mod tests {
             super::clause_initial_preps(&s, &mut out);
             let got: Vec<_> = out.iter().map(|f| f.range.clone()).collect();
             assert_eq!(got, plain(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_by_bytes() {
+        let frags = [
+            " ", "\t", "\u{3000}", "\u{a0}", "a", "中", "\u{2000}", "。", "\u{c2}",
+        ];
+        let mut x: u64 = 0x2545F4914F6CDD1D;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(x % 7) as usize {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(frags[(x >> 40) as usize % frags.len()]);
+            }
+            let lead = s.len() - s.trim_start_matches(super::WS).len();
+            let trail = s.len() - s.trim_end_matches(super::WS).len();
+            assert_eq!(super::ws_around(s.as_bytes()), (lead, trail), "{s:?}");
         }
     }
 

@@ -320,15 +320,20 @@ fn ends_sentence(s: &str) -> bool {
 /// Byline: `□文/半岛记者 胡蕾`, `图/高新区宣推办供图`, `本报记者 王某某 见习记者 李某`.
 pub fn is_byline(s: &str) -> bool {
     let t = s.trim();
-    is_byline_trimmed(t, chars(t), || ends_sentence(t))
+    is_byline_trimmed(t, || chars(t), || ends_sentence(t))
 }
 
-/// [`is_byline`] of a trimmed line `t` of `n` chars; `ends_sentence` says
-/// whether it ends a sentence (asked only of the few lines shaped like a byline).
-fn is_byline_trimmed(t: &str, n: usize, ends_sentence: impl FnOnce() -> bool) -> bool {
-    // (the shape first: it turns away almost every line, and the sentence
-    // test, the dearer one, can only say no)
-    !t.is_empty() && n <= 60 && byline_shape(t) && (!ends_sentence() || t.ends_with('摄'))
+/// [`is_byline`] of a trimmed line `t`; `n` counts its chars and
+/// `ends_sentence` says whether it ends a sentence, asked only of the few
+/// lines shaped like a byline.
+fn is_byline_trimmed(
+    t: &str,
+    n: impl FnOnce() -> usize,
+    ends_sentence: impl FnOnce() -> bool,
+) -> bool {
+    // (the shape first: it turns away almost every line, the empty one too;
+    // the length limit and the sentence test can only say no)
+    byline_shape(t) && n() <= 60 && (!ends_sentence() || t.ends_with('摄'))
 }
 
 /// The heads a byline starts with (after an opening bracket).
@@ -372,7 +377,7 @@ fn byline_shape(t: &str) -> bool {
     }
     // 半岛记者 高晓飞 通讯员 沈明书 — a title followed by space-separated names
     // (the cheap byte searches first)
-    t.contains(' ')
+    memchr::memchr(b' ', t.as_bytes()).is_some()
         && (t.contains("记者") || t.contains("通讯员"))
         && !t.contains(['，', ',', '。'])
         && t.split(' ')
@@ -556,7 +561,7 @@ impl BlockShape {
             BlockKind::Para => {
                 if nt <= 40 && super::boilerplate::is_boilerplate_trimmed(trimmed, nt) {
                     BlockClass::Boilerplate
-                } else if is_byline_trimmed(trimmed, nt, || ends_sentence(trimmed)) {
+                } else if nt <= 60 && is_byline_trimmed(trimmed, || nt, || ends_sentence(trimmed)) {
                     BlockClass::Byline
                 } else if nt <= 60 && dateline_shape(trimmed) {
                     BlockClass::Dateline

@@ -7,13 +7,39 @@ use regex::Regex;
 
 struct Phrases {
     exact: crate::core::chars::FxHashSet<String>,
-    /// The first chars of the exact phrases (sorted): a line whose
-    /// normalized text starts otherwise is not looked up.
-    exact_firsts: Vec<char>,
+    /// The first chars of the exact phrases: a line whose normalized text
+    /// starts otherwise is not looked up.
+    exact_firsts: FirstChars,
     /// With their first chars (compared before the whole prefix).
     prefixes: Vec<(char, String)>,
-    /// The first chars of the prefixes (sorted).
-    prefix_firsts: Vec<char>,
+    /// The first chars of the prefixes.
+    prefix_firsts: FirstChars,
+}
+
+/// A small set of chars: a 4096-bit filter on the low bits of the code
+/// point, then a binary search (a set lookup for nearly every line is one
+/// bit test).
+struct FirstChars {
+    filter: [u64; 64],
+    sorted: Vec<char>,
+}
+
+impl FirstChars {
+    fn new(mut sorted: Vec<char>) -> FirstChars {
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut filter = [0; 64];
+        for &c in &sorted {
+            let k = c as usize & 4095;
+            filter[k >> 6] |= 1 << (k & 63);
+        }
+        FirstChars { filter, sorted }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let k = c as usize & 4095;
+        self.filter[k >> 6] & (1 << (k & 63)) != 0 && self.sorted.binary_search(&c).is_ok()
+    }
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
@@ -32,10 +58,7 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         }
     }
     let firsts = |v: &mut dyn Iterator<Item = &String>| {
-        let mut f: Vec<char> = v.filter_map(|p| p.chars().next()).collect();
-        f.sort_unstable();
-        f.dedup();
-        f
+        FirstChars::new(v.filter_map(|p| p.chars().next()).collect())
     };
     Phrases {
         exact_firsts: firsts(&mut exact.iter()),
@@ -76,7 +99,7 @@ pub(crate) fn is_boilerplate_trimmed(t: &str, n: usize) -> bool {
     // a line that starts with no exact phrase's first char is neither
     // normalized nor hashed (an empty normalized line, with no first char,
     // is looked up).
-    let may_be_exact = |c: char| PHRASES.exact_firsts.binary_search(&c).is_ok();
+    let may_be_exact = |c: char| PHRASES.exact_firsts.contains(c);
     if is_trimmed_by_normalize(first) || may_be_exact(first) {
         let norm = normalize(t);
         if norm.chars().next().is_none_or(may_be_exact) && PHRASES.exact.contains(norm) {
@@ -84,7 +107,7 @@ pub(crate) fn is_boilerplate_trimmed(t: &str, n: usize) -> bool {
         }
     }
     // (no prefix starts with the line's first character: nothing to compare)
-    if PHRASES.prefix_firsts.binary_search(&first).is_err() {
+    if !PHRASES.prefix_firsts.contains(first) {
         return false;
     }
     PHRASES.prefixes.iter().any(|(pf, p)| {

@@ -175,14 +175,21 @@ pub fn han_number(s: &str) -> Option<u32> {
 
 /// Parse a numbering marker at the start of `s` (document offset `base`).
 /// Returns the marker and the byte length it takes (incl. following spaces).
+#[inline]
 pub fn parse_marker(s: &str, base: usize) -> Option<(Marker, usize)> {
-    let t = s;
     // every marker starts with a parenthesis, a Chinese numeral or an ASCII
-    // digit: one look at the first char turns away almost every paragraph
-    let first = t.chars().next()?;
+    // digit: one look at the first char, inlined, turns away almost every
+    // paragraph without a call
+    let first = s.chars().next()?;
     if !(matches!(first, '（' | '(') || is_han_digit(first) || first.is_ascii_digit()) {
         return None;
     }
+    parse_marker_from(s, base, first)
+}
+
+/// [`parse_marker`] of `s`, whose first char `first` may start a marker.
+fn parse_marker_from(s: &str, base: usize, first: char) -> Option<(Marker, usize)> {
+    let t = s;
     // （一） (一) （1） (1)
     let open = if first == '（' {
         Some(3)
@@ -284,20 +291,84 @@ pub fn parse_marker(s: &str, base: usize) -> Option<(Marker, usize)> {
     None
 }
 
+/// `s.trim()`, answered from the bytes at both ends when they are no white
+/// space (nearly all text): std's `trim` decodes a char at each end and looks
+/// it up in the Unicode tables.
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    if starts_with_white_space(b) || ends_with_white_space(b) {
+        s.trim()
+    } else {
+        s
+    }
+}
+
+/// Does UTF-8 text start with a white space char (`char::is_whitespace`:
+/// U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028, 2029, 202F, 205F,
+/// 3000)?
+fn starts_with_white_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [b'\t'..=b'\r' | b' ', ..]
+            | [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
+}
+
+/// Does UTF-8 text end with a white space char? (C2, E1, E2 and E3 are lead
+/// bytes: a match at the end is the last char.)
+fn ends_with_white_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [.., b'\t'..=b'\r' | b' ']
+            | [.., 0xC2, 0x85 | 0xA0]
+            | [.., 0xE1, 0x9A, 0x80]
+            | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+            | [.., 0xE2, 0x81, 0x9F]
+            | [.., 0xE3, 0x80, 0x80]
+    )
+}
+
+/// The chars of `s` and whether it has a line break, in one pass over its
+/// bytes (each char has one byte that is no UTF-8 continuation byte). The
+/// counters are bytes, summed per chunk of 255, so that the compiler can
+/// vectorize the loop.
+fn chars_and_line_break(s: &str) -> (usize, bool) {
+    let mut n = 0;
+    let mut line_break = 0;
+    for chunk in s.as_bytes().chunks(255) {
+        let mut c = 0u8;
+        for &b in chunk {
+            c += u8::from((b as i8) >= -0x40);
+            line_break |= u8::from(b == b'\n');
+        }
+        n += usize::from(c);
+    }
+    (n, line_break != 0)
+}
+
 /// Number of chars (cheap enough for the short lines we ask about).
 fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+#[inline]
 fn ends_sentence(s: &str) -> bool {
-    let mut t = s.trim_end();
-    // (most text ends in a char that is no closing mark, `）` and `)`
-    // included: that char answers)
-    match t.chars().next_back() {
-        None => return false,
-        Some(c) if !super::chars::is_closing(c) => return is_sentence_final(c),
-        Some(_) => {}
+    // (most text ends in a char that is neither white space nor a closing
+    // mark, `）` and `)` included: that char answers, without a call)
+    match s.chars().next_back() {
+        None => false,
+        Some(c) if !c.is_whitespace() && !super::chars::is_closing(c) => is_sentence_final(c),
+        Some(_) => ends_sentence_after_marks(s),
     }
+}
+
+/// [`ends_sentence`] of text that ends in white space or a closing mark.
+fn ends_sentence_after_marks(s: &str) -> bool {
+    let mut t = s.trim_end();
     // a trailing note in parentheses after the sentence: `……干部。（牵头单位：组织部）`
     if t.ends_with(['）', ')']) {
         if let Some(open) = t.rfind(['（', '(']) {
@@ -530,18 +601,16 @@ impl BlockShape {
         // here and handed to them, so a long paragraph skips them without
         // changing any answer.
         let code = b.kind == BlockKind::Code;
-        let after_lead = t.trim_start();
-        let lead = t.len() - after_lead.len();
-        let trimmed = after_lead.trim_end();
-        let nt = chars(trimmed);
-        let nchars = if code {
-            0
-        } else if trimmed.len() == t.len() {
+        let trimmed = trim(t);
+        let (nt, mut multiline) = chars_and_line_break(trimmed);
+        let mut nchars = nt;
+        if trimmed.len() != t.len() {
             // (white space around the text is rare: counted when there is some)
-            nt
-        } else {
-            nt + chars(&t[..lead]) + chars(&t[lead + trimmed.len()..])
-        };
+            (nchars, multiline) = chars_and_line_break(t);
+        }
+        if code {
+            nchars = 0;
+        }
         let own = match b.kind {
             BlockKind::Code => BlockClass::Code,
             BlockKind::TableRow => BlockClass::TableRow,
@@ -584,8 +653,8 @@ impl BlockShape {
             nchars,
             caption_shape: !code && nt <= 40 && is_short_caption_shape(trimmed, nt),
             has_han: !code && t.chars().any(is_han),
-            multiline: memchr::memchr(b'\n', t.as_bytes()).is_some(),
-            starts_dash: t.starts_with(['—', '-']),
+            multiline,
+            starts_dash: t.starts_with('—') || t.starts_with('-'),
             app_banner: text_ok && super::boilerplate::is_app_banner_trimmed(trimmed, nt),
             headline_with_time: text_ok
                 && may_end_with_time
@@ -1095,6 +1164,24 @@ mod tests {
                 has_caption_stop(&s),
                 s.contains(['，', ',', '；', '：', ':', '“', '？', '！']),
                 "{c:?}"
+            );
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let e = c.encode_utf8(&mut buf).as_bytes();
+            let ws = c.is_whitespace();
+            assert_eq!(starts_with_white_space(e), ws, "{c:?}");
+            assert_eq!(ends_with_white_space(e), ws, "{c:?}");
+            let s = format!("a{c}b");
+            assert_eq!(trim(&s), s.trim(), "{c:?}");
+            let s = format!("{c}中{c}");
+            assert_eq!(trim(&s), s.trim(), "{c:?}");
+            let s = format!("{c}\n{c}{}", "中".repeat(c as usize % 300));
+            assert_eq!(chars_and_line_break(&s), (s.chars().count(), true));
+            let s = &s[c.len_utf8() + 1..];
+            assert_eq!(
+                chars_and_line_break(s),
+                (s.chars().count(), s.contains('\n'))
             );
         }
         for h in BYLINE_HEADS {

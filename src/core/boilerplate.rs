@@ -7,7 +7,39 @@ use regex::Regex;
 
 struct Phrases {
     exact: crate::core::chars::FxHashSet<String>,
-    prefixes: Vec<String>,
+    /// The first chars of the exact phrases: a line whose normalized text
+    /// starts otherwise is not looked up.
+    exact_firsts: FirstChars,
+    /// With their first chars (compared before the whole prefix).
+    prefixes: Vec<(char, String)>,
+    /// The first chars of the prefixes.
+    prefix_firsts: FirstChars,
+}
+
+/// A small set of chars: a 4096-bit filter on the low bits of the code
+/// point, then a binary search (a set lookup for nearly every line is one
+/// bit test).
+struct FirstChars {
+    filter: [u64; 64],
+    sorted: Vec<char>,
+}
+
+impl FirstChars {
+    fn new(mut sorted: Vec<char>) -> FirstChars {
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut filter = [0; 64];
+        for &c in &sorted {
+            let k = c as usize & 4095;
+            filter[k >> 6] |= 1 << (k & 63);
+        }
+        FirstChars { filter, sorted }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let k = c as usize & 4095;
+        self.filter[k >> 6] & (1 << (k & 63)) != 0 && self.sorted.binary_search(&c).is_ok()
+    }
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
@@ -25,36 +57,67 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             }
         }
     }
-    Phrases { exact, prefixes }
+    let firsts = |v: &mut dyn Iterator<Item = &String>| {
+        FirstChars::new(v.filter_map(|p| p.chars().next()).collect())
+    };
+    Phrases {
+        exact_firsts: firsts(&mut exact.iter()),
+        prefix_firsts: firsts(&mut prefixes.iter()),
+        exact,
+        // (an empty prefix starts with no char: it never matched)
+        prefixes: prefixes
+            .into_iter()
+            .filter_map(|p| Some((p.chars().next()?, p)))
+            .collect(),
+    }
 });
 
 fn normalize(s: &str) -> &str {
-    s.trim().trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '：' | ':' | '>' | '》' | '|' | '·' | '。' | '…')
-    })
+    s.trim().trim_matches(is_trimmed_by_normalize)
+}
+
+/// The chars [`normalize`] trims from both ends.
+fn is_trimmed_by_normalize(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '：' | ':' | '>' | '》' | '|' | '·' | '。' | '…')
 }
 
 /// Is this whole line web/app boilerplate?
 pub fn is_boilerplate(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 40 {
+    is_boilerplate_trimmed(t, t.chars().count())
+}
+
+/// [`is_boilerplate`] of a trimmed line `t` of `n` chars.
+pub(crate) fn is_boilerplate_trimmed(t: &str, n: usize) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if n > 40 {
         return false;
     }
-    if PHRASES.exact.contains(normalize(t)) {
-        return true;
+    // The normalized line starts with `first` unless normalizing trims it:
+    // a line that starts with no exact phrase's first char is neither
+    // normalized nor hashed (an empty normalized line, with no first char,
+    // is looked up).
+    let may_be_exact = |c: char| PHRASES.exact_firsts.contains(c);
+    if is_trimmed_by_normalize(first) || may_be_exact(first) {
+        let norm = normalize(t);
+        if norm.chars().next().is_none_or(may_be_exact) && PHRASES.exact.contains(norm) {
+            return true;
+        }
     }
     // (no prefix starts with the line's first character: nothing to compare)
-    let first = t.chars().next().unwrap_or(' ');
-    if !PHRASES.prefixes.iter().any(|p| p.starts_with(first)) {
+    if !PHRASES.prefix_firsts.contains(first) {
         return false;
     }
-    PHRASES.prefixes.iter().any(|p| {
-        t.strip_prefix(p.as_str()).is_some_and(|rest| {
-            // `责任编辑：…` takes any name; `扫一扫…`, `下载APP…` only a
-            // short tag, not a sentence (`下载APP后，点击首页即可报名。`)
-            p.ends_with(['：', ':'])
-                || !rest.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?'])
-        })
+    PHRASES.prefixes.iter().any(|(pf, p)| {
+        *pf == first
+            && t.strip_prefix(p.as_str()).is_some_and(|rest| {
+                // `责任编辑：…` takes any name; `扫一扫…`, `下载APP…` only a
+                // short tag, not a sentence (`下载APP后，点击首页即可报名。`)
+                p.ends_with(['：', ':'])
+                    || !rest.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?'])
+            })
     })
 }
 
@@ -62,7 +125,11 @@ pub fn is_boilerplate(line: &str) -> bool {
 /// an `打开`/`下载` line follows it).
 pub fn is_app_banner(line: &str) -> bool {
     let t = line.trim();
-    let n = t.chars().count();
+    is_app_banner_trimmed(t, t.chars().count())
+}
+
+/// [`is_app_banner`] of a trimmed line `t` of `n` chars.
+pub(crate) fn is_app_banner_trimmed(t: &str, n: usize) -> bool {
     (3..=16).contains(&n)
         && (t.ends_with("APP") || t.ends_with("App") || t.ends_with("app") || t.ends_with("客户端"))
         && !t.contains(['，', '。', ',', '：', ':'])

@@ -2,7 +2,7 @@
 //! mid-sentence by copy-paste)? Used by the outline (a fragment is not a
 //! subheading) and by the broken-paragraph rule.
 
-use super::chars::{is_han, is_sentence_final};
+use super::chars::{is_han, is_sentence_final, FxHashMap};
 use super::nlp;
 
 /// Words that never end a sentence: prepositions, conjunctions, structural particles.
@@ -42,13 +42,10 @@ pub fn split_word(prev: &str, next: &str) -> bool {
     // the outline and `para-broken` ask about the same junctions on every
     // keystroke: remember the answers (per thread, bounded)
     thread_local! {
-        static MEMO: std::cell::RefCell<std::collections::HashMap<String, bool>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static MEMO: std::cell::RefCell<FxHashMap<Junction, bool>> =
+            std::cell::RefCell::new(FxHashMap::default());
     }
-    let mut key = String::with_capacity(32);
-    key.extend(prev.chars().rev().take(4));
-    key.push('\n');
-    key.extend(next.chars().take(4));
+    let key = Junction::of(prev, next);
     if let Some(v) = MEMO.with(|m| m.borrow().get(&key).copied()) {
         return v;
     }
@@ -61,6 +58,38 @@ pub fn split_word(prev: &str, next: &str) -> bool {
         m.insert(key, v);
     });
     v
+}
+
+/// What [`split_word`] looks at: the last four chars of the text before the
+/// junction (last first) and the first four after it. A memo key built
+/// without allocating; the counts tell the `'\0'` padding from a NUL in the
+/// text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Junction {
+    tail: [char; 4],
+    tail_len: u8,
+    head: [char; 4],
+    head_len: u8,
+}
+
+impl Junction {
+    fn of(prev: &str, next: &str) -> Junction {
+        let mut j = Junction {
+            tail: ['\0'; 4],
+            tail_len: 0,
+            head: ['\0'; 4],
+            head_len: 0,
+        };
+        for (slot, c) in j.tail.iter_mut().zip(prev.chars().rev()) {
+            *slot = c;
+            j.tail_len += 1;
+        }
+        for (slot, c) in j.head.iter_mut().zip(next.chars()) {
+            *slot = c;
+            j.head_len += 1;
+        }
+        j
+    }
 }
 
 fn split_word_uncached(prev: &str, next: &str) -> bool {

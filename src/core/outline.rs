@@ -105,11 +105,29 @@ pub struct Section {
     pub children: Vec<Section>,
 }
 
-const HAN_DIGITS: &str = "〇零一二三四五六七八九十百两";
+/// The characters of Chinese numerals (`〇零一二三四五六七八九十百两`).
+fn is_han_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '两'
+    )
+}
 
 /// Value of a Chinese numeral up to 999 (`十二`, `二十`, `一百零三`).
 pub fn han_number(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.chars().all(|c| HAN_DIGITS.contains(c)) {
+    if s.is_empty() || !s.chars().all(is_han_digit) {
         return None;
     }
     let digit = |c: char| -> Option<u32> {
@@ -157,19 +175,39 @@ pub fn han_number(s: &str) -> Option<u32> {
 
 /// Parse a numbering marker at the start of `s` (document offset `base`).
 /// Returns the marker and the byte length it takes (incl. following spaces).
+#[inline]
 pub fn parse_marker(s: &str, base: usize) -> Option<(Marker, usize)> {
+    // every marker starts with a parenthesis, a Chinese numeral or an ASCII
+    // digit: one look at the first char, inlined, turns away almost every
+    // paragraph without a call
+    let first = s.chars().next()?;
+    if !(matches!(first, '（' | '(') || is_han_digit(first) || first.is_ascii_digit()) {
+        return None;
+    }
+    parse_marker_from(s, base, first)
+}
+
+/// [`parse_marker`] of `s`, whose first char `first` may start a marker.
+fn parse_marker_from(s: &str, base: usize, first: char) -> Option<(Marker, usize)> {
     let t = s;
     // （一） (一) （1） (1)
-    let open = if t.starts_with('（') {
+    let open = if first == '（' {
         Some(3)
-    } else if t.starts_with('(') {
+    } else if first == '(' {
         Some(1)
     } else {
         None
     };
     if let Some(ol) = open {
         let rest = &t[ol..];
-        let close_pos = rest.find(['）', ')'])?;
+        // the number inside has at most three chars (three digits or three
+        // numerals): a closing parenthesis further on closes no marker, so
+        // only the first four chars are searched, not the whole paragraph
+        let close_pos = rest
+            .char_indices()
+            .take(4)
+            .find(|&(_, c)| matches!(c, '）' | ')'))
+            .map(|(i, _)| i)?;
         let inner = &rest[..close_pos];
         let close_len = if rest[close_pos..].starts_with('）') {
             3
@@ -204,7 +242,7 @@ pub fn parse_marker(s: &str, base: usize) -> Option<(Marker, usize)> {
     // 一、
     let han_len: usize = t
         .chars()
-        .take_while(|c| HAN_DIGITS.contains(*c))
+        .take_while(|&c| is_han_digit(c))
         .take(4)
         .map(char::len_utf8)
         .sum();
@@ -253,12 +291,83 @@ pub fn parse_marker(s: &str, base: usize) -> Option<(Marker, usize)> {
     None
 }
 
+/// `s.trim()`, answered from the bytes at both ends when they are no white
+/// space (nearly all text): std's `trim` decodes a char at each end and looks
+/// it up in the Unicode tables.
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    if starts_with_white_space(b) || ends_with_white_space(b) {
+        s.trim()
+    } else {
+        s
+    }
+}
+
+/// Does UTF-8 text start with a white space char (`char::is_whitespace`:
+/// U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028, 2029, 202F, 205F,
+/// 3000)?
+fn starts_with_white_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [b'\t'..=b'\r' | b' ', ..]
+            | [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
+}
+
+/// Does UTF-8 text end with a white space char? (C2, E1, E2 and E3 are lead
+/// bytes: a match at the end is the last char.)
+fn ends_with_white_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [.., b'\t'..=b'\r' | b' ']
+            | [.., 0xC2, 0x85 | 0xA0]
+            | [.., 0xE1, 0x9A, 0x80]
+            | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+            | [.., 0xE2, 0x81, 0x9F]
+            | [.., 0xE3, 0x80, 0x80]
+    )
+}
+
+/// The chars of `s` and whether it has a line break, in one pass over its
+/// bytes (each char has one byte that is no UTF-8 continuation byte). The
+/// counters are bytes, summed per chunk of 255, so that the compiler can
+/// vectorize the loop.
+fn chars_and_line_break(s: &str) -> (usize, bool) {
+    let mut n = 0;
+    let mut line_break = 0;
+    for chunk in s.as_bytes().chunks(255) {
+        let mut c = 0u8;
+        for &b in chunk {
+            c += u8::from((b as i8) >= -0x40);
+            line_break |= u8::from(b == b'\n');
+        }
+        n += usize::from(c);
+    }
+    (n, line_break != 0)
+}
+
 /// Number of chars (cheap enough for the short lines we ask about).
 fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+#[inline]
 fn ends_sentence(s: &str) -> bool {
+    // (most text ends in a char that is neither white space nor a closing
+    // mark, `）` and `)` included: that char answers, without a call)
+    match s.chars().next_back() {
+        None => false,
+        Some(c) if !c.is_whitespace() && !super::chars::is_closing(c) => is_sentence_final(c),
+        Some(_) => ends_sentence_after_marks(s),
+    }
+}
+
+/// [`ends_sentence`] of text that ends in white space or a closing mark.
+fn ends_sentence_after_marks(s: &str) -> bool {
     let mut t = s.trim_end();
     // a trailing note in parentheses after the sentence: `……干部。（牵头单位：组织部）`
     if t.ends_with(['）', ')']) {
@@ -282,52 +391,80 @@ fn ends_sentence(s: &str) -> bool {
 /// Byline: `□文/半岛记者 胡蕾`, `图/高新区宣推办供图`, `本报记者 王某某 见习记者 李某`.
 pub fn is_byline(s: &str) -> bool {
     let t = s.trim();
-    if t.is_empty() || chars(t) > 60 || ends_sentence(t) && !t.ends_with('摄') {
+    is_byline_trimmed(t, || chars(t), || ends_sentence(t))
+}
+
+/// [`is_byline`] of a trimmed line `t`; `n` counts its chars and
+/// `ends_sentence` says whether it ends a sentence, asked only of the few
+/// lines shaped like a byline.
+fn is_byline_trimmed(
+    t: &str,
+    n: impl FnOnce() -> usize,
+    ends_sentence: impl FnOnce() -> bool,
+) -> bool {
+    // (the shape first: it turns away almost every line, the empty one too;
+    // the length limit and the sentence test can only say no)
+    byline_shape(t) && n() <= 60 && (!ends_sentence() || t.ends_with('摄'))
+}
+
+/// The heads a byline starts with (after an opening bracket).
+const BYLINE_HEADS: &[&str] = &[
+    "文/",
+    "图/",
+    "文／",
+    "图／",
+    "文 / ",
+    "图 / ",
+    "本报记者",
+    "本报通讯员",
+    "记者 ",
+    "作者：",
+    "作者:",
+    "撰文",
+    "通讯员 ",
+    "摄影：",
+];
+
+/// A byline mark or head, or a title followed by space-separated names.
+fn byline_shape(t: &str) -> bool {
+    // (the first char decoded once for the marks, brackets and heads)
+    let Some(first) = t.chars().next() else {
         return false;
-    }
-    if t.starts_with(['□', '■', '◎', '●']) {
+    };
+    if matches!(first, '□' | '■' | '◎' | '●') {
         return true;
     }
-    let t = t.trim_start_matches(['【', '[', '（', '(']);
-    let heads = [
-        "文/",
-        "图/",
-        "文／",
-        "图／",
-        "文 / ",
-        "图 / ",
-        "本报记者",
-        "本报通讯员",
-        "记者 ",
-        "作者：",
-        "作者:",
-        "撰文",
-        "通讯员 ",
-        "摄影：",
-    ];
-    if heads.iter().any(|h| t.starts_with(h)) {
+    let (t, first) = if matches!(first, '【' | '[' | '（' | '(') {
+        let t = t.trim_start_matches(['【', '[', '（', '(']);
+        (t, t.chars().next().unwrap_or(' '))
+    } else {
+        (t, first)
+    };
+    // (the heads' first chars, before comparing them all)
+    if matches!(first, '文' | '图' | '本' | '记' | '作' | '撰' | '通' | '摄')
+        && BYLINE_HEADS.iter().any(|h| t.starts_with(h))
+    {
         return true;
     }
     // 半岛记者 高晓飞 通讯员 沈明书 — a title followed by space-separated names
     // (the cheap byte searches first)
-    if t.contains(' ')
-        && !t.contains(['，', ',', '。'])
+    memchr::memchr(b' ', t.as_bytes()).is_some()
         && (t.contains("记者") || t.contains("通讯员"))
-    {
-        return t
-            .split(' ')
+        && !t.contains(['，', ',', '。'])
+        && t.split(' ')
             .filter(|w| !w.is_empty())
-            .all(|w| chars(w) <= 8);
-    }
-    false
+            .all(|w| chars(w) <= 8)
 }
 
 /// Dateline: `2023-05-12 07:30 来源：某某日报`, `来源：新华社`, `发布时间：…`.
 pub fn is_dateline(s: &str) -> bool {
     let t = s.trim();
-    if chars(t) > 60 {
-        return false;
-    }
+    // (the shape, a few byte comparisons, before counting chars)
+    dateline_shape(t) && chars(t) <= 60
+}
+
+/// [`is_dateline`] without the length limit, of a trimmed line.
+fn dateline_shape(t: &str) -> bool {
     if t.starts_with("来源：")
         || t.starts_with("来源:")
         || t.starts_with("发布时间")
@@ -414,9 +551,12 @@ fn mark_signature<'t>(
 /// Photo caption line that says so: `…供图`, `…摄`, `图为…`.
 pub fn is_caption_line(s: &str) -> bool {
     let t = s.trim();
-    if chars(t) > 80 {
-        return false;
-    }
+    // (the shape, a look at both ends, before counting chars)
+    caption_line_shape(t) && chars(t) <= 80
+}
+
+/// [`is_caption_line`] without the length limit, of a trimmed line.
+fn caption_line_shape(t: &str) -> bool {
     let t2 = t.trim_end_matches(['。', '）', ')']);
     t2.ends_with("供图")
         || t2.ends_with("摄") && t.chars().rev().nth(1).is_some_and(|c| c != '拍')
@@ -456,18 +596,21 @@ impl BlockShape {
     pub fn of(bt: &str, b: &Block) -> BlockShape {
         let prefix = b.prefix.min(bt.len());
         let t = bt.get(prefix..).unwrap_or("");
-        // Chars of `t` and of `t.trim()`, counted once: the line tests below
-        // trim and give up beyond a length (40, 60, 80, 16 chars), so a long
-        // paragraph skips them without changing any answer.
+        // The line tests below all trim the text and give up beyond a length
+        // (40, 60, 80, 16 chars): it is trimmed and its chars counted once
+        // here and handed to them, so a long paragraph skips them without
+        // changing any answer.
         let code = b.kind == BlockKind::Code;
-        let lead = t.len() - t.trim_start().len();
-        let trimmed = t.trim();
-        let nt = chars(trimmed);
-        let nchars = if code {
-            0
-        } else {
-            nt + chars(&t[..lead]) + chars(&t[lead + trimmed.len()..])
-        };
+        let trimmed = trim(t);
+        let (nt, mut multiline) = chars_and_line_break(trimmed);
+        let mut nchars = nt;
+        if trimmed.len() != t.len() {
+            // (white space around the text is rare: counted when there is some)
+            (nchars, multiline) = chars_and_line_break(t);
+        }
+        if code {
+            nchars = 0;
+        }
         let own = match b.kind {
             BlockKind::Code => BlockClass::Code,
             BlockKind::TableRow => BlockClass::TableRow,
@@ -485,13 +628,13 @@ impl BlockShape {
             }
             BlockKind::ListItem => BlockClass::ListItem { marker: None },
             BlockKind::Para => {
-                if nt <= 40 && is_boilerplate_line(t) {
+                if nt <= 40 && super::boilerplate::is_boilerplate_trimmed(trimmed, nt) {
                     BlockClass::Boilerplate
-                } else if nt <= 60 && is_byline(t) {
+                } else if nt <= 60 && is_byline_trimmed(trimmed, || nt, || ends_sentence(trimmed)) {
                     BlockClass::Byline
-                } else if nt <= 60 && is_dateline(t) {
+                } else if nt <= 60 && dateline_shape(trimmed) {
                     BlockClass::Dateline
-                } else if nt <= 80 && is_caption_line(t) {
+                } else if nt <= 80 && caption_line_shape(trimmed) {
                     BlockClass::Caption
                 } else if let Some((m, l)) = parse_marker(t, prefix) {
                     numbered(bt, prefix + l..bt.len(), m)
@@ -501,26 +644,36 @@ impl BlockShape {
             }
         };
         let text_ok = matches!(b.kind, BlockKind::Para | BlockKind::ListItem);
-        // the time stamp pattern ends with a digit (`\d` is any Unicode
-        // digit), `日`, `前`, `天` or `刚`, and is tried on at most 240 bytes
-        let may_end_with_time = trimmed.len() <= 240
-            && trimmed
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_numeric() || matches!(c, '日' | '前' | '天' | '刚'));
+        // the time stamp pattern is tried on at most 240 bytes
+        let may_end_with_time =
+            trimmed.len() <= 240 && trimmed.chars().next_back().is_some_and(may_end_time);
         BlockShape {
             own,
             ends_sentence: !code && ends_sentence(t),
             nchars,
-            caption_shape: !code && nt <= 40 && is_short_caption_shape(t),
+            caption_shape: !code && nt <= 40 && is_short_caption_shape(trimmed, nt),
             has_han: !code && t.chars().any(is_han),
-            multiline: t.contains('\n'),
-            starts_dash: t.starts_with(['—', '-']),
-            app_banner: text_ok && nt <= 16 && super::boilerplate::is_app_banner(t),
+            multiline,
+            starts_dash: t.starts_with('—') || t.starts_with('-'),
+            app_banner: text_ok && super::boilerplate::is_app_banner_trimmed(trimmed, nt),
             headline_with_time: text_ok
                 && may_end_with_time
                 && super::boilerplate::is_headline_with_time(t),
         }
+    }
+}
+
+/// Can a line ending in `c` end with a time stamp? The pattern ends with a
+/// digit (`\d` is any Unicode digit: asked as `is_numeric`), `日`, `前`, `天`
+/// or `刚`. Paragraphs end in a Chinese character or a sentence mark, none of
+/// them numeric: answered without looking up the Unicode tables.
+fn may_end_time(c: char) -> bool {
+    match c {
+        '0'..='9' | '日' | '前' | '天' | '刚' => true,
+        '\0'..='\x7f' | '\u{4E00}'..='\u{9FFF}' | '。' | '”' | '）' | '！' | '？' | '…' => {
+            false
+        }
+        _ => c.is_numeric(),
     }
 }
 
@@ -794,14 +947,32 @@ fn prev_content(out: &[BlockClass], i: usize) -> Option<usize> {
     (0..i).rev().find(|&j| !matches!(out[j], BlockClass::Code))
 }
 
-/// A short line, no commas, ending in `。` or nothing: the shape of a photo caption.
-fn is_short_caption_shape(t: &str) -> bool {
-    let t = t.trim();
-    let c = chars(t);
-    (4..=40).contains(&c)
-        && !t.contains(['，', ',', '；', '：', ':', '“', '？', '！'])
+/// A short line, no commas, ending in `。` or nothing: the shape of a photo
+/// caption. `t` is trimmed, of `n` chars.
+fn is_short_caption_shape(t: &str, n: usize) -> bool {
+    // (the ends before the scan of the whole line)
+    (4..=40).contains(&n)
         && !t.ends_with(['…', '；'])
         && parse_marker(t, 0).is_none()
+        && !has_caption_stop(t)
+}
+
+/// Does `t` contain one of `，,；：:“？！`, which no photo caption has? (A byte
+/// scan: `t.contains([…])` decodes every char. In UTF-8 the lead bytes E2 and
+/// EF start only these chars' sequences when the two bytes after them match.)
+fn has_caption_stop(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b',' | b':' => true,
+        // `“` is E2 80 9C
+        0xE2 => b.get(i + 1..i + 3) == Some(&[0x80, 0x9C][..]),
+        // `，；：？！` are EF BC 8C, 9B, 9A, 9F, 81
+        0xEF => matches!(
+            b.get(i + 1..i + 3),
+            Some([0xBC, 0x8C | 0x9B | 0x9A | 0x9F | 0x81])
+        ),
+        _ => false,
+    })
 }
 
 /// A numbered block: heading when short or run-in (`1.强化党的领导。把……`),
@@ -970,6 +1141,110 @@ mod tests {
         assert_eq!(m("1.5亿元"), None);
         assert_eq!(m("2018年"), None);
         assert_eq!(m("（牵头单位：宣传条线）"), None);
+        // the number inside has at most three chars
+        assert_eq!(m("（二十三）"), Some((NumStyle::HanParen, 23)));
+        assert_eq!(m("(123)"), Some((NumStyle::ArabicParen, 123)));
+        assert_eq!(m("（一二三四）"), None);
+        assert_eq!(m("(1234)"), None);
+        assert_eq!(m("（十）"), Some((NumStyle::HanParen, 10)));
+        assert_eq!(m("（十"), None);
+    }
+
+    /// The byte and char shortcuts say what the plain tests say.
+    #[test]
+    fn shortcuts_agree_with_plain_tests() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                may_end_time(c),
+                c.is_numeric() || matches!(c, '日' | '前' | '天' | '刚'),
+                "{c:?}"
+            );
+            let s = format!("{c}图{c}");
+            assert_eq!(
+                has_caption_stop(&s),
+                s.contains(['，', ',', '；', '：', ':', '“', '？', '！']),
+                "{c:?}"
+            );
+            let ws = c.is_whitespace();
+            assert_eq!(starts_with_white_space(s.as_bytes()), ws, "{c:?}");
+            assert_eq!(ends_with_white_space(s.as_bytes()), ws, "{c:?}");
+            assert_eq!(trim(&s), s.trim(), "{c:?}");
+            assert_eq!(chars_and_line_break(&s), (3, c == '\n'), "{c:?}");
+        }
+        // the byte count past the vectorized chunks and their remainders
+        for n in 0..600 {
+            let s = format!("{}\n{}", "中".repeat(n), "a".repeat(n % 17));
+            assert_eq!(chars_and_line_break(&s), (s.chars().count(), true));
+            let s = &s[..n * 3];
+            assert_eq!(chars_and_line_break(s), (n, false));
+        }
+        for h in BYLINE_HEADS {
+            let first = h.chars().next().expect("non-empty");
+            assert!(
+                matches!(first, '文' | '图' | '本' | '记' | '作' | '撰' | '通' | '摄'),
+                "{h}"
+            );
+        }
+    }
+
+    /// A block's shape is what the public line tests say of its text: the
+    /// shape trims and counts once and hands both to them.
+    #[test]
+    fn shape_agrees_with_line_tests() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut lines = vec![String::new(), " ".to_string(), "\u{3000}".to_string()];
+        for e in std::fs::read_dir(dir).expect("fixtures") {
+            let text = std::fs::read_to_string(e.expect("entry").path()).unwrap_or_default();
+            for l in text.lines() {
+                let cs: Vec<usize> = l.char_indices().map(|(i, _)| i).collect();
+                // the line, and cut to the lengths the tests stop at
+                lines.push(l.to_string());
+                for k in [16, 40, 60, 80] {
+                    if let Some(&i) = cs.get(k) {
+                        lines.push(l[..i].to_string());
+                    }
+                }
+                for (a, z) in [(" ", ""), ("\u{3000}", " "), ("（一）", "。"), ("", "摄")] {
+                    lines.push(format!("{a}{l}{z}"));
+                }
+            }
+        }
+        for l in &lines {
+            let b = Block {
+                range: 0..l.len(),
+                kind: BlockKind::Para,
+                prefix: 0,
+                line: 0,
+            };
+            let shape = BlockShape::of(l, &b);
+            let t = l.trim();
+            let n = t.chars().count();
+            let own = if n <= 40 && is_boilerplate_line(l) {
+                BlockClass::Boilerplate
+            } else if n <= 60 && is_byline(l) {
+                BlockClass::Byline
+            } else if n <= 60 && is_dateline(l) {
+                BlockClass::Dateline
+            } else if n <= 80 && is_caption_line(l) {
+                BlockClass::Caption
+            } else if let Some((m, k)) = parse_marker(l, 0) {
+                numbered(l, k..l.len(), m)
+            } else {
+                BlockClass::Body
+            };
+            assert_eq!(shape.own, own, "{l:?}");
+            assert_eq!(shape.nchars, l.chars().count(), "{l:?}");
+            let caption = (4..=40).contains(&n)
+                && !t.contains(['，', ',', '；', '：', ':', '“', '？', '！'])
+                && !t.ends_with(['…', '；'])
+                && parse_marker(t, 0).is_none();
+            assert_eq!(shape.caption_shape, caption, "{l:?}");
+            assert_eq!(shape.multiline, l.contains('\n'), "{l:?}");
+            let banner = crate::core::boilerplate::is_app_banner(l);
+            assert_eq!(shape.app_banner, banner, "{l:?}");
+            let headline = crate::core::boilerplate::is_headline_with_time(l);
+            assert_eq!(shape.headline_with_time, headline, "{l:?}");
+        }
     }
 
     #[test]

@@ -63,10 +63,35 @@ fn content(ctx: &DocCtx, i: usize) -> Range<usize> {
     let prefix = ctx.blocks.get(i).map(|b| b.prefix).unwrap_or(0);
     let start = (r.start + prefix).min(r.end);
     let s = ctx.text.get(start..r.end).unwrap_or("");
-    let lead = s.len() - s.trim_start_matches(WS).len();
-    let trail = s.len() - s.trim_end_matches(WS).len();
+    let (lead, trail) = ws_around(s.as_bytes());
     let a = start + lead;
     a..(r.end - trail).max(a)
+}
+
+/// The bytes of [`WS`] chars at the start and at the end of `s`, as
+/// `trim_start_matches(WS)` and `trim_end_matches(WS)` find them but by
+/// bytes, without decoding (in UTF-8, C2 and E3 start a char wherever they
+/// stand: C2 A0 and E3 80 80 at the end are the last char).
+fn ws_around(s: &[u8]) -> (usize, usize) {
+    let mut a = 0;
+    loop {
+        match s[a..] {
+            [b' ' | b'\t', ..] => a += 1,
+            [0xC2, 0xA0, ..] => a += 2,
+            [0xE3, 0x80, 0x80, ..] => a += 3,
+            _ => break,
+        }
+    }
+    let mut z = s.len();
+    loop {
+        match s[..z] {
+            [.., b' ' | b'\t'] => z -= 1,
+            [.., 0xC2, 0xA0] => z -= 2,
+            [.., 0xE3, 0x80, 0x80] => z -= 3,
+            _ => break,
+        }
+    }
+    (a, s.len() - z)
 }
 
 fn first_chars(s: &str, n: usize) -> &str {
@@ -410,14 +435,36 @@ const GUIDE_WORDS: &[&str] = &[
 ];
 
 /// The character shapes of the segmented patterns: a cheap pre-check.
-static NEEDS_TOKENS: LazyLock<Regex> = LazyLock::new(|| {
+struct NeedsTokens {
+    /// What every match of `shapes` contains: `武装` (`用武装`), `以为`,
+    /// `党的` (after a study verb and a conjunction) or `相` (in every word
+    /// of [`RELATION_WORDS`]). A search for these four (a quick one: its
+    /// literal prefilter seldom stops in vain, unlike that of `shapes`, with
+    /// its 70-odd literals) rules out nearly every paragraph.
+    words: Regex,
+    shapes: Regex,
+}
+
+impl NeedsTokens {
+    /// Could `s` contain a match of `shapes`?
+    fn may_match(&self, s: &str) -> bool {
+        self.words.is_match(s)
+    }
+}
+
+/// (One lazy value, so that the regex too is built by the first paragraph
+/// checked, as the start-up warm-up does, not by the first that needs it.)
+static NEEDS_TOKENS: LazyLock<NeedsTokens> = LazyLock::new(|| {
     let rel = RELATION_WORDS.join("|");
     let guide = GUIDE_WORDS.join("|");
     let verbs = STUDY_VERBS.join("|");
-    Regex::new(&format!(
-        "用武装|以为(?:{guide})|(?:{verbs})(?:和|与|及|以及)党的|[与同](?:{rel})"
-    ))
-    .expect("valid regex")
+    NeedsTokens {
+        words: Regex::new("武装|以为|党的|相").expect("valid regex"),
+        shapes: Regex::new(&format!(
+            "用武装|以为(?:{guide})|(?:{verbs})(?:和|与|及|以及)党的|[与同](?:{rel})"
+        ))
+        .expect("valid regex"),
+    }
 });
 
 fn dangling_word(ctx: &ParaCtx, out: &mut Vec<Finding>) {
@@ -426,10 +473,14 @@ fn dangling_word(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         return;
     }
     clause_initial_preps(s, out);
+    let needs = &*NEEDS_TOKENS;
+    if !needs.may_match(s) {
+        return;
+    }
     // segment only the clauses where a pattern below can match (jieba cuts
     // at punctuation anyway, so a clause segments as in the whole paragraph)
     let mut done = 0;
-    for m in NEEDS_TOKENS.find_iter(s) {
+    for m in needs.shapes.find_iter(s) {
         if m.start() < done {
             continue;
         }
@@ -592,31 +643,54 @@ fn study_verb_conj(s: &str, toks: &[Token], k: usize) -> Option<Finding> {
 /// `(3)以,围绕…`: a preposition at the head of a clause, directly followed
 /// by punctuation. Found on the text in one pass, no segmentation needed.
 fn clause_initial_preps(s: &str, out: &mut Vec<Finding>) {
-    let marker_end = parse_marker(s, 0).map(|(_, l)| l);
-    for (at, c) in s.char_indices() {
-        if !clause_punct(c) {
-            continue;
+    let b = s.as_bytes();
+    // The clause marks are `，` `；` (lead byte EF), `。` (E3), `,` and `;`.
+    // Text without the ASCII ones (nearly all) is searched for the two lead
+    // bytes with memchr instead of decoding every char.
+    let mut marker_end = None;
+    if memchr::memchr2(b',', b';', b).is_none() {
+        for at in memchr::memchr2_iter(0xE3, 0xEF, b) {
+            // `，` EF BC 8C, `；` EF BC 9B, `。` E3 80 82 (a lead byte: `at`
+            // starts a char)
+            if matches!(
+                b[at..],
+                [0xEF, 0xBC, 0x8C | 0x9B, ..] | [0xE3, 0x80, 0x82, ..]
+            ) {
+                prep_before(s, at, &mut marker_end, out);
+            }
         }
-        let before = &s[..at];
-        // (the last characters of the prepositions, before comparing them all)
-        if !before.ends_with(PREP_LAST) {
-            continue;
+    } else {
+        for (at, c) in s.char_indices() {
+            if clause_punct(c) {
+                prep_before(s, at, &mut marker_end, out);
+            }
         }
-        let Some(prep) = CLAUSE_PREPS.iter().find(|p| before.ends_with(*p)) else {
-            continue;
-        };
-        let pos = at - prep.len();
-        let head = s[..pos].trim_end_matches(WS);
-        let at_head = head.is_empty()
-            || Some(pos) == marker_end
-            || head.chars().next_back().is_some_and(clause_start);
-        if at_head {
-            out.push(Finding::new(
-                "dangling-word",
-                pos..at,
-                format!("“{prep}”后直接接标点，缺少宾语，疑似有文字被删除"),
-            ));
-        }
+    }
+}
+
+/// A preposition at the head of a clause right before the punctuation at
+/// `at`? `marker_end` caches where a list marker at the start of `s` ends
+/// (looked for only when needed).
+fn prep_before(s: &str, at: usize, marker_end: &mut Option<Option<usize>>, out: &mut Vec<Finding>) {
+    let before = &s[..at];
+    // (the last characters of the prepositions, before comparing them all)
+    if !before.ends_with(PREP_LAST) {
+        return;
+    }
+    let Some(prep) = CLAUSE_PREPS.iter().find(|p| before.ends_with(*p)) else {
+        return;
+    };
+    let pos = at - prep.len();
+    let head = s[..pos].trim_end_matches(WS);
+    let at_head = head.is_empty()
+        || head.chars().next_back().is_some_and(clause_start)
+        || Some(pos) == *marker_end.get_or_insert_with(|| parse_marker(s, 0).map(|(_, l)| l));
+    if at_head {
+        out.push(Finding::new(
+            "dangling-word",
+            pos..at,
+            format!("“{prep}”后直接接标点，缺少宾语，疑似有文字被删除"),
+        ));
     }
 }
 
@@ -626,6 +700,81 @@ mod tests {
     use crate::core::text::DocKind;
     use crate::core::{analyze, fix, Config};
     use std::sync::Arc;
+
+    /// Every string the pattern regex matches contains one of the words
+    /// searched for first.
+    #[test]
+    fn token_pattern_words_cover_the_regex() {
+        let needs = &*super::NEEDS_TOKENS;
+        let mut lits = vec!["用武装".to_string()];
+        lits.extend(super::GUIDE_WORDS.iter().map(|g| format!("以为{g}")));
+        for v in super::STUDY_VERBS {
+            for c in ["和", "与", "及", "以及"] {
+                lits.push(format!("{v}{c}党的"));
+            }
+        }
+        for x in ["与", "同"] {
+            lits.extend(super::RELATION_WORDS.iter().map(|r| format!("{x}{r}")));
+        }
+        for l in &lits {
+            assert!(needs.shapes.is_match(l), "{l}");
+            assert!(needs.may_match(l), "{l}");
+            assert!(!needs.may_match(&l.replace(['武', '为', '党', '相'], "某")));
+        }
+    }
+
+    /// The clause marks found by their lead bytes are those found char by char.
+    #[test]
+    fn clause_preps_by_bytes_agree() {
+        let plain = |s: &str| {
+            let mut out = Vec::new();
+            let mut marker_end = None;
+            for (at, c) in s.char_indices() {
+                if super::clause_punct(c) {
+                    super::prep_before(s, at, &mut marker_end, &mut out);
+                }
+            }
+            out.iter().map(|f| f.range.clone()).collect::<Vec<_>>()
+        };
+        let frags = [
+            "以", "把", "按照", "对于", "为了", "随着", "了", "可以", "，", "；", "。", "：", "、",
+            "！", "“", "（3）", "(3)", "一、", " ", "\u{3000}", "围绕", "社区", "\n", ",", ";",
+        ];
+        let mut x: u64 = 0x9E3779B97F4A7C15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(x % 9) as usize + 1 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(frags[(x >> 40) as usize % frags.len()]);
+            }
+            let mut out = Vec::new();
+            super::clause_initial_preps(&s, &mut out);
+            let got: Vec<_> = out.iter().map(|f| f.range.clone()).collect();
+            assert_eq!(got, plain(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_by_bytes() {
+        let frags = [
+            " ", "\t", "\u{3000}", "\u{a0}", "a", "中", "\u{2000}", "。", "\u{c2}",
+        ];
+        let mut x: u64 = 0x2545F4914F6CDD1D;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(x % 7) as usize {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(frags[(x >> 40) as usize % frags.len()]);
+            }
+            let lead = s.len() - s.trim_start_matches(super::WS).len();
+            let trail = s.len() - s.trim_end_matches(super::WS).len();
+            assert_eq!(super::ws_around(s.as_bytes()), (lead, trail), "{s:?}");
+        }
+    }
 
     #[test]
     fn prep_last_chars_cover_the_list() {

@@ -969,15 +969,29 @@ mod tests {
         assert!(f[0].fix.is_none());
     }
 }
+/// Prose that mentions apps, QR codes and matches reads as body text, not
+/// as scraped page furniture: no finding, every paragraph after the title
+/// is body text.
 #[cfg(test)]
-mod dbg {
+mod prose_about_the_web {
+    use crate::core::outline::BlockClass;
+
     #[test]
-    fn dbg_bp() {
+    fn is_body_text() {
         let t = "区里召开推进会\n\n大家都在看这场比赛，现场座无虚席。\n\n下载APP后，点击首页即可报名。\n\n会议于2023年5月12日召开，部署下一阶段工作。\n\n居民可扫一扫社区公告栏上的二维码参与投票。\n";
         let a = crate::core::analyze(t, crate::core::DocKind::Plain, Default::default());
-        for f in &a.findings {
-            eprintln!("{} {:?}", f.code, &t[f.range.clone()]);
-        }
-        eprintln!("{:?}", a.classes);
+        let found: Vec<_> = a
+            .findings
+            .iter()
+            .map(|f| (f.code, &t[f.range.clone()]))
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(a.classes.len(), 5);
+        assert_eq!(a.classes[0], BlockClass::Title);
+        assert!(
+            a.classes[1..].iter().all(|c| *c == BlockClass::Body),
+            "{:?}",
+            a.classes
+        );
     }
 }

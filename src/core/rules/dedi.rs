@@ -229,8 +229,18 @@ fn is_han_word(w: &str) -> bool {
 
 /// A reduplicated adverbial form: AA (`慢慢`), ABB (`乐呵呵`), AABB (`认认真真`).
 fn reduplicated(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    match c.as_slice() {
+    // the first four characters, and whether there are more (no allocation:
+    // asked at nearly every `的`)
+    let mut c = ['\0'; 4];
+    let mut n = 0;
+    for ch in w.chars() {
+        match c.get_mut(n) {
+            Some(slot) => *slot = ch,
+            None => return false,
+        }
+        n += 1;
+    }
+    match c[..n] {
         [a, b] => a == b,
         [_, b, c] => b == c,
         [a, b, c, d] => a == b && c == d && a != c,
@@ -243,7 +253,8 @@ fn is_verb_tag(tag: &str) -> bool {
 }
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    if !ctx.masked.contains('的') {
+    // no `的` in the masked text (the paragraph census of `lexicon.rs` looked)
+    if !super::lexicon::census(ctx).de {
         return;
     }
     let s = ctx.simplified();
@@ -253,8 +264,11 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             .and_then(|t| s.get(t.range.clone()))
             .unwrap_or("")
     };
+    let de = "的".as_bytes();
     for i in 1..toks.len() {
-        if word(i) != "的" {
+        // `word(i) != "的"`, on the bytes (equal bytes start and end on char
+        // boundaries)
+        if s.as_bytes().get(toks[i].range.clone()) != Some(de) {
             continue;
         }
         if let Some(f) = adverbial(toks, &word, i).or_else(|| complement(toks, &word, i)) {
@@ -355,6 +369,12 @@ fn complement<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) ->
     if i >= 2 && matches!(word(i - 2), "所" | "新" | "刚" | "才" | "被")
         || v.starts_with(['所', '新', '刚', '才'])
     {
+        return None;
+    }
+    // the rest of the clause must open with a degree adverb: its first
+    // character is the first of `word(i + 1)` (an empty rest opens with none)
+    let first = word(i + 1).chars().next();
+    if !DEGREE.iter().any(|d| d.chars().next() == first) {
         return None;
     }
     // the rest of the clause after 的

@@ -48,16 +48,10 @@ const VAGUE: &[&str] = &[
 ];
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    // cheap pre-check: some character immediately repeated, or a repeated
-    // two-character unit (ABAB)
-    // (one pass, with the three previous characters; NUL is no Han)
-    let mut prev = ['\0'; 3];
-    let found = ctx.masked.chars().any(|c| {
-        let [p3, p2, p1] = prev;
-        prev = [p2, p1, c];
-        (p1 == c && is_han(c)) || (p3 == p1 && p2 == c && is_han(p3) && is_han(p2))
-    });
-    if !found {
+    // cheap pre-check: some Han character immediately repeated, or a
+    // repeated two-character unit (ABAB), in the masked text (the paragraph
+    // census of `lexicon.rs` looked)
+    if !super::lexicon::census(ctx).repeats {
         return;
     }
     let s = ctx.simplified();

@@ -195,25 +195,28 @@ struct Verdict {
 fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let b = s.as_bytes();
-    // cheap pre-check (memchr / substring search): any whitespace after the
-    // indentation at all?
-    // (asked once per paragraph for the three rules)
-    let any = *ctx.spacing_ws.get_or_init(|| {
-        let bb = s.trim_start_matches(is_ws).as_bytes();
-        static IDEOGRAPHIC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}".as_bytes()));
-        static NBSP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{a0}".as_bytes()));
-        memchr::memchr2(b' ', b'\t', bb).is_some()
-            || IDEOGRAPHIC.find(bb).is_some()
-            || NBSP.find(bb).is_some()
-    });
+    // cheap pre-check: any whitespace after the indentation at all? (The
+    // paragraph census of `lexicon.rs` looked; kept in `spacing_ws` as
+    // before, for the three rules.)
+    let any = *ctx
+        .spacing_ws
+        .get_or_init(|| super::lexicon::census(ctx).inner_ws);
     if !any {
         return;
     }
     let para = Para::new(ctx);
-    let mut i = 0;
+    // the indentation is one run that gets no verdict (nothing on its
+    // left); after it, without NBSP and U+3000, a run starts at a space or
+    // tab, found by a search
+    let plain = !super::lexicon::census(ctx).wide_ws;
+    let mut i = s.len() - s.trim_start_matches(is_ws).len();
     while i < b.len() {
+        if plain {
+            match b.get(i..).and_then(|r| memchr::memchr2(b' ', b'\t', r)) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let w = ws_len(b, i);
         if w == 0 {
             i += 1;

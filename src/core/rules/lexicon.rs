@@ -184,10 +184,13 @@ impl Lexicon {
         let mut out = Vec::new();
         let astral = bit_test(&self.single_bits, 0);
         let simp_only = super::script::simp_only_bits();
-        // the census: the three previous characters (NUL: none; no Han) and
-        // the offset after the last white space
+        // the census, in locals (kept in registers): the three previous
+        // characters (NUL: none; no Han) and the offsets after the last
+        // white space and the last NBSP or U+3000
         let (mut p1, mut p2, mut p3) = (0u32, 0u32, 0u32);
         let (mut ws_end, mut wide_ws_end) = (0, 0);
+        let (mut repeats, mut latin, mut de, mut paren) = (false, false, false, false);
+        let mut simp = 0u32;
         let b = s.as_bytes();
         // the bytes not yet read (slice patterns: one length check per character)
         let mut rest = b;
@@ -198,10 +201,11 @@ impl Lexicon {
                 [x, ref tail @ ..] if x < 0x80 => {
                     rest = tail;
                     if CENSUS {
-                        census.latin |= x.is_ascii_alphabetic();
-                        census.paren |= x == b'(';
-                        if x == b' ' || x == b'\t' {
-                            ws_end = at + 1;
+                        latin |= x.is_ascii_alphabetic();
+                        match x {
+                            b'(' => paren = true,
+                            b' ' | b'\t' => ws_end = at + 1,
+                            _ => {}
                         }
                         // (no Han character: no repeat ends here)
                         (p3, p2, p1) = (p2, p1, x as u32);
@@ -210,28 +214,34 @@ impl Lexicon {
                 }
                 [x @ 0xE0..=0xEF, y, z, ref tail @ ..] => {
                     rest = tail;
-                    decode3(x, y, z)
+                    let n = decode3(x, y, z);
+                    if CENSUS {
+                        simp += bit_test(simp_only, n) as u32;
+                    }
+                    n
                 }
                 _ => {
                     let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
                         break;
                     };
                     rest = rest.get(c.len_utf8()..).unwrap_or_default();
+                    // (`simp_only` holds three-byte characters only)
                     c as u32
                 }
             };
             if CENSUS {
-                // (`simp_only` holds three-byte characters only: 0x800 and up)
-                census.simp_only += bit_test(simp_only, n & 0xFFFF) as u32 & (n <= 0xFFFF) as u32;
-                census.de |= n == '的' as u32;
-                census.paren |= n == '（' as u32;
-                if n == 0x3000 || n == 0xA0 {
-                    ws_end = b.len() - rest.len();
-                    wide_ws_end = ws_end;
+                match n {
+                    0x7684 => de = true,    // 的
+                    0xFF08 => paren = true, // （
+                    0x3000 | 0xA0 => {
+                        ws_end = b.len() - rest.len();
+                        wide_ws_end = ws_end;
+                    }
+                    _ => {}
                 }
                 // rarely equal: the Han test only then
                 if n == p1 || (n == p2 && p1 == p3) {
-                    census.repeats |= (n == p1 && is_han_code(n))
+                    repeats |= (n == p1 && is_han_code(n))
                         || (p3 == p1 && p2 == n && is_han_code(p3) && is_han_code(p2));
                 }
                 (p3, p2, p1) = (p2, p1, n);
@@ -265,46 +275,28 @@ impl Lexicon {
         if CENSUS {
             // white space after the indentation: the last one ends after it
             let indent = s.len() - s.trim_start_matches(is_ws).len();
-            census.inner_ws = ws_end > indent;
-            census.wide_ws = wide_ws_end > indent;
+            *census = Census {
+                repeats,
+                simp_only: simp,
+                latin,
+                de,
+                paren,
+                inner_ws: ws_end > indent,
+                wide_ws: wide_ws_end > indent,
+            };
         }
         out
     }
 
-    /// The plain matcher that [`find_all`](Self::find_all) replaced, as the
-    /// reference of the differential test.
+    /// The matcher without any filter (every character's entries are
+    /// tried), as the reference of the differential tests.
     #[cfg(test)]
-    fn find_all_by_chars(&self, s: &str) -> Vec<(Range<usize>, usize)> {
+    fn find_all_unfiltered(&self, s: &str) -> Vec<(Range<usize>, usize)> {
         let mut out = Vec::new();
-        let astral = bit_test(&self.single_bits, 0);
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let n = c as u32;
-            if n < 0x80 {
-                continue;
-            }
-            if n <= 0xFFFF {
-                if !bit_test(&self.first_bits, n) {
-                    continue;
-                }
-                if !bit_test(&self.single_bits, n) {
-                    let Some(&(_, c2)) = it.peek() else {
-                        continue;
-                    };
-                    if !bit_test(&self.pair_bits, pair_hash(n, c2 as u32)) {
-                        continue;
-                    }
-                }
-            } else if !astral {
-                continue;
-            }
-            let Some(cands) = self.by_first.get(&c) else {
-                continue;
-            };
-            let rest = &s[i..];
-            for &k in cands {
+        for (i, c) in s.char_indices() {
+            for &k in self.by_first.get(&c).map(Vec::as_slice).unwrap_or_default() {
                 let w = &self.words[k as usize];
-                if rest.starts_with(&**w) {
+                if s[i..].starts_with(&**w) {
                     out.push((i..i + w.len(), k as usize));
                 }
             }
@@ -679,16 +671,17 @@ pub(crate) fn sample_texts() -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// The byte-walking matcher finds what the char-walking one found, in
-    /// the same order, over the combined lexicon and small ones.
+    /// The filtered byte walk finds what trying every character's entries
+    /// finds, in the same order, over the combined lexicon and small ones.
     #[test]
-    fn find_all_agrees_with_the_char_walk() {
+    fn find_all_agrees_with_the_unfiltered_walk() {
         let small = Lexicon::new(["据", "按步就班", "𠮷", "𠮷家", "é", "\u{7FF}x", "的的"]);
+        let bmp = Lexicon::new(["据", "é", "\u{7FF}", "\u{FFFF}", "實"]);
         let mut hits = 0;
         for t in sample_texts() {
-            for lex in [&COMBINED.lex, &small] {
+            for lex in [&COMBINED.lex, &small, &bmp] {
                 let found = lex.find_all(&t);
-                assert_eq!(found, lex.find_all_by_chars(&t), "{t}");
+                assert_eq!(found, lex.find_all_unfiltered(&t), "{t}");
                 hits += found.len();
             }
         }
@@ -718,7 +711,7 @@ mod tests {
         for t in sample_texts() {
             let mut c = Census::default();
             let found = COMBINED.lex.scan::<true>(&t, &mut c);
-            assert_eq!(found, COMBINED.lex.find_all_by_chars(&t), "{t}");
+            assert_eq!(found, COMBINED.lex.find_all_unfiltered(&t), "{t}");
             let want = [
                 repeats(&t),
                 t.bytes().any(|b| b.is_ascii_alphabetic()),

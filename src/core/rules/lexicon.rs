@@ -180,6 +180,9 @@ impl Lexicon {
     /// every other one) is decoded from its bytes and tested against the
     /// first-character bits; only then is the next character read for the
     /// pair filter, and only a position that passes both is looked up.
+    // (inlined into its two callers, each of which calls it once per
+    // paragraph: as a function of its own it was measured ~10 % slower)
+    #[inline(always)]
     fn scan<const CENSUS: bool>(&self, s: &str, census: &mut Census) -> Hits {
         let mut out = Vec::new();
         let astral = bit_test(&self.single_bits, 0);

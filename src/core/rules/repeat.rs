@@ -64,6 +64,12 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let mut i = 0;
     while i + 1 < toks.len() {
         let (a, b) = (&toks[i], &toks[i + 1]);
+        // the cheap tests first: two adjacent tokens of the same length (a
+        // pair that fails them is no repetition)
+        if a.range.end != b.range.start || a.range.len() != b.range.len() {
+            i += 1;
+            continue;
+        }
         let w = word(i);
         let single = w.chars().count() == 1;
         let repeated = a.range.end == b.range.start

@@ -264,17 +264,25 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             .and_then(|t| s.get(t.range.clone()))
             .unwrap_or("")
     };
-    let de = "的".as_bytes();
-    for i in 1..toks.len() {
-        // `word(i) != "的"`, on the bytes (equal bytes start and end on char
-        // boundaries)
-        if s.as_bytes().get(toks[i].range.clone()) != Some(de) {
-            continue;
-        }
+    for i in de_tokens(s, toks) {
         if let Some(f) = adverbial(toks, &word, i).or_else(|| complement(toks, &word, i)) {
             out.push(f);
         }
     }
+}
+
+/// The indices of the tokens that are `的`, but the first, in order. A `的`
+/// of the text is one if a token spans exactly its bytes (tokens are in
+/// text order and do not overlap): a search instead of a look at every
+/// token.
+fn de_tokens<'t>(s: &'t str, toks: &'t [Token]) -> impl Iterator<Item = usize> + 't {
+    static DE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("的".as_bytes()));
+    DE.find_iter(s.as_bytes()).filter_map(|at| {
+        let i = toks.partition_point(|t| t.range.start < at);
+        let t = toks.get(i)?;
+        (i > 0 && t.range == (at..at + "的".len())).then_some(i)
+    })
 }
 
 fn finding(de: &Token, right: &str, written: &str, corrected: &str, why: &str) -> Finding {
@@ -421,6 +429,34 @@ mod tests {
 
     fn run(s: &str) -> Vec<crate::core::finding::Finding> {
         run_para(super::CODE, s, DocKind::Plain)
+    }
+
+    /// The search finds the tokens a look at every token found.
+    #[test]
+    fn de_tokens_are_the_tokens_that_are_de() {
+        use crate::core::config::Config;
+        use crate::core::rules::ParaCtx;
+        use crate::core::text::{self, BlockKind};
+        let config = Config::default();
+        let mut found = 0;
+        for t in crate::core::rules::lexicon::sample_texts()
+            .iter()
+            .step_by(3)
+        {
+            let masked = text::mask(t, DocKind::Plain, 0);
+            let ctx = ParaCtx::new(t, &masked, BlockKind::Para, DocKind::Plain, &config);
+            let (s, toks) = (ctx.simplified(), ctx.tokens());
+            let by_look: Vec<usize> = (1..toks.len())
+                .filter(|&i| s.get(toks[i].range.clone()) == Some("的"))
+                .collect();
+            assert_eq!(
+                super::de_tokens(s, toks).collect::<Vec<_>>(),
+                by_look,
+                "{t}"
+            );
+            found += by_look.len();
+        }
+        assert!(found > 300, "{found}");
     }
 
     #[test]

@@ -206,41 +206,19 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     }
     let para = Para::new(ctx);
     // the indentation is one run that gets no verdict (nothing on its
-    // left); after it, without NBSP and U+3000, a run starts at a space or
-    // tab, found by a search
+    // left): the runs after it
+    let indent = s.len() - s.trim_start_matches(is_ws).len();
     let plain = !super::lexicon::census(ctx).wide_ws;
-    let mut i = s.len() - s.trim_start_matches(is_ws).len();
-    while i < b.len() {
-        if plain {
-            match b.get(i..).and_then(|r| memchr::memchr2(b' ', b'\t', r)) {
-                Some(k) => i += k,
-                None => break,
-            }
-        }
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + w;
-        loop {
-            let w2 = ws_len(b, end);
-            if w2 == 0 {
-                break;
-            }
-            end += w2;
-        }
-        i = end;
-        if let Some(v) = judge(&para, start..end) {
+    for run in ws_runs(b, indent, plain) {
+        if let Some(v) = judge(&para, run.clone()) {
             if v.code == code {
                 let title = match v.replacement {
                     "" => "删除空格".to_string(),
                     _ => "改为一个普通空格".to_string(),
                 };
                 out.push(
-                    Finding::new(v.code, start..end, v.message).with_fix(Fix::replace(
-                        start..end,
+                    Finding::new(v.code, run.clone(), v.message).with_fix(Fix::replace(
+                        run,
                         v.replacement,
                         title,
                     )),
@@ -248,6 +226,30 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// The maximal runs of white space in `b` from byte `from` on. `plain`:
+/// there is no NBSP or U+3000 from `from` on, so a run starts at a space
+/// or tab, found by a search instead of a look at every byte.
+fn ws_runs(b: &[u8], from: usize, plain: bool) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if plain {
+                i += b.get(i..).and_then(|r| memchr::memchr2(b' ', b'\t', r))?;
+            }
+            if ws_len(b, i) == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while let w @ 1.. = ws_len(b, i) {
+                i += w;
+            }
+            return Some(start..i);
+        }
+        None
+    })
 }
 
 /// Byte length of the whitespace char at `i` (0 if none).
@@ -502,6 +504,30 @@ mod tests {
 
     fn count(code: &str, s: &str) -> usize {
         run_para(code, s, DocKind::Plain).len()
+    }
+
+    /// The runs after the indentation are those of a look at every byte
+    /// but the first (the indentation), searched for when the census found
+    /// no NBSP or U+3000 after the indentation.
+    #[test]
+    fn runs_after_the_indentation() {
+        let mut searched = 0;
+        for t in crate::core::rules::lexicon::sample_texts() {
+            let b = t.as_bytes();
+            let indent = t.len() - t.trim_start_matches(is_ws).len();
+            let mut every: Vec<_> = ws_runs(b, 0, false).collect();
+            if every.first().is_some_and(|r| r.start == 0) {
+                every.remove(0);
+            }
+            let plain = !crate::core::rules::lexicon::census_of(&t).wide_ws;
+            assert_eq!(
+                ws_runs(b, indent, plain).collect::<Vec<_>>(),
+                every,
+                "{t:?}"
+            );
+            searched += usize::from(plain && !every.is_empty());
+        }
+        assert!(searched > 100, "{searched}");
     }
 
     #[test]

@@ -186,6 +186,7 @@ impl<'a> Para<'a> {
 }
 
 /// What the scanner decided about one whitespace run.
+#[derive(Debug, PartialEq)]
 struct Verdict {
     code: &'static str,
     replacement: &'static str,
@@ -210,7 +211,7 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     let indent = s.len() - s.trim_start_matches(is_ws).len();
     let plain = !super::lexicon::census(ctx).wide_ws;
     for run in ws_runs(b, indent, plain) {
-        if let Some(v) = judge(&para, run.clone()) {
+        if let Some(v) = judge(&para, run.clone(), Some(code)) {
             if v.code == code {
                 let title = match v.replacement {
                     "" => "删除空格".to_string(),
@@ -262,7 +263,10 @@ fn ws_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
+/// The verdict on a run; with `only`, `None` for a verdict of another code
+/// (which is then not worked out: each of the three rules scans the
+/// paragraph, and keeps only its own verdicts).
+fn judge(p: &Para, run: Range<usize>, only: Option<&str>) -> Option<Verdict> {
     let ctx = p.ctx;
     let s = ctx.masked;
     let gap = s.get(run.clone())?;
@@ -276,6 +280,9 @@ fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
     let Some(r) = right else {
         // trailing whitespace
         left?;
+        if only.is_some_and(|c| c != IRREGULAR) {
+            return None;
+        }
         if ctx.doc_kind == DocKind::Markdown
             && gap.len() >= 2
             && !special
@@ -295,6 +302,9 @@ fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
     if l == MASK || r == MASK {
         return None;
     }
+    if only.is_some_and(|c| !may_be(c, l, r, special, ascii_run)) {
+        return None;
+    }
 
     let mut v = verdict(p, l, r, run.clone(), special || ascii_run)?;
     if special {
@@ -310,6 +320,28 @@ fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
         };
     }
     Some(v)
+}
+
+/// Can the verdict on a run between `l` and `r` have the code `code`? A
+/// special run (NBSP, U+3000) is always `IRREGULAR`; otherwise the branches
+/// of [`verdict`] that give each code need these characters.
+fn may_be(code: &str, l: char, r: char, special: bool, ascii_run: bool) -> bool {
+    if special {
+        return code == IRREGULAR;
+    }
+    match code {
+        AROUND => {
+            is_open(l) || is_close(r) || is_stop(l) || is_stop(r) || (is_close(l) && is_open(r))
+        }
+        CJK_ALNUM => {
+            (is_han(l) && is_open(r))
+                || (is_close(l) && is_han(r))
+                || (is_han(l) && is_alnum_side(r))
+                || (is_alnum_side(l) && is_han(r))
+        }
+        IRREGULAR => ascii_run && is_han(l) && is_han(r),
+        _ => true,
+    }
 }
 
 /// The verdict on whitespace between `l` and `r` (`irregular`: more than a
@@ -504,6 +536,37 @@ mod tests {
 
     fn count(code: &str, s: &str) -> usize {
         run_para(code, s, DocKind::Plain).len()
+    }
+
+    /// A rule's verdicts, worked out for that rule alone, are the verdicts
+    /// of its code worked out for all.
+    #[test]
+    fn verdicts_of_one_code() {
+        let config = Config::default();
+        let mut kept = [0usize; 3];
+        for t in crate::core::rules::lexicon::sample_texts() {
+            for kind in [DocKind::Plain, DocKind::Markdown] {
+                let masked = crate::core::text::mask(&t, kind, 0);
+                let ctx = crate::core::rules::ParaCtx::new(
+                    &t,
+                    &masked,
+                    crate::core::text::BlockKind::Para,
+                    kind,
+                    &config,
+                );
+                let para = Para::new(&ctx);
+                for run in ws_runs(masked.as_bytes(), 0, false) {
+                    let all = judge(&para, run.clone(), None);
+                    for (k, code) in [CJK_ALNUM, AROUND, IRREGULAR].into_iter().enumerate() {
+                        let one = judge(&para, run.clone(), Some(code));
+                        let want = all.as_ref().filter(|v| v.code == code);
+                        assert_eq!(one.as_ref(), want, "{t:?} {run:?}");
+                        kept[k] += usize::from(one.is_some());
+                    }
+                }
+            }
+        }
+        assert!(kept.iter().all(|&n| n > 50), "{kept:?}");
     }
 
     /// The runs after the indentation are those of a look at every byte

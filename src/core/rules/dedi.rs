@@ -229,8 +229,18 @@ fn is_han_word(w: &str) -> bool {
 
 /// A reduplicated adverbial form: AA (`慢慢`), ABB (`乐呵呵`), AABB (`认认真真`).
 fn reduplicated(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    match c.as_slice() {
+    // the first four characters, and whether there are more (no allocation:
+    // asked at nearly every `的`)
+    let mut c = ['\0'; 4];
+    let mut n = 0;
+    for ch in w.chars() {
+        match c.get_mut(n) {
+            Some(slot) => *slot = ch,
+            None => return false,
+        }
+        n += 1;
+    }
+    match c[..n] {
         [a, b] => a == b,
         [_, b, c] => b == c,
         [a, b, c, d] => a == b && c == d && a != c,
@@ -243,7 +253,8 @@ fn is_verb_tag(tag: &str) -> bool {
 }
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    if !ctx.masked.contains('的') {
+    // no `的` in the masked text (the paragraph census of `lexicon.rs` looked)
+    if !super::lexicon::census(ctx).de {
         return;
     }
     let s = ctx.simplified();
@@ -253,14 +264,25 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             .and_then(|t| s.get(t.range.clone()))
             .unwrap_or("")
     };
-    for i in 1..toks.len() {
-        if word(i) != "的" {
-            continue;
-        }
+    for i in de_tokens(s, toks) {
         if let Some(f) = adverbial(toks, &word, i).or_else(|| complement(toks, &word, i)) {
             out.push(f);
         }
     }
+}
+
+/// The indices of the tokens that are `的`, but the first, in order. A `的`
+/// of the text is one if a token spans exactly its bytes (tokens are in
+/// text order and do not overlap): a search instead of a look at every
+/// token.
+fn de_tokens<'t>(s: &'t str, toks: &'t [Token]) -> impl Iterator<Item = usize> + 't {
+    static DE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("的".as_bytes()));
+    DE.find_iter(s.as_bytes()).filter_map(|at| {
+        let i = toks.partition_point(|t| t.range.start < at);
+        let t = toks.get(i)?;
+        (i > 0 && t.range == (at..at + "的".len())).then_some(i)
+    })
 }
 
 fn finding(de: &Token, right: &str, written: &str, corrected: &str, why: &str) -> Finding {
@@ -357,6 +379,12 @@ fn complement<'a>(toks: &[Token], word: &impl Fn(usize) -> &'a str, i: usize) ->
     {
         return None;
     }
+    // the rest of the clause must open with a degree adverb: its first
+    // character is the first of `word(i + 1)` (an empty rest opens with none)
+    let first = word(i + 1).chars().next();
+    if !DEGREE.iter().any(|d| d.chars().next() == first) {
+        return None;
+    }
     // the rest of the clause after 的
     let mut rest = String::new();
     let mut k = i + 1;
@@ -401,6 +429,34 @@ mod tests {
 
     fn run(s: &str) -> Vec<crate::core::finding::Finding> {
         run_para(super::CODE, s, DocKind::Plain)
+    }
+
+    /// The search finds the tokens a look at every token found.
+    #[test]
+    fn de_tokens_are_the_tokens_that_are_de() {
+        use crate::core::config::Config;
+        use crate::core::rules::ParaCtx;
+        use crate::core::text::{self, BlockKind};
+        let config = Config::default();
+        let mut found = 0;
+        for t in crate::core::rules::lexicon::sample_texts()
+            .iter()
+            .step_by(3)
+        {
+            let masked = text::mask(t, DocKind::Plain, 0);
+            let ctx = ParaCtx::new(t, &masked, BlockKind::Para, DocKind::Plain, &config);
+            let (s, toks) = (ctx.simplified(), ctx.tokens());
+            let by_look: Vec<usize> = (1..toks.len())
+                .filter(|&i| s.get(toks[i].range.clone()) == Some("的"))
+                .collect();
+            assert_eq!(
+                super::de_tokens(s, toks).collect::<Vec<_>>(),
+                by_look,
+                "{t}"
+            );
+            found += by_look.len();
+        }
+        assert!(found > 300, "{found}");
     }
 
     #[test]

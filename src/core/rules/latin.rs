@@ -180,7 +180,8 @@ fn in_parens(s: &str, at: usize) -> bool {
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
-    if !s.bytes().any(|b| b.is_ascii_alphabetic()) {
+    // no ASCII letter, no chunk (the paragraph census of `lexicon.rs` looked)
+    if !super::lexicon::census(ctx).latin {
         return;
     }
     let cs = chunks(s);

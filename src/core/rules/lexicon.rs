@@ -80,35 +80,61 @@ pub struct Lexicon {
     /// Entry indices by first character, longest word first.
     by_first: HashMap<char, Vec<u32>>,
     /// Bitset over the BMP of the first characters.
-    first_bits: Vec<u64>,
+    first_bits: Box<Bits16>,
     /// Bitset over the BMP of the one-character words.
-    single_bits: Vec<u64>,
+    single_bits: Box<Bits16>,
     /// Bitset over a hash of the first two characters.
-    pair_bits: Vec<u64>,
+    pair_bits: Box<Bits16>,
 }
 
-fn bit_set(bits: &mut [u64], n: u32) {
+/// A bit per 16-bit number (a BMP code point or a pair hash).
+type Bits16 = [u64; 1024];
+
+fn bit_set(bits: &mut Bits16, n: u32) {
     if let Some(w) = bits.get_mut((n >> 6) as usize) {
         *w |= 1 << (n & 63);
     }
 }
 
-fn bit_test(bits: &[u64], n: u32) -> bool {
-    bits.get((n >> 6) as usize)
-        .is_some_and(|w| w & (1 << (n & 63)) != 0)
+/// Is bit `n` (below 0x10000) set? (The mask only lets the compiler drop
+/// the bounds check.)
+#[inline(always)]
+fn bit_test(bits: &Bits16, n: u32) -> bool {
+    bits[(n >> 6) as usize & 1023] & (1 << (n & 63)) != 0
 }
 
-fn pair_hash(a: char, b: char) -> u32 {
-    ((a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32)).wrapping_mul(0x85EB_CA6B) >> 16
+fn pair_hash(a: u32, b: u32) -> u32 {
+    (a.wrapping_mul(0x9E37_79B1) ^ b).wrapping_mul(0x85EB_CA6B) >> 16
+}
+
+/// The code point of the character at byte `i` of `s` (a char boundary), or
+/// `None` at the end. Three-byte characters are read from their bytes.
+#[inline(always)]
+fn code_at(s: &str, i: usize) -> Option<u32> {
+    let b = s.as_bytes();
+    match *b.get(i)? {
+        x @ 0..=0x7F => Some(x as u32),
+        x @ 0xE0..=0xEF => match b.get(i + 1..i + 3)? {
+            &[y, z] => Some(decode3(x, y, z)),
+            _ => None,
+        },
+        _ => s.get(i..)?.chars().next().map(|c| c as u32),
+    }
+}
+
+/// The code point of a three-byte UTF-8 sequence (lead byte `x`).
+#[inline(always)]
+fn decode3(x: u8, y: u8, z: u8) -> u32 {
+    (x as u32 & 0x0F) << 12 | (y as u32 & 0x3F) << 6 | (z as u32 & 0x3F)
 }
 
 impl Lexicon {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Lexicon {
         let words: Vec<Box<str>> = words.into_iter().map(Into::into).collect();
         let mut by_first: HashMap<char, Vec<u32>> = HashMap::default();
-        let mut first_bits = vec![0u64; 1024];
-        let mut single_bits = vec![0u64; 1024];
-        let mut pair_bits = vec![0u64; 1024];
+        let mut first_bits = Box::new([0u64; 1024]);
+        let mut single_bits = Box::new([0u64; 1024]);
+        let mut pair_bits = Box::new([0u64; 1024]);
         for (i, w) in words.iter().enumerate() {
             let mut cs = w.chars();
             if let Some(c) = cs.next() {
@@ -121,7 +147,7 @@ impl Lexicon {
                 }
                 bit_set(&mut first_bits, n);
                 match cs.next() {
-                    Some(c2) => bit_set(&mut pair_bits, pair_hash(c, c2)),
+                    Some(c2) => bit_set(&mut pair_bits, pair_hash(n, c2 as u32)),
                     None => bit_set(&mut single_bits, n),
                 }
             }
@@ -144,36 +170,136 @@ impl Lexicon {
 
     /// Every occurrence as (byte range, entry index), by start, longest first.
     pub fn find_all(&self, s: &str) -> Vec<(Range<usize>, usize)> {
+        self.scan::<false>(s, &mut Census::default())
+    }
+
+    /// [`find_all`](Self::find_all), and with `CENSUS` the [`Census`] of `s`
+    /// taken in the same walk.
+    ///
+    /// A byte walk: ASCII is stepped over, a three-byte character (nearly
+    /// every other one) is decoded from its bytes and tested against the
+    /// first-character bits; only then is the next character read for the
+    /// pair filter, and only a position that passes both is looked up.
+    // (inlined into its two callers, each of which calls it once per
+    // paragraph: as a function of its own it was measured ~10 % slower)
+    #[inline(always)]
+    fn scan<const CENSUS: bool>(&self, s: &str, census: &mut Census) -> Hits {
         let mut out = Vec::new();
         let astral = bit_test(&self.single_bits, 0);
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let n = c as u32;
-            if n < 0x80 {
-                continue;
+        let simp_only = super::script::simp_only_bits();
+        // the census, in locals (kept in registers): the three previous
+        // characters (NUL: none; no Han) and the offsets after the last
+        // white space and the last NBSP or U+3000
+        let (mut p1, mut p2, mut p3) = (0u32, 0u32, 0u32);
+        let (mut ws_end, mut wide_ws_end) = (0, 0);
+        let (mut repeats, mut latin, mut de, mut paren) = (false, false, false, false);
+        let mut simp = 0u32;
+        let b = s.as_bytes();
+        // the bytes not yet read (slice patterns: one length check per character)
+        let mut rest = b;
+        loop {
+            let at = b.len() - rest.len();
+            let n = match *rest {
+                [] => break,
+                [x, ref tail @ ..] if x < 0x80 => {
+                    rest = tail;
+                    if CENSUS {
+                        latin |= x.is_ascii_alphabetic();
+                        match x {
+                            b'(' => paren = true,
+                            b' ' | b'\t' => ws_end = at + 1,
+                            _ => {}
+                        }
+                        // (no Han character: no repeat ends here)
+                        (p3, p2, p1) = (p2, p1, x as u32);
+                    }
+                    continue;
+                }
+                [x @ 0xE0..=0xEF, y, z, ref tail @ ..] => {
+                    rest = tail;
+                    let n = decode3(x, y, z);
+                    if CENSUS {
+                        simp += bit_test(simp_only, n) as u32;
+                    }
+                    n
+                }
+                _ => {
+                    let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+                        break;
+                    };
+                    rest = rest.get(c.len_utf8()..).unwrap_or_default();
+                    // (`simp_only` holds three-byte characters only)
+                    c as u32
+                }
+            };
+            if CENSUS {
+                match n {
+                    0x7684 => de = true,    // 的
+                    0xFF08 => paren = true, // （
+                    0x3000 | 0xA0 => {
+                        ws_end = b.len() - rest.len();
+                        wide_ws_end = ws_end;
+                    }
+                    _ => {}
+                }
+                // rarely equal: the Han test only then
+                if n == p1 || (n == p2 && p1 == p3) {
+                    repeats |= (n == p1 && is_han_code(n))
+                        || (p3 == p1 && p2 == n && is_han_code(p3) && is_han_code(p2));
+                }
+                (p3, p2, p1) = (p2, p1, n);
             }
             if n <= 0xFFFF {
                 if !bit_test(&self.first_bits, n) {
                     continue;
                 }
                 if !bit_test(&self.single_bits, n) {
-                    let Some(&(_, c2)) = it.peek() else {
+                    let Some(n2) = code_at(s, b.len() - rest.len()) else {
                         continue;
                     };
-                    if !bit_test(&self.pair_bits, pair_hash(c, c2)) {
+                    if !bit_test(&self.pair_bits, pair_hash(n, n2)) {
                         continue;
                     }
                 }
             } else if !astral {
                 continue;
             }
-            let Some(cands) = self.by_first.get(&c) else {
+            let Some(cands) = char::from_u32(n).and_then(|c| self.by_first.get(&c)) else {
                 continue;
             };
-            let rest = &s[i..];
+            let from = s.get(at..).unwrap_or("");
             for &k in cands {
                 let w = &self.words[k as usize];
-                if rest.starts_with(&**w) {
+                if from.starts_with(&**w) {
+                    out.push((at..at + w.len(), k as usize));
+                }
+            }
+        }
+        if CENSUS {
+            // white space after the indentation: the last one ends after it
+            let indent = s.len() - s.trim_start_matches(is_ws).len();
+            *census = Census {
+                repeats,
+                simp_only: simp,
+                latin,
+                de,
+                paren,
+                inner_ws: ws_end > indent,
+                wide_ws: wide_ws_end > indent,
+            };
+        }
+        out
+    }
+
+    /// The matcher without any filter (every character's entries are
+    /// tried), as the reference of the differential tests.
+    #[cfg(test)]
+    fn find_all_unfiltered(&self, s: &str) -> Vec<(Range<usize>, usize)> {
+        let mut out = Vec::new();
+        for (i, c) in s.char_indices() {
+            for &k in self.by_first.get(&c).map(Vec::as_slice).unwrap_or_default() {
+                let w = &self.words[k as usize];
+                if s[i..].starts_with(&**w) {
                     out.push((i..i + w.len(), k as usize));
                 }
             }
@@ -272,9 +398,49 @@ pub enum List {
 /// Matches of one list: (byte range, entry index), by start, longest first.
 pub type Hits = Vec<(Range<usize>, usize)>;
 
-/// The matches of every [`List`] in one paragraph.
+/// Facts about a paragraph's masked text that character-level rules test
+/// before doing any real work. They are taken in the walk that matches the
+/// word lists, which visits every character anyway: one pass instead of one
+/// per rule. Each is exactly the test its rule made by itself (see the
+/// tests).
+#[derive(Default, Debug, Clone, PartialEq)]
+pub struct Census {
+    /// Some Han character right after itself (`的的`), or two Han characters
+    /// right after themselves (`我们我们`): `repeat.rs`.
+    pub repeats: bool,
+    /// Characters of simplified script only (see `script.rs`).
+    pub simp_only: u32,
+    /// Any ASCII letter: `latin.rs`.
+    pub latin: bool,
+    /// Any `的`: `dedi.rs`.
+    pub de: bool,
+    /// Any opening parenthesis, `(` or `（`: `pinyin.rs`.
+    pub paren: bool,
+    /// Any white space (space, tab, NBSP, U+3000) after the indentation:
+    /// `spacing.rs`.
+    pub inner_ws: bool,
+    /// Any NBSP or U+3000 after the indentation: `spacing.rs` (without one,
+    /// white space is found by a search for space and tab).
+    pub wide_ws: bool,
+}
+
+/// White space for [`Census::inner_ws`].
+fn is_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}')
+}
+
+/// [`crate::core::chars::is_han`] of a code point.
+fn is_han_code(n: u32) -> bool {
+    char::from_u32(n).is_some_and(crate::core::chars::is_han)
+}
+
+/// The matches of every [`List`] in one paragraph, and the census of its
+/// masked text.
 #[derive(Default)]
-pub struct ParaHits([Hits; 3]);
+pub struct ParaHits {
+    lists: [Hits; 3],
+    census: Census,
+}
 
 /// One lexicon of all lists' words, and for each of its entries the list and
 /// the entry index there.
@@ -303,34 +469,58 @@ static COMBINED: std::sync::LazyLock<Combined> = std::sync::LazyLock::new(|| {
     }
 });
 
-/// The matches of `list` in the paragraph: in the simplified text, and, where
-/// it differs, in the text as written too (a wrong form may hold a character
-/// that the simplifier maps onto the right one: `薰陶` becomes `熏陶`).
-/// Sorted by start, longest first; no duplicates. All lists are matched on
-/// the first call for a paragraph.
-pub fn list_hits<'c>(ctx: &'c ParaCtx, list: List) -> &'c [(Range<usize>, usize)] {
-    let all = ctx.lexicon_hits.get_or_init(|| {
+/// The paragraph's word list matches and census, made on first use.
+fn para_hits<'c>(ctx: &'c ParaCtx) -> &'c ParaHits {
+    ctx.lexicon_hits.get_or_init(|| {
         let c = &*COMBINED;
         let s = match_text(ctx);
         let mut out = ParaHits::default();
         let mut split = |found: Hits| {
             for (r, k) in found {
                 if let Some(&(l, i)) = c.owner.get(k) {
-                    out.0[l].push((r, i));
+                    out.lists[l].push((r, i));
                 }
             }
         };
-        split(c.lex.find_all(s));
+        // the masked text is walked in any case (for the census)
+        let mut census = Census::default();
+        let masked_hits = c.lex.scan::<true>(ctx.masked, &mut census);
         if s != ctx.masked {
-            split(c.lex.find_all(ctx.masked));
-            for hits in &mut out.0 {
+            split(c.lex.find_all(s));
+            split(masked_hits);
+            for hits in &mut out.lists {
                 hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
                 hits.dedup();
             }
+        } else {
+            split(masked_hits);
         }
+        out.census = census;
         out
-    });
-    &all.0[list as usize]
+    })
+}
+
+/// The matches of `list` in the paragraph: in the simplified text, and, where
+/// it differs, in the text as written too (a wrong form may hold a character
+/// that the simplifier maps onto the right one: `薰陶` becomes `熏陶`).
+/// Sorted by start, longest first; no duplicates. All lists are matched on
+/// the first call for a paragraph.
+pub fn list_hits<'c>(ctx: &'c ParaCtx, list: List) -> &'c [(Range<usize>, usize)] {
+    &para_hits(ctx).lists[list as usize]
+}
+
+/// The census of `s` alone (for tests).
+#[cfg(test)]
+pub(crate) fn census_of(s: &str) -> Census {
+    let mut c = Census::default();
+    COMBINED.lex.scan::<true>(s, &mut c);
+    c
+}
+
+/// The [`Census`] of the paragraph's masked text (taken with the word lists'
+/// matches, on the first call for a paragraph).
+pub fn census<'c>(ctx: &'c ParaCtx) -> &'c Census {
+    &para_hits(ctx).census
 }
 
 /// Common single-character surnames: a two-character match right after one
@@ -360,9 +550,188 @@ pub fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> 
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// Texts for the differential tests of the rewritten scans: the fixture
+/// articles, their paragraphs, and generated paragraphs made of the word
+/// lists' entries, fragments of the articles and characters of every UTF-8
+/// length and of the classes the rules look for.
+#[cfg(test)]
+pub(crate) fn sample_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut real = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                real.push(t);
+            }
+        }
+    }
+    real.sort();
+    let mut out: Vec<String> = real.clone();
+    for t in &real {
+        out.extend(t.lines().map(String::from));
+    }
+    let c = &*COMBINED;
+    let mut pieces: Vec<String> = c.lex.words.iter().map(|w| w.to_string()).collect();
+    for t in &real {
+        let cs: Vec<char> = t.chars().collect();
+        pieces.extend(cs.chunks(7).take(400).map(|w| w.iter().collect::<String>()));
+    }
+    let atoms = [
+        "的",
+        "的的",
+        "地",
+        "得",
+        "了",
+        "在",
+        "我们",
+        "他们",
+        "这",
+        "這",
+        "這个",
+        "們",
+        "後",
+        "后",
+        "乾隆",
+        "羅",
+        "见习(xí)",
+        "实（shí）",
+        "(",
+        ")",
+        "（",
+        "）",
+        "(GDP)",
+        "and",
+        "or",
+        "the",
+        "iPhone",
+        "é",
+        "ü",
+        "Ā",
+        "ḿ",
+        "\u{a0}",
+        "\u{3000}",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\u{1}",
+        "𠮷",
+        "𠮷𠮷",
+        "\u{7FF}",
+        "\u{800}",
+        "\u{FFFF}",
+        "，",
+        "。",
+        "；",
+        "：",
+        "“",
+        "”",
+        "、",
+        "！",
+        "？",
+        "5G",
+        "2023年",
+        "PM2.5",
+        "a",
+        "Z",
+        "7",
+        "—",
+        "…",
+        "〇",
+        "読",
+        "﨑",
+        "认真的学习了",
+        "跑的很快",
+        "截止目前",
+        "凯旋而归",
+        "维族",
+        "按步就班",
+        "看看",
+        "研究研究",
+    ];
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut rnd = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..4000 {
+        let mut t = String::new();
+        for _ in 0..rnd(40) {
+            match rnd(3) {
+                0 => t.push_str(&pieces[rnd(pieces.len())]),
+                _ => t.push_str(atoms[rnd(atoms.len())]),
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The filtered byte walk finds what trying every character's entries
+    /// finds, in the same order, over the combined lexicon and small ones.
+    #[test]
+    fn find_all_agrees_with_the_unfiltered_walk() {
+        let small = Lexicon::new(["据", "按步就班", "𠮷", "𠮷家", "é", "\u{7FF}x", "的的"]);
+        let bmp = Lexicon::new(["据", "é", "\u{7FF}", "\u{FFFF}", "實"]);
+        let mut hits = 0;
+        for t in sample_texts() {
+            for lex in [&COMBINED.lex, &small, &bmp] {
+                let found = lex.find_all(&t);
+                assert_eq!(found, lex.find_all_unfiltered(&t), "{t}");
+                hits += found.len();
+            }
+        }
+        assert!(hits > 1000, "{hits}");
+    }
+
+    /// Every fact of the census is the test its rule made by itself (the
+    /// rules' former code), and the walk that takes it matches as before.
+    #[test]
+    fn census_agrees_with_the_rules_own_tests() {
+        use crate::core::chars::is_han;
+        let repeats = |s: &str| {
+            let mut prev = ['\0'; 3];
+            s.chars().any(|c| {
+                let [p3, p2, p1] = prev;
+                prev = [p2, p1, c];
+                (p1 == c && is_han(c)) || (p3 == p1 && p2 == c && is_han(p3) && is_han(p2))
+            })
+        };
+        let inner_ws = |s: &str| {
+            let bb = s.trim_start_matches(is_ws).as_bytes();
+            memchr::memchr2(b' ', b'\t', bb).is_some()
+                || memchr::memmem::find(bb, "\u{3000}".as_bytes()).is_some()
+                || memchr::memmem::find(bb, "\u{a0}".as_bytes()).is_some()
+        };
+        let mut seen = [0usize; 6];
+        for t in sample_texts() {
+            let mut c = Census::default();
+            let found = COMBINED.lex.scan::<true>(&t, &mut c);
+            assert_eq!(found, COMBINED.lex.find_all_unfiltered(&t), "{t}");
+            let want = [
+                repeats(&t),
+                t.bytes().any(|b| b.is_ascii_alphabetic()),
+                t.contains('的'),
+                t.as_bytes().contains(&b'(') || t.contains("（"),
+                inner_ws(&t),
+                t.trim_start_matches(is_ws).contains(['\u{a0}', '\u{3000}']),
+            ];
+            let got = [c.repeats, c.latin, c.de, c.paren, c.inner_ws, c.wide_ws];
+            assert_eq!(got, want, "{t:?}");
+            for (k, w) in want.iter().enumerate() {
+                seen[k] += usize::from(*w);
+            }
+        }
+        // every fact was both true and false many times
+        assert!(seen.iter().all(|&n| n > 100 && n < 4000), "{seen:?}");
+    }
 
     #[test]
     fn one_character_words_and_pairs() {

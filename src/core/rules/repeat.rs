@@ -48,16 +48,10 @@ const VAGUE: &[&str] = &[
 ];
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    // cheap pre-check: some character immediately repeated, or a repeated
-    // two-character unit (ABAB)
-    // (one pass, with the three previous characters; NUL is no Han)
-    let mut prev = ['\0'; 3];
-    let found = ctx.masked.chars().any(|c| {
-        let [p3, p2, p1] = prev;
-        prev = [p2, p1, c];
-        (p1 == c && is_han(c)) || (p3 == p1 && p2 == c && is_han(p3) && is_han(p2))
-    });
-    if !found {
+    // cheap pre-check: some Han character immediately repeated, or a
+    // repeated two-character unit (ABAB), in the masked text (the paragraph
+    // census of `lexicon.rs` looked)
+    if !super::lexicon::census(ctx).repeats {
         return;
     }
     let s = ctx.simplified();
@@ -70,6 +64,12 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let mut i = 0;
     while i + 1 < toks.len() {
         let (a, b) = (&toks[i], &toks[i + 1]);
+        // the cheap tests first: two adjacent tokens of the same length (a
+        // pair that fails them is no repetition)
+        if a.range.end != b.range.start || a.range.len() != b.range.len() {
+            i += 1;
+            continue;
+        }
         let w = word(i);
         let single = w.chars().count() == 1;
         let repeated = a.range.end == b.range.start

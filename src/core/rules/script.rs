@@ -61,6 +61,15 @@ struct Tables {
     changed: Bits,
     /// Simplified → its only traditional source.
     unique: HashMap<char, char>,
+    /// The characters [`count`] counts without the walk: simplified-only Han
+    /// characters from U+3400 on (all of them three-byte characters).
+    simp_only_han: Box<[u64; 1024]>,
+}
+
+/// The bits of the characters that [`count`] counts when the simplifier
+/// changes nothing (for the paragraph census of `lexicon.rs`).
+pub(crate) fn simp_only_bits() -> &'static [u64; 1024] {
+    &TABLES.simp_only_han
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build);
@@ -128,11 +137,18 @@ fn build() -> Tables {
             unique.insert(*s, *t);
         }
     }
+    let mut simp_only_han = Box::new([0u64; 1024]);
+    for u in 0x3400u32..=0xFFFF {
+        if char::from_u32(u).is_some_and(|c| is_han(c) && simp_only.has(c)) {
+            simp_only_han[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+    }
     Tables {
         both_simp,
         simp_only,
         changed,
         unique,
+        simp_only_han,
     }
 }
 
@@ -181,20 +197,12 @@ fn walk(ctx: &ParaCtx, mut f: impl FnMut(usize, char, Evidence)) {
 
 /// (traditional-only, simplified-only) character counts of a paragraph.
 pub fn count(ctx: &ParaCtx) -> (u32, u32) {
-    if !ctx.masked.bytes().any(|b| b >= 0xE3) {
-        return (0, 0);
-    }
     // nothing the simplifier could change: no traditional evidence, and the
     // simplified-only characters are counted without the walk's context
-    // (every character `changed` holds, `may_change` holds too: tested)
+    // (every character `changed` holds, `may_change` holds too: tested);
+    // the paragraph census of `lexicon.rs` counted them
     if !ctx.may_change() {
-        let t = &*TABLES;
-        let si = ctx
-            .masked
-            .chars()
-            .filter(|&c| (c as u32) >= 0x3400 && is_han(c) && t.simp_only.has(c))
-            .count();
-        return (0, u32::try_from(si).unwrap_or(u32::MAX));
+        return (0, super::lexicon::census(ctx).simp_only);
     }
     let (mut tr, mut si) = (0u32, 0u32);
     walk(ctx, |_, _, e| match e {
@@ -316,6 +324,24 @@ mod tests {
         let a = analyze(text, DocKind::Plain, Arc::new(Config::default()));
         let fs: Vec<Finding> = a.findings.into_iter().filter(|f| f.code == CODE).collect();
         fix::apply_edits(text, &fix::fix_all_edits(&fs)).0
+    }
+
+    /// The census counts what `count` counted itself when the simplifier
+    /// changes nothing.
+    #[test]
+    fn census_counts_simplified_only_characters() {
+        let t = &*TABLES;
+        let mut total = 0;
+        for s in crate::core::rules::lexicon::sample_texts() {
+            let si = s
+                .chars()
+                .filter(|&c| (c as u32) >= 0x3400 && is_han(c) && t.simp_only.has(c))
+                .count();
+            let got = crate::core::rules::lexicon::census_of(&s).simp_only;
+            assert_eq!(got as usize, si, "{s}");
+            total += si;
+        }
+        assert!(total > 10_000, "{total}");
     }
 
     #[test]

@@ -186,6 +186,7 @@ impl<'a> Para<'a> {
 }
 
 /// What the scanner decided about one whitespace run.
+#[derive(Debug, PartialEq)]
 struct Verdict {
     code: &'static str,
     replacement: &'static str,
@@ -195,49 +196,30 @@ struct Verdict {
 fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let b = s.as_bytes();
-    // cheap pre-check (memchr / substring search): any whitespace after the
-    // indentation at all?
-    // (asked once per paragraph for the three rules)
-    let any = *ctx.spacing_ws.get_or_init(|| {
-        let bb = s.trim_start_matches(is_ws).as_bytes();
-        static IDEOGRAPHIC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}".as_bytes()));
-        static NBSP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{a0}".as_bytes()));
-        memchr::memchr2(b' ', b'\t', bb).is_some()
-            || IDEOGRAPHIC.find(bb).is_some()
-            || NBSP.find(bb).is_some()
-    });
+    // cheap pre-check: any whitespace after the indentation at all? (The
+    // paragraph census of `lexicon.rs` looked; kept in `spacing_ws` as
+    // before, for the three rules.)
+    let any = *ctx
+        .spacing_ws
+        .get_or_init(|| super::lexicon::census(ctx).inner_ws);
     if !any {
         return;
     }
     let para = Para::new(ctx);
-    let mut i = 0;
-    while i < b.len() {
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + w;
-        loop {
-            let w2 = ws_len(b, end);
-            if w2 == 0 {
-                break;
-            }
-            end += w2;
-        }
-        i = end;
-        if let Some(v) = judge(&para, start..end) {
+    // the indentation is one run that gets no verdict (nothing on its
+    // left): the runs after it
+    let indent = s.len() - s.trim_start_matches(is_ws).len();
+    let plain = !super::lexicon::census(ctx).wide_ws;
+    for run in ws_runs(b, indent, plain) {
+        if let Some(v) = judge(&para, run.clone(), Some(code)) {
             if v.code == code {
                 let title = match v.replacement {
                     "" => "删除空格".to_string(),
                     _ => "改为一个普通空格".to_string(),
                 };
                 out.push(
-                    Finding::new(v.code, start..end, v.message).with_fix(Fix::replace(
-                        start..end,
+                    Finding::new(v.code, run.clone(), v.message).with_fix(Fix::replace(
+                        run,
                         v.replacement,
                         title,
                     )),
@@ -245,6 +227,30 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// The maximal runs of white space in `b` from byte `from` on. `plain`:
+/// there is no NBSP or U+3000 from `from` on, so a run starts at a space
+/// or tab, found by a search instead of a look at every byte.
+fn ws_runs(b: &[u8], from: usize, plain: bool) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if plain {
+                i += b.get(i..).and_then(|r| memchr::memchr2(b' ', b'\t', r))?;
+            }
+            if ws_len(b, i) == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while let w @ 1.. = ws_len(b, i) {
+                i += w;
+            }
+            return Some(start..i);
+        }
+        None
+    })
 }
 
 /// Byte length of the whitespace char at `i` (0 if none).
@@ -257,7 +263,10 @@ fn ws_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
+/// The verdict on a run; with `only`, `None` for a verdict of another code
+/// (which is then not worked out: each of the three rules scans the
+/// paragraph, and keeps only its own verdicts).
+fn judge(p: &Para, run: Range<usize>, only: Option<&str>) -> Option<Verdict> {
     let ctx = p.ctx;
     let s = ctx.masked;
     let gap = s.get(run.clone())?;
@@ -271,6 +280,9 @@ fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
     let Some(r) = right else {
         // trailing whitespace
         left?;
+        if only.is_some_and(|c| c != IRREGULAR) {
+            return None;
+        }
         if ctx.doc_kind == DocKind::Markdown
             && gap.len() >= 2
             && !special
@@ -290,6 +302,9 @@ fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
     if l == MASK || r == MASK {
         return None;
     }
+    if only.is_some_and(|c| !may_be(c, l, r, special, ascii_run)) {
+        return None;
+    }
 
     let mut v = verdict(p, l, r, run.clone(), special || ascii_run)?;
     if special {
@@ -305,6 +320,28 @@ fn judge(p: &Para, run: Range<usize>) -> Option<Verdict> {
         };
     }
     Some(v)
+}
+
+/// Can the verdict on a run between `l` and `r` have the code `code`? A
+/// special run (NBSP, U+3000) is always `IRREGULAR`; otherwise the branches
+/// of [`verdict`] that give each code need these characters.
+fn may_be(code: &str, l: char, r: char, special: bool, ascii_run: bool) -> bool {
+    if special {
+        return code == IRREGULAR;
+    }
+    match code {
+        AROUND => {
+            is_open(l) || is_close(r) || is_stop(l) || is_stop(r) || (is_close(l) && is_open(r))
+        }
+        CJK_ALNUM => {
+            (is_han(l) && is_open(r))
+                || (is_close(l) && is_han(r))
+                || (is_han(l) && is_alnum_side(r))
+                || (is_alnum_side(l) && is_han(r))
+        }
+        IRREGULAR => ascii_run && is_han(l) && is_han(r),
+        _ => true,
+    }
 }
 
 /// The verdict on whitespace between `l` and `r` (`irregular`: more than a
@@ -499,6 +536,61 @@ mod tests {
 
     fn count(code: &str, s: &str) -> usize {
         run_para(code, s, DocKind::Plain).len()
+    }
+
+    /// A rule's verdicts, worked out for that rule alone, are the verdicts
+    /// of its code worked out for all.
+    #[test]
+    fn verdicts_of_one_code() {
+        let config = Config::default();
+        let mut kept = [0usize; 3];
+        for t in crate::core::rules::lexicon::sample_texts() {
+            for kind in [DocKind::Plain, DocKind::Markdown] {
+                let masked = crate::core::text::mask(&t, kind, 0);
+                let ctx = crate::core::rules::ParaCtx::new(
+                    &t,
+                    &masked,
+                    crate::core::text::BlockKind::Para,
+                    kind,
+                    &config,
+                );
+                let para = Para::new(&ctx);
+                for run in ws_runs(masked.as_bytes(), 0, false) {
+                    let all = judge(&para, run.clone(), None);
+                    for (k, code) in [CJK_ALNUM, AROUND, IRREGULAR].into_iter().enumerate() {
+                        let one = judge(&para, run.clone(), Some(code));
+                        let want = all.as_ref().filter(|v| v.code == code);
+                        assert_eq!(one.as_ref(), want, "{t:?} {run:?}");
+                        kept[k] += usize::from(one.is_some());
+                    }
+                }
+            }
+        }
+        assert!(kept.iter().all(|&n| n > 50), "{kept:?}");
+    }
+
+    /// The runs after the indentation are those of a look at every byte
+    /// but the first (the indentation), searched for when the census found
+    /// no NBSP or U+3000 after the indentation.
+    #[test]
+    fn runs_after_the_indentation() {
+        let mut searched = 0;
+        for t in crate::core::rules::lexicon::sample_texts() {
+            let b = t.as_bytes();
+            let indent = t.len() - t.trim_start_matches(is_ws).len();
+            let mut every: Vec<_> = ws_runs(b, 0, false).collect();
+            if every.first().is_some_and(|r| r.start == 0) {
+                every.remove(0);
+            }
+            let plain = !crate::core::rules::lexicon::census_of(&t).wide_ws;
+            assert_eq!(
+                ws_runs(b, indent, plain).collect::<Vec<_>>(),
+                every,
+                "{t:?}"
+            );
+            searched += usize::from(plain && !every.is_empty());
+        }
+        assert!(searched > 100, "{searched}");
     }
 
     #[test]

@@ -117,7 +117,10 @@ fn official_plan_findings() {
             ("heading-numbering", "四、".to_string()),
         ]
     );
-    let msgs: Vec<String> = mine(&text).into_iter().map(|f| f.message).collect();
+    let msgs: Vec<String> = mine(&text)
+        .into_iter()
+        .map(|f| f.message.into_owned())
+        .collect();
     assert!(msgs[2].contains("应为“三、”"), "{}", msgs[2]);
 }
 

@@ -16,7 +16,7 @@ fn typos_article_exact_findings() {
         .findings
         .iter()
         .filter(|f| CODES.contains(&f.code))
-        .map(|f| (f.code, &text[f.range.clone()], f.message.clone()))
+        .map(|f| (f.code, &text[f.range.clone()], f.message.to_string()))
         .collect();
     assert_eq!(
         got,

@@ -1,6 +1,11 @@
 //! Findings: what the analysis core reports, in byte ranges of the document text.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// Text of a finding: most messages and fixes are fixed strings, which then
+/// cost no allocation (nor one per copy into document offsets).
+pub type Text = Cow<'static, str>;
 
 /// How serious a finding is. Maps 1:1 onto LSP severities in the adapter.
 #[derive(
@@ -39,11 +44,11 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Edit {
     pub range: Range<usize>,
-    pub replacement: String,
+    pub replacement: Text,
 }
 
 impl Edit {
-    pub fn new(range: Range<usize>, replacement: impl Into<String>) -> Edit {
+    pub fn new(range: Range<usize>, replacement: impl Into<Text>) -> Edit {
         Edit {
             range,
             replacement: replacement.into(),
@@ -61,15 +66,15 @@ impl Edit {
 /// A fix: a titled set of non-overlapping edits applied together.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Fix {
-    pub title: String,
+    pub title: Text,
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
     pub fn replace(
         range: Range<usize>,
-        replacement: impl Into<String>,
-        title: impl Into<String>,
+        replacement: impl Into<Text>,
+        title: impl Into<Text>,
     ) -> Fix {
         Fix {
             title: title.into(),
@@ -82,7 +87,7 @@ impl Fix {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Related {
     pub range: Range<usize>,
-    pub message: String,
+    pub message: Text,
 }
 
 /// One defect found in the text.
@@ -92,7 +97,7 @@ pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
     /// Chinese message: what is wrong and what is right.
-    pub message: String,
+    pub message: Text,
     /// Byte range in the document (or, inside a paragraph rule, in the paragraph).
     pub range: Range<usize>,
     pub fix: Option<Fix>,
@@ -101,7 +106,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with the rule's default severity (the analyzer applies configuration later).
-    pub fn new(code: &'static str, range: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn new(code: &'static str, range: Range<usize>, message: impl Into<Text>) -> Finding {
         let severity = crate::core::rules::default_severity(code);
         Finding {
             code,
@@ -118,7 +123,7 @@ impl Finding {
         self
     }
 
-    pub fn with_related(mut self, range: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn with_related(mut self, range: Range<usize>, message: impl Into<Text>) -> Finding {
         self.related.push(Related {
             range,
             message: message.into(),

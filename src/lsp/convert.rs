@@ -51,7 +51,7 @@ pub fn diagnostic_with(
                 uri: uri.clone(),
                 range: conv(&r.range),
             },
-            message: r.message.clone(),
+            message: r.message.to_string(),
         })
         .collect();
     Diagnostic {
@@ -60,7 +60,7 @@ pub fn diagnostic_with(
         code: Some(NumberOrString::String(f.code.to_string())),
         code_description: None,
         source: Some("zhproof".to_string()),
-        message: f.message.clone(),
+        message: f.message.to_string(),
         related_information: if related.is_empty() {
             None
         } else {
@@ -74,7 +74,7 @@ pub fn diagnostic_with(
 pub fn text_edit(rope: &Rope, e: &Edit, enc: Encoding) -> TextEdit {
     TextEdit {
         range: range(rope, &e.range, enc),
-        new_text: e.replacement.clone(),
+        new_text: e.replacement.to_string(),
     }
 }
 

@@ -293,7 +293,7 @@ fn finding(de: &Token, right: &str, written: &str, corrected: &str, why: &str) -
     )
     .with_fix(Fix::replace(
         de.range.clone(),
-        right,
+        right.to_string(),
         format!("改为“{right}”"),
     ))
 }

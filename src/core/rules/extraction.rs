@@ -225,7 +225,7 @@ fn broken_finding(ctx: &DocCtx, i: usize, j: usize) -> Finding {
     let head = nr.start..nr.start + first_chars(nt, 8).len();
     Finding::new("para-broken", pr.end - last_len..pr.end, message)
         .with_fix(Fix {
-            title: "合并断开的段落".to_string(),
+            title: "合并断开的段落".into(),
             edits,
         })
         .with_related(head, "段落的后半部分")

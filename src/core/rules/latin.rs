@@ -284,7 +284,7 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
             format!("中文句中夹杂英文虚词“{core}”，应改用中文表达"),
         );
         if let (Some(r), Some(zh)) = (connector_fix_range(s, w.core.clone()), connector(core)) {
-            f.message = format!("中文句中夹杂英文虚词“{core}”，应为“{zh}”");
+            f.message = format!("中文句中夹杂英文虚词“{core}”，应为“{zh}”").into();
             f = f.with_fix(Fix::replace(r, zh, format!("改为“{zh}”")));
         }
         out.push(f);

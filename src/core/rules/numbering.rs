@@ -213,7 +213,7 @@ mod tests {
             .findings
             .iter()
             .filter(|f| f.code == CODE)
-            .map(|f| (t[f.range.clone()].to_string(), f.message.clone()))
+            .map(|f| (t[f.range.clone()].to_string(), f.message.to_string()))
             .collect()
     }
 

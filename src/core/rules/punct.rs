@@ -1275,7 +1275,7 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 )
                 .with_related(base + oo..base + oo + outer_len, "外层引号")
                 .with_fix(Fix {
-                    title: format!("改为{inner_name}"),
+                    title: format!("改为{inner_name}").into(),
                     edits: vec![
                         Edit::new(base + io..base + io + outer_len, iopen.to_string()),
                         Edit::new(base + ic..base + ic + outer_len, iclose.to_string()),

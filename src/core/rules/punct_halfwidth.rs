@@ -19,6 +19,8 @@ pub const RULES: &[Rule] = &[Rule {
 
 const CODE: &str = "punct-halfwidth";
 
+/// The full-width form of a half-width mark (the reference for [`texts`]).
+#[cfg(test)]
 fn full(c: char) -> char {
     match c {
         ',' => '，',
@@ -211,25 +213,68 @@ fn make(s: &str, i: usize, c: char) -> Finding {
             }
         }
     }
-    let f = full(c);
-    // the messages built by hand (as `format!` would, without its machinery)
-    let mut message = String::with_capacity(64);
-    message.push_str("中文语境中应使用全角标点“");
-    message.push(f);
-    message.push_str("”，而不是半角“");
-    message.push(c);
-    message.push('”');
-    let mut label = String::with_capacity(16);
-    label.push_str("改为“");
-    label.push(f);
-    label.push('”');
-    Finding::new(CODE, i..i + 1, message).with_fix(Fix::replace(start..end, f.to_string(), label))
+    let (message, label, replacement) = texts(c);
+    Finding::new(CODE, i..i + 1, message).with_fix(Fix::replace(start..end, replacement, label))
+}
+
+/// The message, the fix's title and the replacement for the mark `c` (fixed
+/// strings: the most frequent finding costs no text allocation).
+fn texts(c: char) -> (&'static str, &'static str, &'static str) {
+    match c {
+        ',' => (
+            "中文语境中应使用全角标点“，”，而不是半角“,”",
+            "改为“，”",
+            "，",
+        ),
+        ':' => (
+            "中文语境中应使用全角标点“：”，而不是半角“:”",
+            "改为“：”",
+            "：",
+        ),
+        ';' => (
+            "中文语境中应使用全角标点“；”，而不是半角“;”",
+            "改为“；”",
+            "；",
+        ),
+        '?' => (
+            "中文语境中应使用全角标点“？”，而不是半角“?”",
+            "改为“？”",
+            "？",
+        ),
+        '!' => (
+            "中文语境中应使用全角标点“！”，而不是半角“!”",
+            "改为“！”",
+            "！",
+        ),
+        '(' => (
+            "中文语境中应使用全角标点“（”，而不是半角“(”",
+            "改为“（”",
+            "（",
+        ),
+        _ => (
+            "中文语境中应使用全角标点“）”，而不是半角“)”",
+            "改为“）”",
+            "）",
+        ),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::core::rules::testutil::{fixed, run_para};
     use crate::core::text::DocKind;
+
+    /// The fixed texts say what `full` says.
+    #[test]
+    fn texts_follow_full() {
+        for c in [',', ':', ';', '?', '!', '(', ')'] {
+            let f = super::full(c);
+            let (m, l, r) = super::texts(c);
+            assert_eq!(m, format!("中文语境中应使用全角标点“{f}”，而不是半角“{c}”"));
+            assert_eq!(l, format!("改为“{f}”"));
+            assert_eq!(r, f.to_string());
+        }
+    }
 
     fn fix(s: &str) -> String {
         fixed(s, &run_para("punct-halfwidth", s, DocKind::Plain))

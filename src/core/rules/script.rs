@@ -316,7 +316,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| f.code == CODE)
-            .map(|f| (text[f.range.clone()].to_string(), f.message))
+            .map(|f| (text[f.range.clone()].to_string(), f.message.into_owned()))
             .collect()
     }
 

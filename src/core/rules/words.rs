@@ -253,7 +253,7 @@ fn check_redundant(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                     .is_none_or(|tr| ctx.text.get(tr.clone()) == s.get(tr.clone()));
             if same {
                 fix = Some(Fix {
-                    title: format!("改为“{fixed}”"),
+                    title: format!("改为“{fixed}”").into(),
                     edits,
                 });
             }

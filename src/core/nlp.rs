@@ -201,25 +201,27 @@ static MAY_CHANGE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
 pub fn may_change(s: &str) -> bool {
     let bits = &*MAY_CHANGE;
     // only three-byte characters (U+0800..=U+FFFF) can be in the set: read
-    // those from their bytes, step over the others by their lead byte
+    // those from their bytes (no decoding to `char`: a surrogate's bit is
+    // never set), step over the others by their lead byte
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
-        match x {
-            0..=0x7F => i += 1,
-            0x80..=0xDF => i += 2,
-            0xE0..=0xEF => {
-                let (Some(&y), Some(&z)) = (b.get(i + 1), b.get(i + 2)) else {
-                    return false;
-                };
-                let n = super::chars::decode3(x, y, z) as usize;
-                if bits[n >> 6] & (1 << (n & 63)) != 0 {
-                    return true;
-                }
-                i += 3;
-            }
-            _ => i += 4,
+        if x < 0xE0 {
+            i += if x < 0x80 { 1 } else { 2 };
+            continue;
         }
+        if x >= 0xF0 {
+            i += 4;
+            continue;
+        }
+        let (Some(&y), Some(&z)) = (b.get(i + 1), b.get(i + 2)) else {
+            return false;
+        };
+        let n = (x as usize & 0x0F) << 12 | (y as usize & 0x3F) << 6 | (z as usize & 0x3F);
+        if bits[n >> 6] & (1 << (n & 63)) != 0 {
+            return true;
+        }
+        i += 3;
     }
     false
 }

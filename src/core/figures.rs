@@ -15,7 +15,7 @@ use crate::core::chars::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::chars::is_han;
+use super::chars::{decode3, is_han};
 use super::config::Ymd;
 
 // ---------------------------------------------------------------------------
@@ -362,11 +362,44 @@ impl Figure {
 // ---------------------------------------------------------------------------
 // Char helpers (all indices are char boundaries computed by the scanner)
 
+/// The char starting at byte `i`; `None` at the end or inside a char.
+/// This is the recognizer's innermost helper, so ASCII and three-byte chars
+/// (all of Chinese) are decoded in place, without the boundary check and
+/// the general decoder of `str::chars`.
+#[inline]
 fn ch_at(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some(x as char);
+    }
+    // a three-byte lead (the text is valid UTF-8: two continuation bytes follow)
+    if x & 0xF0 == 0xE0 {
+        if let (Some(&y), Some(&z)) = (b.get(i + 1), b.get(i + 2)) {
+            return Some(decode3(x, y, z));
+        }
+    }
     s.get(i..)?.chars().next()
 }
 
+/// The char ending at byte `i`; `None` at the start or inside a char.
+#[inline]
 fn ch_before(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    // `i` must be a char boundary: the end, or not a continuation byte
+    let boundary = b.get(i).is_none_or(|&x| x & 0xC0 != 0x80);
+    if boundary && i <= b.len() {
+        match i.checked_sub(1).and_then(|k| b.get(k)) {
+            Some(&x) if x < 0x80 => return Some(x as char),
+            None => return None,
+            _ => {}
+        }
+        if let Some(&[x, y, z]) = i.checked_sub(3).and_then(|k| b.get(k..i)) {
+            if x & 0xF0 == 0xE0 {
+                return Some(decode3(x, y, z));
+            }
+        }
+    }
     s.get(..i)?.chars().next_back()
 }
 
@@ -382,23 +415,32 @@ fn ends(r: &[u8], p: &[u8]) -> bool {
     p.len() <= r.len() && p.iter().rev().zip(r.iter().rev()).all(|(a, b)| a == b)
 }
 
+// The word tests below compare bytes without asking whether `i` is a char
+// boundary: every pattern is a non-empty string of whole chars, and UTF-8 is
+// self-synchronizing, so a byte match of a whole pattern starts (or ends) on
+// a char boundary anyway.
+
+#[inline]
 fn at(s: &str, i: usize, pat: &str) -> bool {
-    s.get(i..)
-        .is_some_and(|r| starts(r.as_bytes(), pat.as_bytes()))
+    s.as_bytes()
+        .get(i..)
+        .is_some_and(|r| starts(r, pat.as_bytes()))
 }
 
+#[inline]
 fn before(s: &str, i: usize, pat: &str) -> bool {
-    s.get(..i)
-        .is_some_and(|r| ends(r.as_bytes(), pat.as_bytes()))
+    s.as_bytes()
+        .get(..i)
+        .is_some_and(|r| ends(r, pat.as_bytes()))
 }
 
 fn at_any(s: &str, i: usize, pats: &[&'static str]) -> Option<&'static str> {
-    let r = s.get(i..)?.as_bytes();
+    let r = s.as_bytes().get(i..)?;
     pats.iter().copied().find(|p| starts(r, p.as_bytes()))
 }
 
 fn before_any(s: &str, i: usize, pats: &[&'static str]) -> Option<&'static str> {
-    let r = s.get(..i)?.as_bytes();
+    let r = s.as_bytes().get(..i)?;
     pats.iter().copied().find(|p| ends(r, p.as_bytes()))
 }
 
@@ -2003,23 +2045,66 @@ pub fn parse(text: &str) -> Vec<Figure> {
     out
 }
 
-/// The non-ASCII characters the scanner acts on: quotes, numerals, minus
-/// signs and the first characters of relative dates and changes.
-static SCAN_CHARS: LazyLock<crate::core::chars::CharSet> = LazyLock::new(|| {
-    let mut set = crate::core::chars::CharSet::new();
-    // every one of them is in the BMP
-    for n in 0x80u32..0x1_0000 {
-        if let Some(c) = char::from_u32(n) {
-            if matches!(c, '“' | '「' | '『' | '”' | '」' | '』' | '－')
-                || ar_digit(c).is_some()
-                || is_cn_num(c)
-                || is_trigger(c)
-            {
-                set.insert(c);
+/// Is `c` a non-ASCII char the scanner acts on: a quote, a numeral, a minus
+/// sign or the first char of a relative date or a change?
+fn is_scan_char(c: char) -> bool {
+    !c.is_ascii()
+        && (matches!(c, '“' | '「' | '『' | '”' | '」' | '』' | '－')
+            || ar_digit(c).is_some()
+            || is_cn_num(c)
+            || is_trigger(c))
+}
+
+/// A set of three-byte chars (U+0800..U+FFFF, which holds all of Chinese)
+/// as bits by code point: word `cp >> 6`, bit `cp & 63`. Both indices come
+/// straight from the UTF-8 bytes (the lead's low nibble and the second
+/// byte's six bits, then the third byte's six bits), so a char can be
+/// tested without decoding it. Other chars are never members.
+struct CharBits([u64; 1024]);
+
+impl CharBits {
+    fn of(chars: impl IntoIterator<Item = char>) -> CharBits {
+        let mut bits = [0u64; 1024];
+        for c in chars {
+            let n = c as u32;
+            debug_assert_eq!(c.len_utf8(), 3, "{c}");
+            if let (3, Some(w)) = (c.len_utf8(), bits.get_mut((n >> 6) as usize)) {
+                *w |= 1 << (n & 63);
             }
         }
+        CharBits(bits)
     }
-    set
+
+    /// The char of the three bytes `x y z` (a lead and two continuation bytes).
+    #[inline]
+    fn has_bytes(&self, x: u8, y: u8, z: u8) -> bool {
+        let word = self
+            .0
+            .get(usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F))
+            .copied()
+            .unwrap_or(0);
+        word >> (z & 0x3F) & 1 == 1
+    }
+
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        let n = c as u32;
+        (0x800..0x1_0000).contains(&n)
+            && self
+                .0
+                .get((n >> 6) as usize)
+                .is_some_and(|w| w >> (n & 63) & 1 == 1)
+    }
+}
+
+/// [`is_scan_char`] as a table (every scan char is a three-byte char: a
+/// test checks it).
+static SCAN3: LazyLock<CharBits> = LazyLock::new(|| {
+    CharBits::of(
+        (0x800u32..0x1_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_scan_char(c)),
+    )
 });
 
 fn is_trigger(c: char) -> bool {
@@ -2035,18 +2120,30 @@ impl Scanner<'_> {
         let mut i = 0;
         let mut quote = 0u32;
         let bytes = s.as_bytes();
+        // (dereferenced once: each `LazyLock` access is an atomic load)
+        let scan3 = &*SCAN3;
         while let Some(&b) = bytes.get(i) {
-            // ASCII other than digits and minus signs never starts a figure
-            if b < 0x80 && !b.is_ascii_digit() && b != b'-' {
-                i += 1;
+            if b < 0x80 {
+                // ASCII other than digits and minus signs never starts a figure
+                if !b.is_ascii_digit() && b != b'-' {
+                    i += 1;
+                    continue;
+                }
+            } else if b & 0xF0 == 0xE0 {
+                // a three-byte char (nearly all text): test its bits undecoded
+                if let Some(&[_, y, z]) = bytes.get(i..i + 3) {
+                    if !scan3.has_bytes(b, y, z) {
+                        // neither a quote, a numeral nor a trigger
+                        i += 3;
+                        continue;
+                    }
+                }
+            } else if b >= 0xC0 {
+                // two- and four-byte chars are never scan chars
+                i += if b >= 0xF0 { 4 } else { 2 };
                 continue;
             }
             let Some(c) = ch_at(s, i) else { break };
-            if b >= 0x80 && !SCAN_CHARS.contains(c) {
-                // neither a quote, a numeral nor a trigger: nothing happens here
-                i += c.len_utf8();
-                continue;
-            }
             match c {
                 '“' | '「' | '『' => quote += 1,
                 '”' | '」' | '』' => quote = quote.saturating_sub(1),
@@ -2739,33 +2836,33 @@ impl Scanner<'_> {
     }
 }
 
+/// The longest stop phrase, in bytes.
+const STOP_MAX: usize = 15;
+
 fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
-    let bytes = s.as_bytes();
-    STOP_PHRASES.iter().any(|p| {
-        let lo = start.saturating_sub(p.len());
-        let hi = (end + p.len()).min(s.len());
-        // widen to char boundaries
-        let lo = (0..=lo).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0);
-        let hi = (hi..=s.len())
-            .find(|&k| s.is_char_boundary(k))
-            .unwrap_or(s.len());
-        // an occurrence inside s[lo..hi] that overlaps start..end, compared
-        // in place (no phrase overlaps itself, so every occurrence is one a
-        // left-to-right search would report; a byte match of a whole phrase
-        // starts on a char boundary)
-        let pb = p.as_bytes();
-        let first = (start + 1).saturating_sub(pb.len()).max(lo);
-        let last = end.min((hi + 1).saturating_sub(pb.len()));
-        let (Some(&p0), Some(&pn)) = (pb.first(), pb.last()) else {
-            return false;
+    // A phrase overlapping start..end starts before `end` and less than its
+    // length before `start`. Every phrase starts with a numeral (a test
+    // checks it), so only the numerals in that window are tried.
+    let mut a = start.saturating_sub(STOP_MAX - 1);
+    while a < end && !s.is_char_boundary(a) {
+        a += 1;
+    }
+    while a < end {
+        let Some(c) = ch_at(s, a) else {
+            break;
         };
-        // (first and last bytes before the whole phrase)
-        (first..last).any(|a| {
-            bytes.get(a) == Some(&p0)
-                && bytes.get(a + pb.len() - 1) == Some(&pn)
-                && bytes.get(a..a + pb.len()) == Some(pb)
-        })
-    })
+        if is_cn_num(c) {
+            let r = s.as_bytes().get(a..).unwrap_or_default();
+            if STOP_PHRASES
+                .iter()
+                .any(|p| a + p.len() > start && starts(r, p.as_bytes()))
+            {
+                return true;
+            }
+        }
+        a += c.len_utf8();
+    }
+    false
 }
 
 fn amount_figure(
@@ -2852,12 +2949,17 @@ fn date_figure(
 /// Single chars that end a noun phrase after a measure word.
 const NOUN_STOP: &str =
     "的和与及或在对将把被为以于到赴均都也还已又再并等由从向每是，。、；：！？（）“”《》";
+static NOUN_STOP_SET: LazyLock<CharBits> = LazyLock::new(|| CharBits::of(NOUN_STOP.chars()));
 /// Two-char verbs that end it.
 const NOUN_STOP2: &[&str] = &[
     "参照", "参加", "参与", "开展", "进行", "负责", "完成", "实现", "召开", "举办", "深入", "分别",
     "围绕", "共同", "先后", "全部", "已经", "正在", "通过", "按照", "根据", "覆盖", "落户", "入驻",
     "受到", "获得", "发表", "讲授", "出席", "进驻", "挂帅", "实地", "提出", "赴京", "走访", "带队",
 ];
+
+/// The first chars of [`NOUN_STOP2`] (most chars of a noun are none of them).
+static NOUN_STOP2_FIRST: LazyLock<CharBits> =
+    LazyLock::new(|| CharBits::of(NOUN_STOP2.iter().filter_map(|w| w.chars().next())));
 
 /// The noun right after a count (`3个督导组，` → `督导组`): Han chars up to
 /// punctuation, a function word or a common verb; at most 8 chars.
@@ -2873,7 +2975,7 @@ fn noun_after(s: &str, end: usize) -> Option<Range<usize>> {
                 let after = inner.get(k + 3..).and_then(|r| r.chars().next());
                 if (1..=4).contains(&q.chars().count())
                     && q.chars().all(is_han)
-                    && after.is_some_and(|a| is_han(a) && !NOUN_STOP.contains(a))
+                    && after.is_some_and(|a| is_han(a) && !NOUN_STOP_SET.contains(a))
                 {
                     j += 3 + k + 3;
                     n += q.chars().count();
@@ -2881,10 +2983,10 @@ fn noun_after(s: &str, end: usize) -> Option<Range<usize>> {
                 }
             }
         }
-        if !is_han(c) || NOUN_STOP.contains(c) || n >= 10 {
+        if !is_han(c) || NOUN_STOP_SET.contains(c) || n >= 10 {
             break;
         }
-        if NOUN_STOP2.iter().any(|w| at(s, j, w)) {
+        if NOUN_STOP2_FIRST.contains(c) && NOUN_STOP2.iter().any(|w| at(s, j, w)) {
             break;
         }
         if ar_digit(c).is_some() || (n > 0 && is_cn_num(c) && cn_digit(c).is_some_and(|d| d > 1)) {

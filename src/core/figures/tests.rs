@@ -554,3 +554,39 @@ fn dump_corpus_hovers() {
         }
     }
 }
+
+#[test]
+fn scan_chars_are_three_byte() {
+    // the scanner tests only three-byte chars against SCAN3
+    let all = (0..=0x10_FFFFu32).filter_map(char::from_u32);
+    for c in all.filter(|&c| is_scan_char(c)) {
+        assert_eq!(c.len_utf8(), 3, "{c}");
+        assert!(SCAN3.contains(c), "{c}");
+    }
+    let set = &*SCAN3;
+    let all = (0..=0x10_FFFFu32).filter_map(char::from_u32);
+    for c in all.filter(|&c| set.contains(c)) {
+        assert!(is_scan_char(c), "{c}");
+    }
+}
+
+#[test]
+fn noun_stops_are_three_byte() {
+    // CharBits holds three-byte chars only
+    for c in NOUN_STOP.chars() {
+        assert_eq!(c.len_utf8(), 3, "{c}");
+        assert!(NOUN_STOP_SET.contains(c), "{c}");
+    }
+    for w in NOUN_STOP2 {
+        assert!(w.chars().all(|c| c.len_utf8() == 3), "{w}");
+    }
+}
+
+#[test]
+fn stop_phrases_start_with_a_numeral() {
+    // in_stop_phrase tries only the numerals near a figure
+    for p in STOP_PHRASES {
+        assert!(p.chars().next().is_some_and(is_cn_num), "{p}");
+        assert!(p.len() <= STOP_MAX, "{p}");
+    }
+}

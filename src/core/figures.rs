@@ -112,7 +112,13 @@ pub struct Marker {
 }
 
 /// An exact decimal: `mant × 10^exp`.
+///
+/// Packed to an alignment of 8: an `i128` alone would align every `Amount`,
+/// `Value` and `Figure` to 16 bytes and pad each `Num` to 32 (the figures of
+/// a document are kept in the paragraph cache). The fields are read and
+/// written by value; a reference to `mant` is refused by the compiler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(C, packed(8))]
 pub struct Num {
     pub mant: i128,
     pub exp: i32,
@@ -254,7 +260,8 @@ pub struct DateSpec {
     pub daypart: Option<&'static str>,
     pub hour: Option<u32>,
     pub minute: Option<u32>,
-    pub weekday: Option<Weekday>,
+    /// Boxed: rarely written, and a `DateSpec` is in every date figure.
+    pub weekday: Option<Box<Weekday>>,
     /// Bytes of this date in the paragraph.
     pub span: Range<usize>,
 }
@@ -284,7 +291,11 @@ impl DateSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Amount(Amount),
-    Date { lo: DateSpec, hi: Option<DateSpec> },
+    /// A date, or a range of dates (the second end boxed: ranges are rare).
+    Date {
+        lo: DateSpec,
+        hi: Option<Box<DateSpec>>,
+    },
     None,
 }
 
@@ -319,7 +330,8 @@ pub struct Figure {
     pub kind: Kind,
     pub value: Value,
     pub approx: Vec<Marker>,
-    pub change: Option<Change>,
+    /// Boxed: few figures are changes, and `Change` is large.
+    pub change: Option<Box<Change>>,
     pub style: Style,
     /// The first numeral as written (`二0一八` in `二0一八年`).
     pub digits: Range<usize>,
@@ -341,7 +353,7 @@ impl Figure {
 
     pub fn dates(&self) -> Option<(&DateSpec, Option<&DateSpec>)> {
         match &self.value {
-            Value::Date { lo, hi } => Some((lo, hi.as_ref())),
+            Value::Date { lo, hi } => Some((lo, hi.as_deref())),
             _ => None,
         }
     }
@@ -1480,7 +1492,7 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
     // weekday right after a day: (星期三) （周三） 星期三
     if d.day.is_some() {
         if let Some((w, end)) = weekday_at(s, j) {
-            d.weekday = Some(w);
+            d.weekday = Some(Box::new(w));
             j = end;
         }
     }
@@ -2026,8 +2038,12 @@ struct Scanner<'a> {
     floor: usize,
 }
 
+/// What happened at a trigger char.
+// A step lives only from a recognizer's return to the push into `out`, and
+// a boxed figure would cost an allocation per figure.
+#[allow(clippy::large_enum_variant)]
 enum Step {
-    Emit(Box<Figure>),
+    Emit(Figure),
     Skip(usize),
     Nothing,
 }
@@ -2042,6 +2058,9 @@ pub fn parse(text: &str) -> Vec<Figure> {
     sc.run();
     let mut out = sc.out;
     link_bases(text, &mut out);
+    // The figures are kept in the paragraph cache: give back the room a
+    // third, fifth … figure left spare (the first one takes no more).
+    out.shrink_to_fit();
     out
 }
 
@@ -2160,7 +2179,12 @@ impl Scanner<'_> {
                 Step::Emit(f) => {
                     let end = f.range.end.max(i + c.len_utf8());
                     self.floor = f.range.end;
-                    self.out.push(*f);
+                    if self.out.capacity() == 0 {
+                        // most paragraphs have one figure or none: room for
+                        // one, not four (see `parse`)
+                        self.out.reserve_exact(1);
+                    }
+                    self.out.push(f);
                     i = end;
                 }
                 Step::Skip(e) => i = e.max(i + c.len_utf8()),
@@ -2179,7 +2203,7 @@ impl Scanner<'_> {
                 // a range from a relative date: 今年1月至今
                 None => self.extend_date_range(&mut fig),
             }
-            return Step::Emit(Box::new(fig));
+            return Step::Emit(fig);
         }
         if c == '同' || c == '环' {
             // a change without a number: 环比下降
@@ -2204,23 +2228,23 @@ impl Scanner<'_> {
                     }) || at(s, e, "大约")
                         || at(s, e, "百分之");
                     if !number_follows {
-                        return Step::Emit(Box::new(Figure {
+                        return Step::Emit(Figure {
                             range: i..j + v.len(),
                             kind: Kind::Change,
                             value: Value::None,
                             approx: Vec::new(),
-                            change: Some(Change {
+                            change: Some(Box::new(Change {
                                 basis: Some(b),
                                 verb: v,
                                 up,
                                 base: None,
-                            }),
+                            })),
                             style: Style::Arabic,
                             digits: i..i,
                             connector: None,
                             lo_unit: false,
                             noun_after: None,
-                        }));
+                        });
                     }
                 }
             }
@@ -2264,7 +2288,7 @@ impl Scanner<'_> {
                         if a.hi.is_none() && f.kind != Kind::Date {
                             a.lo.mant = -a.lo.mant;
                             f.range.start = f.range.start.min(i);
-                            return Step::Emit(Box::new(f));
+                            return Step::Emit(f);
                         }
                     }
                     Step::Nothing
@@ -2289,23 +2313,23 @@ impl Scanner<'_> {
             }
             if c == '百' && at(s, i, "百分之") {
                 if let Some(f) = self.percent_words(i) {
-                    return Step::Emit(Box::new(f));
+                    return Step::Emit(f);
                 }
             }
             if c == '千' && at(s, i, "千分之") {
                 if let Some(f) = self.percent_words(i) {
-                    return Step::Emit(Box::new(f));
+                    return Step::Emit(f);
                 }
             }
             if cn_big(c).is_some() || c == '千' || c == '百' {
                 if let Some(f) = self.bare_scale_money(i) {
-                    return Step::Emit(Box::new(f));
+                    return Step::Emit(f);
                 }
                 return self.skip_run(i);
             }
         }
         match self.figure_at(i, quoted) {
-            Some(f) => Step::Emit(Box::new(f)),
+            Some(f) => Step::Emit(f),
             None => self.skip_run(i),
         }
     }
@@ -2712,7 +2736,7 @@ impl Scanner<'_> {
         d2.span = c.end..end;
         fig.range.end = end;
         fig.connector = Some(c);
-        *hi = Some(d2);
+        *hi = Some(Box::new(d2));
     }
 
     fn post_markers(&mut self, fig: &mut Figure) {
@@ -2831,7 +2855,7 @@ impl Scanner<'_> {
                 return;
             }
             fig.range.start = start;
-            fig.change = Some(ch);
+            fig.change = Some(Box::new(ch));
         }
     }
 }
@@ -2932,7 +2956,10 @@ fn date_figure(
     Figure {
         range,
         kind: Kind::Date,
-        value: Value::Date { lo, hi },
+        value: Value::Date {
+            lo,
+            hi: hi.map(Box::new),
+        },
         approx: Vec::new(),
         change: None,
         style,
@@ -3784,7 +3811,7 @@ pub fn hover_markdown(
                 (_, false, true) => "相对日期",
                 _ => "日期",
             };
-            let v = fmt_dates(lo, hi.as_ref(), article_date);
+            let v = fmt_dates(lo, hi.as_deref(), article_date);
             lines.push(format!("**{title}** {v}{approx}"));
         }
         Value::None => {

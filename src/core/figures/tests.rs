@@ -590,3 +590,11 @@ fn stop_phrases_start_with_a_numeral() {
         assert!(p.len() <= STOP_MAX, "{p}");
     }
 }
+
+#[test]
+fn figure_stays_small() {
+    // some 12,000 figures per MB of text are kept in the paragraph cache
+    let size = std::mem::size_of::<Figure>();
+    assert!(size <= 248, "Figure is {size} bytes");
+    assert!(std::mem::align_of::<Num>() <= 8);
+}

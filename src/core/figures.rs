@@ -953,7 +953,40 @@ fn parse_cn(run: &str) -> Option<i128> {
 /// (`81.73亿`, `1000万`) and an approximation marker before the unit
 /// (`9万余`, `300余`, `三十多万`).
 fn read_number(s: &str, i: usize) -> Option<NumTok> {
+    let b = s.as_bytes();
+    if b.get(i)?.is_ascii_digit() {
+        // Most numbers are ASCII digits. Their run is a positional one of
+        // mixed scripts (`2O18`, `2０一8`, see below) only if it goes on in
+        // a full-width or Chinese digit or a letter O; else it is read as
+        // an Arabic number right away.
+        let k = i + b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+        let goes_on = ch_at(s, k).is_some_and(|x| {
+            matches!(
+                x,
+                'O' | 'o' | '０'
+                    ..='９'
+                        | '〇'
+                        | '零'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+            )
+        });
+        if !goes_on {
+            return read_arabic(s, i);
+        }
+    }
     let c = ch_at(s, i)?;
+    if !(is_cn_num(c) || ar_digit(c).is_some()) {
+        // (the reading below would find an empty run)
+        return None;
+    }
     // a positional run: digits of either script, letter O between digits
     let mut j = i;
     let (mut n, mut has_ar, mut has_cn, mut has_o) = (0usize, false, false, false);
@@ -1125,50 +1158,76 @@ fn mid_marker(s: &str, i: usize) -> Option<(Marker, usize)> {
     ))
 }
 
+/// The Arabic digit at byte `j`, ASCII or full-width (`０`…`９`): its value
+/// and its width in bytes.
+#[inline]
+fn ar_digit_at(b: &[u8], j: usize) -> Option<(u8, usize)> {
+    match *b.get(j)? {
+        x @ b'0'..=b'9' => Some((x - b'0', 1)),
+        // U+FF10..U+FF19
+        0xEF => match *b.get(j + 1..j + 3)? {
+            [0xBC, z @ 0x90..=0x99] => Some((z - 0x90, 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `mant * 10 + d` after `n` digits; `None` on overflow. Only a number of
+/// more than 38 digits can overflow an `i128`, so the common case needs no
+/// checked (and slow) 128-bit multiplication.
+#[inline]
+fn push_digit(mant: i128, d: u8, n: usize) -> Option<i128> {
+    if n < 38 {
+        Some(mant * 10 + i128::from(d))
+    } else {
+        mant.checked_mul(10)?.checked_add(i128::from(d))
+    }
+}
+
 fn read_arabic(s: &str, i: usize) -> Option<NumTok> {
+    let b = s.as_bytes();
     let mut j = i;
     let mut mant: i128 = 0;
     let mut int_digits = 0usize;
     let mut decimals = 0u32;
     let mut grouped = false;
     loop {
-        match ch_at(s, j) {
-            Some(x) if ar_digit(x).is_some() => {
-                mant = mant.checked_mul(10)?.checked_add(ar_digit(x)? as i128)?;
-                int_digits += 1;
-                j += x.len_utf8();
-                if int_digits > 30 {
-                    return None;
-                }
+        if let Some((d, w)) = ar_digit_at(b, j) {
+            mant = push_digit(mant, d, int_digits)?;
+            int_digits += 1;
+            j += w;
+            if int_digits > 30 {
+                return None;
             }
-            Some(',') if int_digits > 0 && (grouped || int_digits <= 3) => {
-                // 3,000 and 1,234,567: exactly three digits after each comma
-                let b = s.as_bytes();
-                let three = (1..=3).all(|k| b.get(j + k).is_some_and(u8::is_ascii_digit));
-                if three && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
-                    grouped = true;
-                    j += 1;
-                } else {
-                    break;
-                }
+        } else if b.get(j) == Some(&b',') && int_digits > 0 && (grouped || int_digits <= 3) {
+            // 3,000 and 1,234,567: exactly three digits after each comma
+            let three = (1..=3).all(|k| b.get(j + k).is_some_and(u8::is_ascii_digit));
+            if three && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+                grouped = true;
+                j += 1;
+            } else {
+                break;
             }
-            _ => break,
+        } else {
+            break;
         }
     }
     if int_digits == 0 {
         return None;
     }
-    if matches!(ch_at(s, j), Some('.' | '．'))
-        && ch_at(s, j + ch_at(s, j)?.len_utf8())
-            .and_then(ar_digit)
-            .is_some()
-    {
-        j += ch_at(s, j)?.len_utf8();
-        while let Some(x) = ch_at(s, j) {
-            let Some(d) = ar_digit(x) else { break };
-            mant = mant.checked_mul(10)?.checked_add(d as i128)?;
+    // a decimal point (`.` or `．`, U+FF0E) and a digit
+    let point = match b.get(j) {
+        Some(b'.') => 1,
+        Some(0xEF) if b.get(j + 1..j + 3) == Some(&[0xBC, 0x8E]) => 3,
+        _ => 0,
+    };
+    if point > 0 && ar_digit_at(b, j + point).is_some() {
+        j += point;
+        while let Some((d, w)) = ar_digit_at(b, j) {
+            mant = push_digit(mant, d, int_digits + decimals as usize)?;
             decimals += 1;
-            j += x.len_utf8();
+            j += w;
             if decimals > 12 {
                 return None;
             }

@@ -1395,10 +1395,51 @@ fn valid_year_tok(t: &NumTok) -> Option<i32> {
     }
 }
 
+/// [`read_number`] at one position at a time, remembered: `read_date` asks
+/// for the number at one position as a year, a month, a day and an hour
+/// until one of them fits.
+struct NumAt<'a> {
+    s: &'a str,
+    at: usize,
+    tok: Option<NumTok>,
+}
+
+impl<'a> NumAt<'a> {
+    fn new(s: &'a str) -> NumAt<'a> {
+        NumAt {
+            s,
+            at: usize::MAX,
+            tok: None,
+        }
+    }
+
+    /// Knowing the number at `at` already.
+    fn with(s: &'a str, at: usize, tok: &NumTok) -> NumAt<'a> {
+        NumAt {
+            s,
+            at,
+            tok: Some(tok.clone()),
+        }
+    }
+
+    fn get(&mut self, j: usize) -> Option<&NumTok> {
+        if j != self.at {
+            self.tok = read_number(self.s, j);
+            self.at = j;
+        }
+        self.tok.as_ref()
+    }
+}
+
 /// Read a date or time at `i` (the caller has checked a number or a
 /// relative word starts there). Returns the date, an inner range end
 /// (`1至9月`, `19至22日`) and the end offset.
-fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, usize)> {
+fn read_date(
+    s: &str,
+    i: usize,
+    d: &mut DateSpec,
+    nums: &mut NumAt,
+) -> Option<(Option<DateSpec>, usize)> {
     let mut j = i;
     let mut hi: Option<DateSpec> = None;
     // ISO: 2023-05-12, 2023/5/12, 2023.05.12
@@ -1417,8 +1458,8 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
     }
     // year
     if d.year.is_none() && d.rel.is_none() {
-        if let Some(t) = read_number(s, j) {
-            if let Some(y) = valid_year_tok(&t) {
+        if let Some(t) = nums.get(j) {
+            if let Some(y) = valid_year_tok(t) {
                 if at(s, t.end, "年")
                     && !at(s, t.end, "年代")
                     && !at(s, t.end, "年级")
@@ -1465,12 +1506,12 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
         }
     }
     // month
-    if let Some(t) = read_number(s, j) {
+    if let Some(t) = nums.get(j) {
         let m_ok = |t: &NumTok| {
             t.plain()
                 .filter(|&m| m <= 99 && (t.style != Style::Chinese || m <= 12))
         };
-        if let Some(m) = m_ok(&t) {
+        if let Some(m) = m_ok(t) {
             // 13月 is a wrong date, but 13月薪 is a salary
             let month_ok = m <= 12
                 || ch_at(s, t.end + 3).is_none_or(|c| {
@@ -1514,7 +1555,7 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
         }
     }
     // day (after a month, or alone)
-    if let Some(t) = read_number(s, j) {
+    if let Some(t) = nums.get(j) {
         if let Some(dd) = t.plain().filter(|&x| x <= 99) {
             let unit = if at(s, t.end, "日") {
                 Some("日")
@@ -1564,7 +1605,8 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
             j = pj;
         }
     }
-    if let Some((h, mi, end)) = clock_cn(s, j, date_before || d.daypart.is_some()) {
+    let context = date_before || d.daypart.is_some();
+    if let Some((h, mi, end)) = nums.get(j).and_then(|t| clock_cn(s, t, context)) {
         d.hour = Some(h);
         d.minute = mi;
         j = end;
@@ -1588,9 +1630,8 @@ fn clock_like(s: &str, i: usize) -> bool {
     })
 }
 
-/// `9时30分`, `9时`, `9点半`, `九时许`: hour and minutes.
-fn clock_cn(s: &str, i: usize, context: bool) -> Option<(u32, Option<u32>, usize)> {
-    let t = read_number(s, i)?;
+/// `9时30分`, `9时`, `9点半`, `九时许`: hour and minutes, from the number `t`.
+fn clock_cn(s: &str, t: &NumTok, context: bool) -> Option<(u32, Option<u32>, usize)> {
     let h = t.plain().filter(|&h| h <= 24)?;
     if t.style == Style::Chinese && !context {
         return None;
@@ -1864,7 +1905,7 @@ fn relative_at(s: &str, i: usize, floor: usize) -> Option<(DateSpec, Option<Date
     match w.unit {
         RelUnit::Year => {
             // 去年底, 今年上半年, 去年11月, 今年1至9月
-            if let Some((hi, e)) = read_date(s, j, &mut d) {
+            if let Some((hi, e)) = read_date(s, j, &mut d, &mut NumAt::new(s)) {
                 j = e;
                 if hi.is_some() {
                     // 今年1至9月: a month range inside a relative year
@@ -1892,7 +1933,7 @@ fn relative_at(s: &str, i: usize, floor: usize) -> Option<(DateSpec, Option<Date
             }
         }
         RelUnit::Day => {
-            if let Some((_, e)) = read_date(s, j, &mut d) {
+            if let Some((_, e)) = read_date(s, j, &mut d, &mut NumAt::new(s)) {
                 j = e;
             }
         }
@@ -2192,6 +2233,31 @@ fn is_trigger(c: char) -> bool {
     )
 }
 
+/// The first byte at or after `from` (a char boundary) where something may
+/// happen: an ASCII digit or minus sign, or a scan char. This loop sees
+/// every char of the text, so it works on the bytes: a three-byte char is
+/// tested against `scan3` undecoded, and two- and four-byte chars are never
+/// scan chars. The slice patterns cost one length test per char.
+fn skip_plain(bytes: &[u8], from: usize, scan3: &CharBits) -> usize {
+    let mut rest = bytes.get(from..).unwrap_or_default();
+    loop {
+        rest = match *rest {
+            // (three-byte chars first: they are nearly all of the text)
+            [x, y, z, ref tail @ ..] if x & 0xF0 == 0xE0 => {
+                if scan3.has_bytes(x, y, z) {
+                    break;
+                }
+                tail
+            }
+            [x, ref tail @ ..] if x < 0x80 && !x.is_ascii_digit() && x != b'-' => tail,
+            [x, _, ref tail @ ..] if x & 0xE0 == 0xC0 => tail,
+            [x, _, _, _, ref tail @ ..] if x & 0xF8 == 0xF0 => tail,
+            _ => break,
+        };
+    }
+    bytes.len() - rest.len()
+}
+
 impl Scanner<'_> {
     fn run(&mut self) {
         let s = self.s;
@@ -2200,27 +2266,8 @@ impl Scanner<'_> {
         let bytes = s.as_bytes();
         // (dereferenced once: each `LazyLock` access is an atomic load)
         let scan3 = &*SCAN3;
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                // ASCII other than digits and minus signs never starts a figure
-                if !b.is_ascii_digit() && b != b'-' {
-                    i += 1;
-                    continue;
-                }
-            } else if b & 0xF0 == 0xE0 {
-                // a three-byte char (nearly all text): test its bits undecoded
-                if let Some(&[_, y, z]) = bytes.get(i..i + 3) {
-                    if !scan3.has_bytes(b, y, z) {
-                        // neither a quote, a numeral nor a trigger
-                        i += 3;
-                        continue;
-                    }
-                }
-            } else if b >= 0xC0 {
-                // two- and four-byte chars are never scan chars
-                i += if b >= 0xF0 { 4 } else { 2 };
-                continue;
-            }
+        while i < bytes.len() {
+            i = skip_plain(bytes, i, scan3);
             let Some(c) = ch_at(s, i) else { break };
             match c {
                 '“' | '「' | '『' => quote += 1,
@@ -2637,7 +2684,7 @@ impl Scanner<'_> {
             return None;
         }
         let mut d = DateSpec::default();
-        let (hi, end) = read_date(s, i, &mut d)?;
+        let (hi, end) = read_date(s, i, &mut d, &mut NumAt::with(s, i, t))?;
         if d.is_empty() {
             return None;
         }
@@ -2766,7 +2813,7 @@ impl Scanner<'_> {
         } else if ch_at(s, c.end)
             .is_some_and(|x| ar_digit(x).is_some() || cn_digit(x).is_some() || x == '十')
         {
-            let Some((inner, e)) = read_date(s, c.end, &mut d2) else {
+            let Some((inner, e)) = read_date(s, c.end, &mut d2, &mut NumAt::new(s)) else {
                 return;
             };
             if inner.is_some() {

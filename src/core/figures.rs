@@ -2513,6 +2513,19 @@ impl Scanner<'_> {
 
     fn figure_at(&mut self, i: usize, quoted: bool) -> Option<Figure> {
         let s = self.s;
+        // The commonest numeral is a lone 一 (一步, 一次, 一、), which is no
+        // figure (see `single_yi` below) unless a month (一月), more
+        // numerals (一百, 一〇一八, 一O18) or a marker (一多万) follow: it is
+        // turned down before it is read.
+        if at(s, i, "一")
+            && !ch_at(s, i + "一".len()).is_some_and(|x| {
+                is_cn_num(x)
+                    || ar_digit(x).is_some()
+                    || matches!(x, 'O' | 'o' | '月' | '余' | '多' | '来')
+            })
+        {
+            return None;
+        }
         let t = read_number(s, i)?;
         // a lone Arabic number directly followed by Latin letters: 5G, 3D
         if t.style == Style::Arabic
@@ -2969,6 +2982,17 @@ impl Scanner<'_> {
 /// The longest stop phrase, in bytes.
 const STOP_MAX: usize = 15;
 
+/// [`STOP_PHRASES`] by their first char (table order kept).
+static STOP_INDEX: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
+    for p in STOP_PHRASES {
+        if let Some(c) = p.chars().next() {
+            m.entry(c).or_default().push(p);
+        }
+    }
+    m
+});
+
 fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
     // A phrase overlapping start..end starts before `end` and less than its
     // length before `start`. Every phrase starts with a numeral (a test
@@ -2983,7 +3007,8 @@ fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
         };
         if is_cn_num(c) {
             let r = s.as_bytes().get(a..).unwrap_or_default();
-            if STOP_PHRASES
+            let phrases = STOP_INDEX.get(&c).map_or(&[][..], Vec::as_slice);
+            if phrases
                 .iter()
                 .any(|p| a + p.len() > start && starts(r, p.as_bytes()))
             {

@@ -779,8 +779,7 @@ static UNIT_INDEX: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
 });
 
 fn unit_at(s: &str, i: usize, chinese: bool) -> Option<(&'static UnitDef, usize)> {
-    let rest = s.get(i..)?;
-    let first = rest.chars().next()?;
+    let first = ch_at(s, i)?;
     // cheap pre-filter: units start with a Han char, % ‰ ℃ or an ASCII letter
     if !(is_han(first) || matches!(first, '%' | '％' | '‰' | '℃') || first.is_ascii_alphabetic())
     {
@@ -790,7 +789,7 @@ fn unit_at(s: &str, i: usize, chinese: bool) -> Option<(&'static UnitDef, usize)
         .get(&first)?
         .iter()
         .map(|&k| &UNITS[k])
-        .find(|d| rest.starts_with(d.text))?;
+        .find(|d| at(s, i, d.text))?;
     if chinese && def.arabic_only {
         return None;
     }
@@ -799,39 +798,41 @@ fn unit_at(s: &str, i: usize, chinese: bool) -> Option<(&'static UnitDef, usize)
     if def.text.is_ascii() && ch_at(s, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    // measure words that begin other words
+    // measure words that begin other words (matched as a char: a match on
+    // the unit's text would compare strings arm by arm)
+    let one_char = ch_at(def.text, 0).filter(|c| c.len_utf8() == def.text.len());
     let next = ch_at(s, end);
-    let bad = match def.text {
-        "部" => matches!(next, Some('门' | '委' | '署')),
-        "人" => matches!(next, Some('民' | '大')),
-        "度" => matches!(next, Some('假' | '过')),
-        "成" => matches!(
+    let bad = match one_char.unwrap_or('\0') {
+        '部' => matches!(next, Some('门' | '委' | '署')),
+        '人' => matches!(next, Some('民' | '大')),
+        '度' => matches!(next, Some('假' | '过')),
+        '成' => matches!(
             next,
             Some('立' | '为' | '功' | '果' | '员' | '本' | '效' | '熟' | '长' | '就' | '型' | '交')
         ),
-        "倍" => matches!(next, Some('增')),
-        "地" => next.is_some_and(|c| matches!(c, '区' | '方' | '市' | '块' | '产' | '铁' | '震')),
-        "家" => matches!(next, Some('乡' | '长' | '属' | '庭' | '园' | '风')),
-        "节" => matches!(next, Some('日' | '约' | '能' | '点')),
-        "起" => matches!(next, Some('来' | '点' | '步' | '草' | '源' | '始')),
-        "期" => matches!(
+        '倍' => matches!(next, Some('增')),
+        '地' => next.is_some_and(|c| matches!(c, '区' | '方' | '市' | '块' | '产' | '铁' | '震')),
+        '家' => matches!(next, Some('乡' | '长' | '属' | '庭' | '园' | '风')),
+        '节' => matches!(next, Some('日' | '约' | '能' | '点')),
+        '起' => matches!(next, Some('来' | '点' | '步' | '草' | '源' | '始')),
+        '期' => matches!(
             next,
             Some('间' | '待' | '望' | '刊' | '限' | '末' | '初' | '中')
         ),
-        "间" => matches!(next, Some('隔' | '断')),
-        "处" => matches!(next, Some('理' | '置' | '于' | '罚' | '分')),
-        "道" => matches!(next, Some('路' | '德' | '理')),
-        "级" => matches!(next, Some('别')),
-        "年" => matches!(
+        '间' => matches!(next, Some('隔' | '断')),
+        '处' => matches!(next, Some('理' | '置' | '于' | '罚' | '分')),
+        '道' => matches!(next, Some('路' | '德' | '理')),
+        '级' => matches!(next, Some('别')),
+        '年' => matches!(
             next,
             Some('级' | '代' | '龄' | '轻' | '终' | '会' | '货' | '画')
         ),
-        "类" => matches!(next, Some('似' | '型')),
-        "组" => matches!(next, Some('织' | '成' | '建' | '合')),
-        "片" => matches!(next, Some('区')),
-        "台" => matches!(next, Some('湾')),
-        "场" => matches!(next, Some('所' | '景' | '面' | '地')),
-        "首" => matches!(next, Some('都' | '先' | '次' | '届' | '批' | '位' | '府')),
+        '类' => matches!(next, Some('似' | '型')),
+        '组' => matches!(next, Some('织' | '成' | '建' | '合')),
+        '片' => matches!(next, Some('区')),
+        '台' => matches!(next, Some('湾')),
+        '场' => matches!(next, Some('所' | '景' | '面' | '地')),
+        '首' => matches!(next, Some('都' | '先' | '次' | '届' | '批' | '位' | '府')),
         _ => false,
     };
     if bad {
@@ -2086,11 +2087,25 @@ const VERBS_DOWN: &[&str] = &[
 const SHORT_UP: &[&str] = &["增", "涨", "升"];
 const SHORT_DOWN: &[&str] = &["降", "减", "跌"];
 
+/// The last chars of the change verbs.
+static VERB_ENDS: LazyLock<CharBits> = LazyLock::new(|| {
+    let verbs = [VERBS_UP, VERBS_DOWN, SHORT_UP, SHORT_DOWN];
+    CharBits::of(
+        verbs
+            .iter()
+            .flat_map(|v| v.iter().filter_map(|w| w.chars().last())),
+    )
+});
+
 /// A change verb (and its basis) ending at `end`: `同比增长`, `下降了`.
 fn change_before(s: &str, end: usize, floor: usize) -> Option<(usize, Change)> {
     let mut j = end;
     if before(s, j, "了") {
         j -= "了".len();
+    }
+    // (most figures have none: first the last char of a verb)
+    if !ch_before(s, j).is_some_and(|c| VERB_ENDS.contains(c)) {
+        return None;
     }
     let (verb, up) = if let Some(v) = before_any(s, j, VERBS_UP) {
         (v, true)
@@ -2179,10 +2194,10 @@ fn is_scan_char(c: char) -> bool {
 /// straight from the UTF-8 bytes (the lead's low nibble and the second
 /// byte's six bits, then the third byte's six bits), so a char can be
 /// tested without decoding it. Other chars are never members.
-struct CharBits([u64; 1024]);
+pub(crate) struct CharBits([u64; 1024]);
 
 impl CharBits {
-    fn of(chars: impl IntoIterator<Item = char>) -> CharBits {
+    pub(crate) fn of(chars: impl IntoIterator<Item = char>) -> CharBits {
         let mut bits = [0u64; 1024];
         for c in chars {
             let n = c as u32;
@@ -2206,7 +2221,7 @@ impl CharBits {
     }
 
     #[inline]
-    fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         let n = c as u32;
         (0x800..0x1_0000).contains(&n)
             && self

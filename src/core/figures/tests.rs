@@ -571,6 +571,15 @@ fn scan_chars_are_three_byte() {
 }
 
 #[test]
+fn change_verbs_are_three_byte() {
+    // CharBits holds three-byte chars only
+    let verbs = [VERBS_UP, VERBS_DOWN, SHORT_UP, SHORT_DOWN];
+    for w in verbs.iter().flat_map(|v| v.iter()) {
+        assert!(w.chars().all(|c| c.len_utf8() == 3), "{w}");
+    }
+}
+
+#[test]
 fn noun_stops_are_three_byte() {
     // CharBits holds three-byte chars only
     for c in NOUN_STOP.chars() {

@@ -950,6 +950,14 @@ fn parse_cn(run: &str) -> Option<i128> {
     Some(total + section)
 }
 
+/// A Chinese digit that may be written digit by digit (`二〇一八`).
+fn positional_cn(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
+
 /// Read a number at `i`: Arabic, Chinese or mixed, with its multiplier
 /// (`81.73亿`, `1000万`) and an approximation marker before the unit
 /// (`9万余`, `300余`, `三十多万`).
@@ -960,25 +968,9 @@ fn read_number(s: &str, i: usize) -> Option<NumTok> {
         // mixed scripts (`2O18`, `2０一8`, see below) only if it goes on in
         // a full-width or Chinese digit or a letter O; else it is read as
         // an Arabic number right away.
-        let k = i + b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-        let goes_on = ch_at(s, k).is_some_and(|x| {
-            matches!(
-                x,
-                'O' | 'o' | '０'
-                    ..='９'
-                        | '〇'
-                        | '零'
-                        | '一'
-                        | '二'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-            )
-        });
+        let k = i + b.iter().skip(i).take_while(|x| x.is_ascii_digit()).count();
+        let goes_on = ch_at(s, k)
+            .is_some_and(|x| matches!(x, 'O' | 'o') || ar_digit(x).is_some() || positional_cn(x));
         if !goes_on {
             return read_arabic(s, i);
         }
@@ -998,12 +990,7 @@ fn read_number(s: &str, i: usize) -> Option<NumTok> {
         let d = if let Some(d) = ar_digit(x) {
             has_ar = true;
             d
-        } else if x != '两'
-            && matches!(
-                x,
-                '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-            )
-        {
+        } else if positional_cn(x) {
             has_cn = true;
             cn_digit(x).unwrap_or(0)
         } else if matches!(x, 'O' | 'o')
@@ -2209,7 +2196,8 @@ impl CharBits {
         CharBits(bits)
     }
 
-    /// The char of the three bytes `x y z` (a lead and two continuation bytes).
+    /// Is the char of the three bytes `x y z` (a lead and two continuation
+    /// bytes) a member?
     #[inline]
     fn has_bytes(&self, x: u8, y: u8, z: u8) -> bool {
         let word = self

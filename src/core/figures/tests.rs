@@ -607,3 +607,24 @@ fn figure_stays_small() {
     assert!(size <= 248, "Figure is {size} bytes");
     assert!(std::mem::align_of::<Num>() <= 8);
 }
+
+#[test]
+fn long_numbers_stay_exact() {
+    // read_arabic multiplies unchecked up to 38 digits, checked beyond
+    let amount = |t: &str| {
+        parse(t)
+            .first()
+            .and_then(|f| f.amount().map(|a| (a.lo.mant, a.lo.exp)))
+    };
+    let m38: i128 = 12_345_678_901_234_567_890_123_456_789_012_345_678;
+    assert_eq!(
+        amount("12345678901234567890123456.789012345678元"),
+        Some((m38, -12))
+    );
+    // 39 digits still fit an i128, 40 do not: no figure
+    assert_eq!(
+        amount("123456789012345678901234567.890123456789元"),
+        Some((m38 * 10 + 9, -12))
+    );
+    assert_eq!(amount("1234567890123456789012345678.901234567890元"), None);
+}

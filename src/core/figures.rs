@@ -15,7 +15,7 @@ use crate::core::chars::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::chars::is_han;
+use super::chars::{decode3, is_han};
 use super::config::Ymd;
 
 // ---------------------------------------------------------------------------
@@ -112,7 +112,13 @@ pub struct Marker {
 }
 
 /// An exact decimal: `mant × 10^exp`.
+///
+/// Packed to an alignment of 8: an `i128` alone would align every `Amount`,
+/// `Value` and `Figure` to 16 bytes and pad each `Num` to 32 (the figures of
+/// a document are kept in the paragraph cache). The fields are read and
+/// written by value; a reference to `mant` is refused by the compiler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(C, packed(8))]
 pub struct Num {
     pub mant: i128,
     pub exp: i32,
@@ -254,7 +260,8 @@ pub struct DateSpec {
     pub daypart: Option<&'static str>,
     pub hour: Option<u32>,
     pub minute: Option<u32>,
-    pub weekday: Option<Weekday>,
+    /// Boxed: rarely written, and a `DateSpec` is in every date figure.
+    pub weekday: Option<Box<Weekday>>,
     /// Bytes of this date in the paragraph.
     pub span: Range<usize>,
 }
@@ -284,7 +291,11 @@ impl DateSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Amount(Amount),
-    Date { lo: DateSpec, hi: Option<DateSpec> },
+    /// A date, or a range of dates (the second end boxed: ranges are rare).
+    Date {
+        lo: DateSpec,
+        hi: Option<Box<DateSpec>>,
+    },
     None,
 }
 
@@ -319,7 +330,8 @@ pub struct Figure {
     pub kind: Kind,
     pub value: Value,
     pub approx: Vec<Marker>,
-    pub change: Option<Change>,
+    /// Boxed: few figures are changes, and `Change` is large.
+    pub change: Option<Box<Change>>,
     pub style: Style,
     /// The first numeral as written (`二0一八` in `二0一八年`).
     pub digits: Range<usize>,
@@ -341,7 +353,7 @@ impl Figure {
 
     pub fn dates(&self) -> Option<(&DateSpec, Option<&DateSpec>)> {
         match &self.value {
-            Value::Date { lo, hi } => Some((lo, hi.as_ref())),
+            Value::Date { lo, hi } => Some((lo, hi.as_deref())),
             _ => None,
         }
     }
@@ -362,11 +374,44 @@ impl Figure {
 // ---------------------------------------------------------------------------
 // Char helpers (all indices are char boundaries computed by the scanner)
 
+/// The char starting at byte `i`; `None` at the end or inside a char.
+/// This is the recognizer's innermost helper, so ASCII and three-byte chars
+/// (all of Chinese) are decoded in place, without the boundary check and
+/// the general decoder of `str::chars`.
+#[inline]
 fn ch_at(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some(x as char);
+    }
+    // a three-byte lead (the text is valid UTF-8: two continuation bytes follow)
+    if x & 0xF0 == 0xE0 {
+        if let (Some(&y), Some(&z)) = (b.get(i + 1), b.get(i + 2)) {
+            return Some(decode3(x, y, z));
+        }
+    }
     s.get(i..)?.chars().next()
 }
 
+/// The char ending at byte `i`; `None` at the start or inside a char.
+#[inline]
 fn ch_before(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    // `i` must be a char boundary: the end, or not a continuation byte
+    let boundary = b.get(i).is_none_or(|&x| x & 0xC0 != 0x80);
+    if boundary && i <= b.len() {
+        match i.checked_sub(1).and_then(|k| b.get(k)) {
+            Some(&x) if x < 0x80 => return Some(x as char),
+            None => return None,
+            _ => {}
+        }
+        if let Some(&[x, y, z]) = i.checked_sub(3).and_then(|k| b.get(k..i)) {
+            if x & 0xF0 == 0xE0 {
+                return Some(decode3(x, y, z));
+            }
+        }
+    }
     s.get(..i)?.chars().next_back()
 }
 
@@ -382,23 +427,32 @@ fn ends(r: &[u8], p: &[u8]) -> bool {
     p.len() <= r.len() && p.iter().rev().zip(r.iter().rev()).all(|(a, b)| a == b)
 }
 
+// The word tests below compare bytes without asking whether `i` is a char
+// boundary: every pattern is a non-empty string of whole chars, and UTF-8 is
+// self-synchronizing, so a byte match of a whole pattern starts (or ends) on
+// a char boundary anyway.
+
+#[inline]
 fn at(s: &str, i: usize, pat: &str) -> bool {
-    s.get(i..)
-        .is_some_and(|r| starts(r.as_bytes(), pat.as_bytes()))
+    s.as_bytes()
+        .get(i..)
+        .is_some_and(|r| starts(r, pat.as_bytes()))
 }
 
+#[inline]
 fn before(s: &str, i: usize, pat: &str) -> bool {
-    s.get(..i)
-        .is_some_and(|r| ends(r.as_bytes(), pat.as_bytes()))
+    s.as_bytes()
+        .get(..i)
+        .is_some_and(|r| ends(r, pat.as_bytes()))
 }
 
 fn at_any(s: &str, i: usize, pats: &[&'static str]) -> Option<&'static str> {
-    let r = s.get(i..)?.as_bytes();
+    let r = s.as_bytes().get(i..)?;
     pats.iter().copied().find(|p| starts(r, p.as_bytes()))
 }
 
 fn before_any(s: &str, i: usize, pats: &[&'static str]) -> Option<&'static str> {
-    let r = s.get(..i)?.as_bytes();
+    let r = s.as_bytes().get(..i)?;
     pats.iter().copied().find(|p| ends(r, p.as_bytes()))
 }
 
@@ -725,8 +779,7 @@ static UNIT_INDEX: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
 });
 
 fn unit_at(s: &str, i: usize, chinese: bool) -> Option<(&'static UnitDef, usize)> {
-    let rest = s.get(i..)?;
-    let first = rest.chars().next()?;
+    let first = ch_at(s, i)?;
     // cheap pre-filter: units start with a Han char, % ‰ ℃ or an ASCII letter
     if !(is_han(first) || matches!(first, '%' | '％' | '‰' | '℃') || first.is_ascii_alphabetic())
     {
@@ -736,7 +789,7 @@ fn unit_at(s: &str, i: usize, chinese: bool) -> Option<(&'static UnitDef, usize)
         .get(&first)?
         .iter()
         .map(|&k| &UNITS[k])
-        .find(|d| rest.starts_with(d.text))?;
+        .find(|d| at(s, i, d.text))?;
     if chinese && def.arabic_only {
         return None;
     }
@@ -745,39 +798,41 @@ fn unit_at(s: &str, i: usize, chinese: bool) -> Option<(&'static UnitDef, usize)
     if def.text.is_ascii() && ch_at(s, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    // measure words that begin other words
+    // measure words that begin other words (matched as a char: a match on
+    // the unit's text would compare strings arm by arm)
+    let one_char = ch_at(def.text, 0).filter(|c| c.len_utf8() == def.text.len());
     let next = ch_at(s, end);
-    let bad = match def.text {
-        "部" => matches!(next, Some('门' | '委' | '署')),
-        "人" => matches!(next, Some('民' | '大')),
-        "度" => matches!(next, Some('假' | '过')),
-        "成" => matches!(
+    let bad = match one_char.unwrap_or('\0') {
+        '部' => matches!(next, Some('门' | '委' | '署')),
+        '人' => matches!(next, Some('民' | '大')),
+        '度' => matches!(next, Some('假' | '过')),
+        '成' => matches!(
             next,
             Some('立' | '为' | '功' | '果' | '员' | '本' | '效' | '熟' | '长' | '就' | '型' | '交')
         ),
-        "倍" => matches!(next, Some('增')),
-        "地" => next.is_some_and(|c| matches!(c, '区' | '方' | '市' | '块' | '产' | '铁' | '震')),
-        "家" => matches!(next, Some('乡' | '长' | '属' | '庭' | '园' | '风')),
-        "节" => matches!(next, Some('日' | '约' | '能' | '点')),
-        "起" => matches!(next, Some('来' | '点' | '步' | '草' | '源' | '始')),
-        "期" => matches!(
+        '倍' => matches!(next, Some('增')),
+        '地' => next.is_some_and(|c| matches!(c, '区' | '方' | '市' | '块' | '产' | '铁' | '震')),
+        '家' => matches!(next, Some('乡' | '长' | '属' | '庭' | '园' | '风')),
+        '节' => matches!(next, Some('日' | '约' | '能' | '点')),
+        '起' => matches!(next, Some('来' | '点' | '步' | '草' | '源' | '始')),
+        '期' => matches!(
             next,
             Some('间' | '待' | '望' | '刊' | '限' | '末' | '初' | '中')
         ),
-        "间" => matches!(next, Some('隔' | '断')),
-        "处" => matches!(next, Some('理' | '置' | '于' | '罚' | '分')),
-        "道" => matches!(next, Some('路' | '德' | '理')),
-        "级" => matches!(next, Some('别')),
-        "年" => matches!(
+        '间' => matches!(next, Some('隔' | '断')),
+        '处' => matches!(next, Some('理' | '置' | '于' | '罚' | '分')),
+        '道' => matches!(next, Some('路' | '德' | '理')),
+        '级' => matches!(next, Some('别')),
+        '年' => matches!(
             next,
             Some('级' | '代' | '龄' | '轻' | '终' | '会' | '货' | '画')
         ),
-        "类" => matches!(next, Some('似' | '型')),
-        "组" => matches!(next, Some('织' | '成' | '建' | '合')),
-        "片" => matches!(next, Some('区')),
-        "台" => matches!(next, Some('湾')),
-        "场" => matches!(next, Some('所' | '景' | '面' | '地')),
-        "首" => matches!(next, Some('都' | '先' | '次' | '届' | '批' | '位' | '府')),
+        '类' => matches!(next, Some('似' | '型')),
+        '组' => matches!(next, Some('织' | '成' | '建' | '合')),
+        '片' => matches!(next, Some('区')),
+        '台' => matches!(next, Some('湾')),
+        '场' => matches!(next, Some('所' | '景' | '面' | '地')),
+        '首' => matches!(next, Some('都' | '先' | '次' | '届' | '批' | '位' | '府')),
         _ => false,
     };
     if bad {
@@ -895,11 +950,36 @@ fn parse_cn(run: &str) -> Option<i128> {
     Some(total + section)
 }
 
+/// A Chinese digit that may be written digit by digit (`二〇一八`).
+fn positional_cn(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
+
 /// Read a number at `i`: Arabic, Chinese or mixed, with its multiplier
 /// (`81.73亿`, `1000万`) and an approximation marker before the unit
 /// (`9万余`, `300余`, `三十多万`).
 fn read_number(s: &str, i: usize) -> Option<NumTok> {
+    let b = s.as_bytes();
+    if b.get(i)?.is_ascii_digit() {
+        // Most numbers are ASCII digits. Their run is a positional one of
+        // mixed scripts (`2O18`, `2０一8`, see below) only if it goes on in
+        // a full-width or Chinese digit or a letter O; else it is read as
+        // an Arabic number right away.
+        let k = i + b.iter().skip(i).take_while(|x| x.is_ascii_digit()).count();
+        let goes_on = ch_at(s, k)
+            .is_some_and(|x| matches!(x, 'O' | 'o') || ar_digit(x).is_some() || positional_cn(x));
+        if !goes_on {
+            return read_arabic(s, i);
+        }
+    }
     let c = ch_at(s, i)?;
+    if !(is_cn_num(c) || ar_digit(c).is_some()) {
+        // (the reading below would find an empty run)
+        return None;
+    }
     // a positional run: digits of either script, letter O between digits
     let mut j = i;
     let (mut n, mut has_ar, mut has_cn, mut has_o) = (0usize, false, false, false);
@@ -910,12 +990,7 @@ fn read_number(s: &str, i: usize) -> Option<NumTok> {
         let d = if let Some(d) = ar_digit(x) {
             has_ar = true;
             d
-        } else if x != '两'
-            && matches!(
-                x,
-                '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-            )
-        {
+        } else if positional_cn(x) {
             has_cn = true;
             cn_digit(x).unwrap_or(0)
         } else if matches!(x, 'O' | 'o')
@@ -1071,50 +1146,76 @@ fn mid_marker(s: &str, i: usize) -> Option<(Marker, usize)> {
     ))
 }
 
+/// The Arabic digit at byte `j`, ASCII or full-width (`０`…`９`): its value
+/// and its width in bytes.
+#[inline]
+fn ar_digit_at(b: &[u8], j: usize) -> Option<(u8, usize)> {
+    match *b.get(j)? {
+        x @ b'0'..=b'9' => Some((x - b'0', 1)),
+        // U+FF10..U+FF19
+        0xEF => match *b.get(j + 1..j + 3)? {
+            [0xBC, z @ 0x90..=0x99] => Some((z - 0x90, 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `mant * 10 + d` after `n` digits; `None` on overflow. Only a number of
+/// more than 38 digits can overflow an `i128`, so the common case needs no
+/// checked (and slow) 128-bit multiplication.
+#[inline]
+fn push_digit(mant: i128, d: u8, n: usize) -> Option<i128> {
+    if n < 38 {
+        Some(mant * 10 + i128::from(d))
+    } else {
+        mant.checked_mul(10)?.checked_add(i128::from(d))
+    }
+}
+
 fn read_arabic(s: &str, i: usize) -> Option<NumTok> {
+    let b = s.as_bytes();
     let mut j = i;
     let mut mant: i128 = 0;
     let mut int_digits = 0usize;
     let mut decimals = 0u32;
     let mut grouped = false;
     loop {
-        match ch_at(s, j) {
-            Some(x) if ar_digit(x).is_some() => {
-                mant = mant.checked_mul(10)?.checked_add(ar_digit(x)? as i128)?;
-                int_digits += 1;
-                j += x.len_utf8();
-                if int_digits > 30 {
-                    return None;
-                }
+        if let Some((d, w)) = ar_digit_at(b, j) {
+            mant = push_digit(mant, d, int_digits)?;
+            int_digits += 1;
+            j += w;
+            if int_digits > 30 {
+                return None;
             }
-            Some(',') if int_digits > 0 && (grouped || int_digits <= 3) => {
-                // 3,000 and 1,234,567: exactly three digits after each comma
-                let b = s.as_bytes();
-                let three = (1..=3).all(|k| b.get(j + k).is_some_and(u8::is_ascii_digit));
-                if three && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
-                    grouped = true;
-                    j += 1;
-                } else {
-                    break;
-                }
+        } else if b.get(j) == Some(&b',') && int_digits > 0 && (grouped || int_digits <= 3) {
+            // 3,000 and 1,234,567: exactly three digits after each comma
+            let three = (1..=3).all(|k| b.get(j + k).is_some_and(u8::is_ascii_digit));
+            if three && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+                grouped = true;
+                j += 1;
+            } else {
+                break;
             }
-            _ => break,
+        } else {
+            break;
         }
     }
     if int_digits == 0 {
         return None;
     }
-    if matches!(ch_at(s, j), Some('.' | '．'))
-        && ch_at(s, j + ch_at(s, j)?.len_utf8())
-            .and_then(ar_digit)
-            .is_some()
-    {
-        j += ch_at(s, j)?.len_utf8();
-        while let Some(x) = ch_at(s, j) {
-            let Some(d) = ar_digit(x) else { break };
-            mant = mant.checked_mul(10)?.checked_add(d as i128)?;
+    // a decimal point (`.` or `．`, U+FF0E) and a digit
+    let point = match b.get(j) {
+        Some(b'.') => 1,
+        Some(0xEF) if b.get(j + 1..j + 3) == Some(&[0xBC, 0x8E]) => 3,
+        _ => 0,
+    };
+    if point > 0 && ar_digit_at(b, j + point).is_some() {
+        j += point;
+        while let Some((d, w)) = ar_digit_at(b, j) {
+            mant = push_digit(mant, d, int_digits + decimals as usize)?;
             decimals += 1;
-            j += x.len_utf8();
+            j += w;
             if decimals > 12 {
                 return None;
             }
@@ -1282,10 +1383,51 @@ fn valid_year_tok(t: &NumTok) -> Option<i32> {
     }
 }
 
+/// [`read_number`] at one position at a time, remembered: `read_date` asks
+/// for the number at one position as a year, a month, a day and an hour
+/// until one of them fits.
+struct NumAt<'a> {
+    s: &'a str,
+    at: usize,
+    tok: Option<NumTok>,
+}
+
+impl<'a> NumAt<'a> {
+    fn new(s: &'a str) -> NumAt<'a> {
+        NumAt {
+            s,
+            at: usize::MAX,
+            tok: None,
+        }
+    }
+
+    /// Knowing the number at `at` already.
+    fn with(s: &'a str, at: usize, tok: &NumTok) -> NumAt<'a> {
+        NumAt {
+            s,
+            at,
+            tok: Some(tok.clone()),
+        }
+    }
+
+    fn get(&mut self, j: usize) -> Option<&NumTok> {
+        if j != self.at {
+            self.tok = read_number(self.s, j);
+            self.at = j;
+        }
+        self.tok.as_ref()
+    }
+}
+
 /// Read a date or time at `i` (the caller has checked a number or a
 /// relative word starts there). Returns the date, an inner range end
 /// (`1至9月`, `19至22日`) and the end offset.
-fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, usize)> {
+fn read_date(
+    s: &str,
+    i: usize,
+    d: &mut DateSpec,
+    nums: &mut NumAt,
+) -> Option<(Option<DateSpec>, usize)> {
     let mut j = i;
     let mut hi: Option<DateSpec> = None;
     // ISO: 2023-05-12, 2023/5/12, 2023.05.12
@@ -1304,8 +1446,8 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
     }
     // year
     if d.year.is_none() && d.rel.is_none() {
-        if let Some(t) = read_number(s, j) {
-            if let Some(y) = valid_year_tok(&t) {
+        if let Some(t) = nums.get(j) {
+            if let Some(y) = valid_year_tok(t) {
                 if at(s, t.end, "年")
                     && !at(s, t.end, "年代")
                     && !at(s, t.end, "年级")
@@ -1352,12 +1494,12 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
         }
     }
     // month
-    if let Some(t) = read_number(s, j) {
+    if let Some(t) = nums.get(j) {
         let m_ok = |t: &NumTok| {
             t.plain()
                 .filter(|&m| m <= 99 && (t.style != Style::Chinese || m <= 12))
         };
-        if let Some(m) = m_ok(&t) {
+        if let Some(m) = m_ok(t) {
             // 13月 is a wrong date, but 13月薪 is a salary
             let month_ok = m <= 12
                 || ch_at(s, t.end + 3).is_none_or(|c| {
@@ -1401,7 +1543,7 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
         }
     }
     // day (after a month, or alone)
-    if let Some(t) = read_number(s, j) {
+    if let Some(t) = nums.get(j) {
         if let Some(dd) = t.plain().filter(|&x| x <= 99) {
             let unit = if at(s, t.end, "日") {
                 Some("日")
@@ -1438,7 +1580,7 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
     // weekday right after a day: (星期三) （周三） 星期三
     if d.day.is_some() {
         if let Some((w, end)) = weekday_at(s, j) {
-            d.weekday = Some(w);
+            d.weekday = Some(Box::new(w));
             j = end;
         }
     }
@@ -1451,7 +1593,8 @@ fn read_date(s: &str, i: usize, d: &mut DateSpec) -> Option<(Option<DateSpec>, u
             j = pj;
         }
     }
-    if let Some((h, mi, end)) = clock_cn(s, j, date_before || d.daypart.is_some()) {
+    let context = date_before || d.daypart.is_some();
+    if let Some((h, mi, end)) = nums.get(j).and_then(|t| clock_cn(s, t, context)) {
         d.hour = Some(h);
         d.minute = mi;
         j = end;
@@ -1475,9 +1618,8 @@ fn clock_like(s: &str, i: usize) -> bool {
     })
 }
 
-/// `9时30分`, `9时`, `9点半`, `九时许`: hour and minutes.
-fn clock_cn(s: &str, i: usize, context: bool) -> Option<(u32, Option<u32>, usize)> {
-    let t = read_number(s, i)?;
+/// `9时30分`, `9时`, `9点半`, `九时许`: hour and minutes, from the number `t`.
+fn clock_cn(s: &str, t: &NumTok, context: bool) -> Option<(u32, Option<u32>, usize)> {
     let h = t.plain().filter(|&h| h <= 24)?;
     if t.style == Style::Chinese && !context {
         return None;
@@ -1751,7 +1893,7 @@ fn relative_at(s: &str, i: usize, floor: usize) -> Option<(DateSpec, Option<Date
     match w.unit {
         RelUnit::Year => {
             // 去年底, 今年上半年, 去年11月, 今年1至9月
-            if let Some((hi, e)) = read_date(s, j, &mut d) {
+            if let Some((hi, e)) = read_date(s, j, &mut d, &mut NumAt::new(s)) {
                 j = e;
                 if hi.is_some() {
                     // 今年1至9月: a month range inside a relative year
@@ -1779,7 +1921,7 @@ fn relative_at(s: &str, i: usize, floor: usize) -> Option<(DateSpec, Option<Date
             }
         }
         RelUnit::Day => {
-            if let Some((_, e)) = read_date(s, j, &mut d) {
+            if let Some((_, e)) = read_date(s, j, &mut d, &mut NumAt::new(s)) {
                 j = e;
             }
         }
@@ -1932,11 +2074,25 @@ const VERBS_DOWN: &[&str] = &[
 const SHORT_UP: &[&str] = &["增", "涨", "升"];
 const SHORT_DOWN: &[&str] = &["降", "减", "跌"];
 
+/// The last chars of the change verbs.
+static VERB_ENDS: LazyLock<CharBits> = LazyLock::new(|| {
+    let verbs = [VERBS_UP, VERBS_DOWN, SHORT_UP, SHORT_DOWN];
+    CharBits::of(
+        verbs
+            .iter()
+            .flat_map(|v| v.iter().filter_map(|w| w.chars().last())),
+    )
+});
+
 /// A change verb (and its basis) ending at `end`: `同比增长`, `下降了`.
 fn change_before(s: &str, end: usize, floor: usize) -> Option<(usize, Change)> {
     let mut j = end;
     if before(s, j, "了") {
         j -= "了".len();
+    }
+    // (most figures have none: first the last char of a verb)
+    if !ch_before(s, j).is_some_and(|c| VERB_ENDS.contains(c)) {
+        return None;
     }
     let (verb, up) = if let Some(v) = before_any(s, j, VERBS_UP) {
         (v, true)
@@ -1984,8 +2140,12 @@ struct Scanner<'a> {
     floor: usize,
 }
 
+/// What happened at a trigger char.
+// A step lives only from a recognizer's return to the push into `out`, and
+// a boxed figure would cost an allocation per figure.
+#[allow(clippy::large_enum_variant)]
 enum Step {
-    Emit(Box<Figure>),
+    Emit(Figure),
     Skip(usize),
     Nothing,
 }
@@ -2000,26 +2160,73 @@ pub fn parse(text: &str) -> Vec<Figure> {
     sc.run();
     let mut out = sc.out;
     link_bases(text, &mut out);
+    // The figures are kept in the paragraph cache: give back the room a
+    // third, fifth … figure left spare (the first one takes no more).
+    out.shrink_to_fit();
     out
 }
 
-/// The non-ASCII characters the scanner acts on: quotes, numerals, minus
-/// signs and the first characters of relative dates and changes.
-static SCAN_CHARS: LazyLock<crate::core::chars::CharSet> = LazyLock::new(|| {
-    let mut set = crate::core::chars::CharSet::new();
-    // every one of them is in the BMP
-    for n in 0x80u32..0x1_0000 {
-        if let Some(c) = char::from_u32(n) {
-            if matches!(c, '“' | '「' | '『' | '”' | '」' | '』' | '－')
-                || ar_digit(c).is_some()
-                || is_cn_num(c)
-                || is_trigger(c)
-            {
-                set.insert(c);
+/// Is `c` a non-ASCII char the scanner acts on: a quote, a numeral, a minus
+/// sign or the first char of a relative date or a change?
+fn is_scan_char(c: char) -> bool {
+    !c.is_ascii()
+        && (matches!(c, '“' | '「' | '『' | '”' | '」' | '』' | '－')
+            || ar_digit(c).is_some()
+            || is_cn_num(c)
+            || is_trigger(c))
+}
+
+/// A set of three-byte chars (U+0800..U+FFFF, which holds all of Chinese)
+/// as bits by code point: word `cp >> 6`, bit `cp & 63`. Both indices come
+/// straight from the UTF-8 bytes (the lead's low nibble and the second
+/// byte's six bits, then the third byte's six bits), so a char can be
+/// tested without decoding it. Other chars are never members.
+pub(crate) struct CharBits([u64; 1024]);
+
+impl CharBits {
+    pub(crate) fn of(chars: impl IntoIterator<Item = char>) -> CharBits {
+        let mut bits = [0u64; 1024];
+        for c in chars {
+            let n = c as u32;
+            debug_assert_eq!(c.len_utf8(), 3, "{c}");
+            if let (3, Some(w)) = (c.len_utf8(), bits.get_mut((n >> 6) as usize)) {
+                *w |= 1 << (n & 63);
             }
         }
+        CharBits(bits)
     }
-    set
+
+    /// Is the char of the three bytes `x y z` (a lead and two continuation
+    /// bytes) a member?
+    #[inline]
+    fn has_bytes(&self, x: u8, y: u8, z: u8) -> bool {
+        let word = self
+            .0
+            .get(usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F))
+            .copied()
+            .unwrap_or(0);
+        word >> (z & 0x3F) & 1 == 1
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let n = c as u32;
+        (0x800..0x1_0000).contains(&n)
+            && self
+                .0
+                .get((n >> 6) as usize)
+                .is_some_and(|w| w >> (n & 63) & 1 == 1)
+    }
+}
+
+/// [`is_scan_char`] as a table (every scan char is a three-byte char: a
+/// test checks it).
+static SCAN3: LazyLock<CharBits> = LazyLock::new(|| {
+    CharBits::of(
+        (0x800u32..0x1_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_scan_char(c)),
+    )
 });
 
 fn is_trigger(c: char) -> bool {
@@ -2029,24 +2236,42 @@ fn is_trigger(c: char) -> bool {
     )
 }
 
+/// The first byte at or after `from` (a char boundary) where something may
+/// happen: an ASCII digit or minus sign, or a scan char. This loop sees
+/// every char of the text, so it works on the bytes: a three-byte char is
+/// tested against `scan3` undecoded, and two- and four-byte chars are never
+/// scan chars. The slice patterns cost one length test per char.
+fn skip_plain(bytes: &[u8], from: usize, scan3: &CharBits) -> usize {
+    let mut rest = bytes.get(from..).unwrap_or_default();
+    loop {
+        rest = match *rest {
+            // (three-byte chars first: they are nearly all of the text)
+            [x, y, z, ref tail @ ..] if x & 0xF0 == 0xE0 => {
+                if scan3.has_bytes(x, y, z) {
+                    break;
+                }
+                tail
+            }
+            [x, ref tail @ ..] if x < 0x80 && !x.is_ascii_digit() && x != b'-' => tail,
+            [x, _, ref tail @ ..] if x & 0xE0 == 0xC0 => tail,
+            [x, _, _, _, ref tail @ ..] if x & 0xF8 == 0xF0 => tail,
+            _ => break,
+        };
+    }
+    bytes.len() - rest.len()
+}
+
 impl Scanner<'_> {
     fn run(&mut self) {
         let s = self.s;
         let mut i = 0;
         let mut quote = 0u32;
         let bytes = s.as_bytes();
-        while let Some(&b) = bytes.get(i) {
-            // ASCII other than digits and minus signs never starts a figure
-            if b < 0x80 && !b.is_ascii_digit() && b != b'-' {
-                i += 1;
-                continue;
-            }
+        // (dereferenced once: each `LazyLock` access is an atomic load)
+        let scan3 = &*SCAN3;
+        while i < bytes.len() {
+            i = skip_plain(bytes, i, scan3);
             let Some(c) = ch_at(s, i) else { break };
-            if b >= 0x80 && !SCAN_CHARS.contains(c) {
-                // neither a quote, a numeral nor a trigger: nothing happens here
-                i += c.len_utf8();
-                continue;
-            }
             match c {
                 '“' | '「' | '『' => quote += 1,
                 '”' | '」' | '』' => quote = quote.saturating_sub(1),
@@ -2063,7 +2288,12 @@ impl Scanner<'_> {
                 Step::Emit(f) => {
                     let end = f.range.end.max(i + c.len_utf8());
                     self.floor = f.range.end;
-                    self.out.push(*f);
+                    if self.out.capacity() == 0 {
+                        // most paragraphs have one figure or none: room for
+                        // one, not four (see `parse`)
+                        self.out.reserve_exact(1);
+                    }
+                    self.out.push(f);
                     i = end;
                 }
                 Step::Skip(e) => i = e.max(i + c.len_utf8()),
@@ -2082,7 +2312,7 @@ impl Scanner<'_> {
                 // a range from a relative date: 今年1月至今
                 None => self.extend_date_range(&mut fig),
             }
-            return Step::Emit(Box::new(fig));
+            return Step::Emit(fig);
         }
         if c == '同' || c == '环' {
             // a change without a number: 环比下降
@@ -2107,23 +2337,23 @@ impl Scanner<'_> {
                     }) || at(s, e, "大约")
                         || at(s, e, "百分之");
                     if !number_follows {
-                        return Step::Emit(Box::new(Figure {
+                        return Step::Emit(Figure {
                             range: i..j + v.len(),
                             kind: Kind::Change,
                             value: Value::None,
                             approx: Vec::new(),
-                            change: Some(Change {
+                            change: Some(Box::new(Change {
                                 basis: Some(b),
                                 verb: v,
                                 up,
                                 base: None,
-                            }),
+                            })),
                             style: Style::Arabic,
                             digits: i..i,
                             connector: None,
                             lo_unit: false,
                             noun_after: None,
-                        }));
+                        });
                     }
                 }
             }
@@ -2167,7 +2397,7 @@ impl Scanner<'_> {
                         if a.hi.is_none() && f.kind != Kind::Date {
                             a.lo.mant = -a.lo.mant;
                             f.range.start = f.range.start.min(i);
-                            return Step::Emit(Box::new(f));
+                            return Step::Emit(f);
                         }
                     }
                     Step::Nothing
@@ -2192,23 +2422,23 @@ impl Scanner<'_> {
             }
             if c == '百' && at(s, i, "百分之") {
                 if let Some(f) = self.percent_words(i) {
-                    return Step::Emit(Box::new(f));
+                    return Step::Emit(f);
                 }
             }
             if c == '千' && at(s, i, "千分之") {
                 if let Some(f) = self.percent_words(i) {
-                    return Step::Emit(Box::new(f));
+                    return Step::Emit(f);
                 }
             }
             if cn_big(c).is_some() || c == '千' || c == '百' {
                 if let Some(f) = self.bare_scale_money(i) {
-                    return Step::Emit(Box::new(f));
+                    return Step::Emit(f);
                 }
                 return self.skip_run(i);
             }
         }
         match self.figure_at(i, quoted) {
-            Some(f) => Step::Emit(Box::new(f)),
+            Some(f) => Step::Emit(f),
             None => self.skip_run(i),
         }
     }
@@ -2286,6 +2516,19 @@ impl Scanner<'_> {
 
     fn figure_at(&mut self, i: usize, quoted: bool) -> Option<Figure> {
         let s = self.s;
+        // The commonest numeral is a lone 一 (一步, 一次, 一、), which is no
+        // figure (see `single_yi` below) unless a month (一月), more
+        // numerals (一百, 一〇一八, 一O18) or a marker (一多万) follow: it is
+        // turned down before it is read.
+        if at(s, i, "一")
+            && !ch_at(s, i + "一".len()).is_some_and(|x| {
+                is_cn_num(x)
+                    || ar_digit(x).is_some()
+                    || matches!(x, 'O' | 'o' | '月' | '余' | '多' | '来')
+            })
+        {
+            return None;
+        }
         let t = read_number(s, i)?;
         // a lone Arabic number directly followed by Latin letters: 5G, 3D
         if t.style == Style::Arabic
@@ -2457,7 +2700,7 @@ impl Scanner<'_> {
             return None;
         }
         let mut d = DateSpec::default();
-        let (hi, end) = read_date(s, i, &mut d)?;
+        let (hi, end) = read_date(s, i, &mut d, &mut NumAt::with(s, i, t))?;
         if d.is_empty() {
             return None;
         }
@@ -2586,7 +2829,7 @@ impl Scanner<'_> {
         } else if ch_at(s, c.end)
             .is_some_and(|x| ar_digit(x).is_some() || cn_digit(x).is_some() || x == '十')
         {
-            let Some((inner, e)) = read_date(s, c.end, &mut d2) else {
+            let Some((inner, e)) = read_date(s, c.end, &mut d2, &mut NumAt::new(s)) else {
                 return;
             };
             if inner.is_some() {
@@ -2615,7 +2858,7 @@ impl Scanner<'_> {
         d2.span = c.end..end;
         fig.range.end = end;
         fig.connector = Some(c);
-        *hi = Some(d2);
+        *hi = Some(Box::new(d2));
     }
 
     fn post_markers(&mut self, fig: &mut Figure) {
@@ -2734,38 +2977,50 @@ impl Scanner<'_> {
                 return;
             }
             fig.range.start = start;
-            fig.change = Some(ch);
+            fig.change = Some(Box::new(ch));
         }
     }
 }
 
+/// The longest stop phrase, in bytes.
+const STOP_MAX: usize = 15;
+
+/// [`STOP_PHRASES`] by their first char (table order kept).
+static STOP_INDEX: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
+    for p in STOP_PHRASES {
+        if let Some(c) = p.chars().next() {
+            m.entry(c).or_default().push(p);
+        }
+    }
+    m
+});
+
 fn in_stop_phrase(s: &str, start: usize, end: usize) -> bool {
-    let bytes = s.as_bytes();
-    STOP_PHRASES.iter().any(|p| {
-        let lo = start.saturating_sub(p.len());
-        let hi = (end + p.len()).min(s.len());
-        // widen to char boundaries
-        let lo = (0..=lo).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0);
-        let hi = (hi..=s.len())
-            .find(|&k| s.is_char_boundary(k))
-            .unwrap_or(s.len());
-        // an occurrence inside s[lo..hi] that overlaps start..end, compared
-        // in place (no phrase overlaps itself, so every occurrence is one a
-        // left-to-right search would report; a byte match of a whole phrase
-        // starts on a char boundary)
-        let pb = p.as_bytes();
-        let first = (start + 1).saturating_sub(pb.len()).max(lo);
-        let last = end.min((hi + 1).saturating_sub(pb.len()));
-        let (Some(&p0), Some(&pn)) = (pb.first(), pb.last()) else {
-            return false;
+    // A phrase overlapping start..end starts before `end` and less than its
+    // length before `start`. Every phrase starts with a numeral (a test
+    // checks it), so only the numerals in that window are tried.
+    let mut a = start.saturating_sub(STOP_MAX - 1);
+    while a < end && !s.is_char_boundary(a) {
+        a += 1;
+    }
+    while a < end {
+        let Some(c) = ch_at(s, a) else {
+            break;
         };
-        // (first and last bytes before the whole phrase)
-        (first..last).any(|a| {
-            bytes.get(a) == Some(&p0)
-                && bytes.get(a + pb.len() - 1) == Some(&pn)
-                && bytes.get(a..a + pb.len()) == Some(pb)
-        })
-    })
+        if is_cn_num(c) {
+            let r = s.as_bytes().get(a..).unwrap_or_default();
+            let phrases = STOP_INDEX.get(&c).map_or(&[][..], Vec::as_slice);
+            if phrases
+                .iter()
+                .any(|p| a + p.len() > start && starts(r, p.as_bytes()))
+            {
+                return true;
+            }
+        }
+        a += c.len_utf8();
+    }
+    false
 }
 
 fn amount_figure(
@@ -2835,7 +3090,10 @@ fn date_figure(
     Figure {
         range,
         kind: Kind::Date,
-        value: Value::Date { lo, hi },
+        value: Value::Date {
+            lo,
+            hi: hi.map(Box::new),
+        },
         approx: Vec::new(),
         change: None,
         style,
@@ -2852,12 +3110,17 @@ fn date_figure(
 /// Single chars that end a noun phrase after a measure word.
 const NOUN_STOP: &str =
     "的和与及或在对将把被为以于到赴均都也还已又再并等由从向每是，。、；：！？（）“”《》";
+static NOUN_STOP_SET: LazyLock<CharBits> = LazyLock::new(|| CharBits::of(NOUN_STOP.chars()));
 /// Two-char verbs that end it.
 const NOUN_STOP2: &[&str] = &[
     "参照", "参加", "参与", "开展", "进行", "负责", "完成", "实现", "召开", "举办", "深入", "分别",
     "围绕", "共同", "先后", "全部", "已经", "正在", "通过", "按照", "根据", "覆盖", "落户", "入驻",
     "受到", "获得", "发表", "讲授", "出席", "进驻", "挂帅", "实地", "提出", "赴京", "走访", "带队",
 ];
+
+/// The first chars of [`NOUN_STOP2`] (most chars of a noun are none of them).
+static NOUN_STOP2_FIRST: LazyLock<CharBits> =
+    LazyLock::new(|| CharBits::of(NOUN_STOP2.iter().filter_map(|w| w.chars().next())));
 
 /// The noun right after a count (`3个督导组，` → `督导组`): Han chars up to
 /// punctuation, a function word or a common verb; at most 8 chars.
@@ -2873,7 +3136,7 @@ fn noun_after(s: &str, end: usize) -> Option<Range<usize>> {
                 let after = inner.get(k + 3..).and_then(|r| r.chars().next());
                 if (1..=4).contains(&q.chars().count())
                     && q.chars().all(is_han)
-                    && after.is_some_and(|a| is_han(a) && !NOUN_STOP.contains(a))
+                    && after.is_some_and(|a| is_han(a) && !NOUN_STOP_SET.contains(a))
                 {
                     j += 3 + k + 3;
                     n += q.chars().count();
@@ -2881,10 +3144,10 @@ fn noun_after(s: &str, end: usize) -> Option<Range<usize>> {
                 }
             }
         }
-        if !is_han(c) || NOUN_STOP.contains(c) || n >= 10 {
+        if !is_han(c) || NOUN_STOP_SET.contains(c) || n >= 10 {
             break;
         }
-        if NOUN_STOP2.iter().any(|w| at(s, j, w)) {
+        if NOUN_STOP2_FIRST.contains(c) && NOUN_STOP2.iter().any(|w| at(s, j, w)) {
             break;
         }
         if ar_digit(c).is_some() || (n > 0 && is_cn_num(c) && cn_digit(c).is_some_and(|d| d > 1)) {
@@ -3682,7 +3945,7 @@ pub fn hover_markdown(
                 (_, false, true) => "相对日期",
                 _ => "日期",
             };
-            let v = fmt_dates(lo, hi.as_ref(), article_date);
+            let v = fmt_dates(lo, hi.as_deref(), article_date);
             lines.push(format!("**{title}** {v}{approx}"));
         }
         Value::None => {

@@ -554,3 +554,77 @@ fn dump_corpus_hovers() {
         }
     }
 }
+
+#[test]
+fn scan_chars_are_three_byte() {
+    // the scanner tests only three-byte chars against SCAN3
+    let all = (0..=0x10_FFFFu32).filter_map(char::from_u32);
+    for c in all.filter(|&c| is_scan_char(c)) {
+        assert_eq!(c.len_utf8(), 3, "{c}");
+        assert!(SCAN3.contains(c), "{c}");
+    }
+    let set = &*SCAN3;
+    let all = (0..=0x10_FFFFu32).filter_map(char::from_u32);
+    for c in all.filter(|&c| set.contains(c)) {
+        assert!(is_scan_char(c), "{c}");
+    }
+}
+
+#[test]
+fn change_verbs_are_three_byte() {
+    // CharBits holds three-byte chars only
+    let verbs = [VERBS_UP, VERBS_DOWN, SHORT_UP, SHORT_DOWN];
+    for w in verbs.iter().flat_map(|v| v.iter()) {
+        assert!(w.chars().all(|c| c.len_utf8() == 3), "{w}");
+    }
+}
+
+#[test]
+fn noun_stops_are_three_byte() {
+    // CharBits holds three-byte chars only
+    for c in NOUN_STOP.chars() {
+        assert_eq!(c.len_utf8(), 3, "{c}");
+        assert!(NOUN_STOP_SET.contains(c), "{c}");
+    }
+    for w in NOUN_STOP2 {
+        assert!(w.chars().all(|c| c.len_utf8() == 3), "{w}");
+    }
+}
+
+#[test]
+fn stop_phrases_start_with_a_numeral() {
+    // in_stop_phrase tries only the numerals near a figure
+    for p in STOP_PHRASES {
+        assert!(p.chars().next().is_some_and(is_cn_num), "{p}");
+        assert!(p.len() <= STOP_MAX, "{p}");
+    }
+}
+
+#[test]
+fn figure_stays_small() {
+    // some 12,000 figures per MB of text are kept in the paragraph cache
+    let size = std::mem::size_of::<Figure>();
+    assert!(size <= 248, "Figure is {size} bytes");
+    assert!(std::mem::align_of::<Num>() <= 8);
+}
+
+#[test]
+fn long_numbers_stay_exact() {
+    // read_arabic multiplies unchecked up to 38 digits, checked beyond
+    let amount = |t: &str| {
+        parse(t)
+            .first()
+            .and_then(|f| f.amount().map(|a| (a.lo.mant, a.lo.exp)))
+    };
+    let m38: i128 = 12_345_678_901_234_567_890_123_456_789_012_345_678;
+    assert_eq!(
+        amount("12345678901234567890123456.789012345678元"),
+        Some((m38, -12))
+    );
+    // 39 digits still fit an i128, 40 do not: no figure
+    assert_eq!(
+        amount("123456789012345678901234567.890123456789元"),
+        Some((m38 * 10 + 9, -12))
+    );
+    assert_eq!(amount("1234567890123456789012345678.901234567890元"), None);
+}

@@ -7,10 +7,11 @@
 //! per-paragraph figures.
 
 use crate::core::chars::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
 
 use super::{Check, DocCtx, ParaCtx, Rule};
 use crate::core::config::Ymd;
-use crate::core::figures::{self, DateSpec, Figure, Kind, Sense, Style, Value};
+use crate::core::figures::{self, CharBits, DateSpec, Figure, Kind, Sense, Style, Value};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::outline::BlockClass;
 
@@ -157,7 +158,8 @@ fn check_date(text: &str, d: &DateSpec, lo: Option<&DateSpec>, out: &mut Vec<Fin
 // approx-redundant
 
 fn check_approx(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    for f in ctx.figures() {
+    // (two markers at least, before any is collected)
+    for f in ctx.figures().iter().filter(|f| f.approx.len() >= 2) {
         let mut ms: Vec<_> = f
             .approx
             .iter()
@@ -329,6 +331,22 @@ const SCOPE: &[&str] = &[
     "首批", "批", "其余", "剩余", "还有", "共", "已", "前", "后", "超过", "近", "其他",
 ];
 
+/// The first chars of [`SCOPE`].
+static SCOPE_FIRST: LazyLock<CharBits> =
+    LazyLock::new(|| CharBits::of(SCOPE.iter().filter_map(|w| w.chars().next())));
+
+/// Does a scope word occur in `clause`? One pass over its chars (a scope
+/// word can start only at a first char of one), not a substring search
+/// per word.
+fn has_scope_word(clause: &str) -> bool {
+    clause.char_indices().any(|(k, c)| {
+        SCOPE_FIRST.contains(c)
+            && clause
+                .get(k..)
+                .is_some_and(|r| SCOPE.iter().any(|w| r.starts_with(w)))
+    })
+}
+
 fn clause_before(text: &str, at: usize) -> &str {
     let head = text.get(..at).unwrap_or("");
     let start = head
@@ -411,7 +429,7 @@ fn labelled<'t>(text: &'t str, f: &Figure) -> Option<(&'static str, &'t str, fig
         return None;
     }
     let clause = clause_before(text, f.range.start);
-    if SCOPE.iter().any(|w| clause.contains(w)) {
+    if has_scope_word(clause) {
         return None;
     }
     Some((a.unit, noun, a.lo))

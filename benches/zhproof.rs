@@ -114,11 +114,13 @@ fn main() {
         cpu_mbs.push(big.len() as f64 / 1e6 / dc);
     }
     let best = mbs.iter().copied().fold(0.0, f64::max);
+    let each: Vec<String> = mbs.iter().map(|m| format!("{m:.1}")).collect();
     println!(
         "analysis throughput (cold, 5 MB, one core): {:.1} MB/s median of {runs} (best {best:.1}; \
-         by the thread's CPU time {:.1}) ({findings} findings)",
+         by the thread's CPU time {:.1}) ({findings} findings; runs: {})",
         median(&mut mbs),
-        median(&mut cpu_mbs)
+        median(&mut cpu_mbs),
+        each.join(" ")
     );
     // warm re-analysis after a one-character edit (what a keystroke costs in
     // the core), on the clean draft and on the dense fixtures (see below)

@@ -89,8 +89,10 @@ fn thread_cpu_seconds() -> f64 {
 }
 
 fn main() {
-    // `cargo bench -- <filter>` passes extra args; `cargo test --benches` passes --bench... ignore them
-    let quick = std::env::var_os("ZHPROOF_BENCH_QUICK").is_some();
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
+    // too, without it, as a smoke test of an unoptimized build: short runs then
+    let quick = std::env::var_os("ZHPROOF_BENCH_QUICK").is_some()
+        || !std::env::args().any(|a| a == "--bench");
     let base = corpus_text();
     println!(
         "zhproof benchmarks (base text {} KB of fixture articles)",

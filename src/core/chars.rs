@@ -11,12 +11,24 @@ pub fn is_han(c: char) -> bool {
         | 0x2A700..=0x2EBEF | 0x2F800..=0x2FA1F | 0x30000..=0x323AF | 0x3007)
 }
 
+/// The code point of a three-byte UTF-8 sequence (its lead and two
+/// continuation bytes), not checked to be a `char` (it may be a surrogate).
+#[inline(always)]
+pub fn code3(a: u8, b: u8, c: u8) -> u32 {
+    (a as u32 & 0x0F) << 12 | (b as u32 & 0x3F) << 6 | (c as u32 & 0x3F)
+}
+
 /// The character of a three-byte UTF-8 sequence (its lead and two
 /// continuation bytes); `'\0'` for a surrogate code point.
 #[inline(always)]
 pub fn decode3(a: u8, b: u8, c: u8) -> char {
-    let u = (a as u32 & 0x0F) << 12 | (b as u32 & 0x3F) << 6 | (c as u32 & 0x3F);
-    char::from_u32(u).unwrap_or('\0')
+    char::from_u32(code3(a, b, c)).unwrap_or('\0')
+}
+
+/// White space inside a line: space, tab, NBSP and the ideographic space.
+#[inline]
+pub fn is_inline_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}')
 }
 
 /// Full-width CJK punctuation that may sit next to Chinese text.

@@ -830,12 +830,6 @@ fn is_surname(c: &str) -> bool {
     }
 }
 
-/// [`is_han`] with the common case (the basic CJK block) first.
-#[inline(always)]
-fn han(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF) || is_han(c)
-}
-
 /// `char_count(s) > n`, without counting a string of at most `n` bytes.
 fn more_chars_than(s: &str, n: usize) -> bool {
     s.len() > n && char_count(s) > n
@@ -846,7 +840,7 @@ fn char_count(s: &str) -> usize {
 }
 
 fn all_han(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(han)
+    !s.is_empty() && s.chars().all(is_han)
 }
 
 /// Could `w` be a Chinese personal name (surname + one or two characters)?
@@ -870,7 +864,7 @@ fn shape_rest(d: &Data, w: &str) -> bool {
     let mut cs = ['\0'; 4];
     let mut n = 0;
     for (i, c) in w.char_indices() {
-        if n == 4 || !han(c) {
+        if n == 4 || !is_han(c) {
             return false;
         }
         at[n] = i;
@@ -1009,6 +1003,30 @@ impl Tok<'_> {
     }
 }
 
+/// Tags of function words (pronouns, numerals, prepositions, conjunctions,
+/// particles, measure words, locatives, adverbs, modals, interjections):
+/// never part of a name.
+fn is_function_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "r" | "m"
+            | "p"
+            | "c"
+            | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "uv"
+            | "ud"
+            | "ug"
+            | "q"
+            | "f"
+            | "d"
+            | "y"
+            | "e"
+    )
+}
+
 /// Name material: tokens that may be part of an organization or role name.
 fn material(t: &Tok, verbs: bool) -> bool {
     if !t.han || t.is_in(&SETS.quant) {
@@ -1086,7 +1104,7 @@ struct Rec<'a> {
 /// Recognize the people, organizations and places mentioned in a paragraph.
 pub fn mentions(ctx: &ParaCtx) -> Vec<Mention> {
     // cheap pre-check: no Chinese, no names
-    if !ctx.masked.bytes().any(|b| b >= 0xE3) || !ctx.masked.chars().any(han) {
+    if !ctx.masked.bytes().any(|b| b >= 0xE3) || !ctx.masked.chars().any(is_han) {
         return Vec::new();
     }
     let s = ctx.simplified();
@@ -1452,27 +1470,8 @@ impl<'a> Rec<'a> {
         if n == 1 && t.fc & C_SURNAME != 0 {
             let u = self.next_contiguous(i)?;
             let m = u.chars();
-            let function = matches!(
-                u.tag,
-                "p" | "c"
-                    | "u"
-                    | "uj"
-                    | "ul"
-                    | "uz"
-                    | "uv"
-                    | "ud"
-                    | "ug"
-                    | "d"
-                    | "r"
-                    | "m"
-                    | "q"
-                    | "f"
-                    | "t"
-                    | "v"
-                    | "vn"
-                    | "y"
-                    | "e"
-            );
+            // (a time word or a verb does not finish a name either)
+            let function = is_function_tag(u.tag) || matches!(u.tag, "t" | "v" | "vn");
             let joined = &self.s[t.range.start..u.range.end];
             if (1..=2).contains(&m) && !function && person_shape(joined) {
                 return Some(t.range.start..u.range.end);
@@ -1534,7 +1533,7 @@ impl<'a> Rec<'a> {
                 "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "q" | "f" | "v"
             );
         let name = &self.s[t.range.start..u.range.start + c.len_utf8()];
-        (han(c) && (glued || alone) && person_shape(name))
+        (is_han(c) && (glued || alone) && person_shape(name))
             .then(|| t.range.start..u.range.start + c.len_utf8())
     }
 
@@ -1840,27 +1839,8 @@ impl<'a> Rec<'a> {
             if p.range.end != start {
                 break;
             }
-            let single = p.chars() == 1
-                && p.han
-                && !p.is_in(&SETS.quant)
-                && !matches!(
-                    p.tag,
-                    "r" | "m"
-                        | "p"
-                        | "c"
-                        | "u"
-                        | "uj"
-                        | "ul"
-                        | "uz"
-                        | "uv"
-                        | "ud"
-                        | "ug"
-                        | "q"
-                        | "f"
-                        | "d"
-                        | "y"
-                        | "e"
-                );
+            let single =
+                p.chars() == 1 && p.han && !p.is_in(&SETS.quant) && !is_function_tag(p.tag);
             if p.chars() == 1 {
                 if !(single && singles) {
                     break;

@@ -217,7 +217,7 @@ pub fn may_change(s: &str) -> bool {
         let (Some(&y), Some(&z)) = (b.get(i + 1), b.get(i + 2)) else {
             return false;
         };
-        let n = (x as usize & 0x0F) << 12 | (y as usize & 0x3F) << 6 | (z as usize & 0x3F);
+        let n = super::chars::code3(x, y, z) as usize;
         if bits[n >> 6] & (1 << (n & 63)) != 0 {
             return true;
         }

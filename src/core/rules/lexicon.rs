@@ -15,6 +15,7 @@
 //! HMM-guessed names do.
 
 use crate::core::chars::FxHashMap as HashMap;
+use crate::core::chars::{code3, is_inline_ws};
 use std::ops::Range;
 
 use jieba_rs::Jieba;
@@ -115,17 +116,11 @@ fn code_at(s: &str, i: usize) -> Option<u32> {
     match *b.get(i)? {
         x @ 0..=0x7F => Some(x as u32),
         x @ 0xE0..=0xEF => match b.get(i + 1..i + 3)? {
-            &[y, z] => Some(decode3(x, y, z)),
+            &[y, z] => Some(code3(x, y, z)),
             _ => None,
         },
         _ => s.get(i..)?.chars().next().map(|c| c as u32),
     }
-}
-
-/// The code point of a three-byte UTF-8 sequence (lead byte `x`).
-#[inline(always)]
-fn decode3(x: u8, y: u8, z: u8) -> u32 {
-    (x as u32 & 0x0F) << 12 | (y as u32 & 0x3F) << 6 | (z as u32 & 0x3F)
 }
 
 impl Lexicon {
@@ -217,7 +212,7 @@ impl Lexicon {
                 }
                 [x @ 0xE0..=0xEF, y, z, ref tail @ ..] => {
                     rest = tail;
-                    let n = decode3(x, y, z);
+                    let n = code3(x, y, z);
                     if CENSUS {
                         simp += bit_test(simp_only, n) as u32;
                     }
@@ -277,7 +272,7 @@ impl Lexicon {
         }
         if CENSUS {
             // white space after the indentation: the last one ends after it
-            let indent = s.len() - s.trim_start_matches(is_ws).len();
+            let indent = s.len() - s.trim_start_matches(is_inline_ws).len();
             *census = Census {
                 repeats,
                 simp_only: simp,
@@ -422,11 +417,6 @@ pub struct Census {
     /// Any NBSP or U+3000 after the indentation: `spacing.rs` (without one,
     /// white space is found by a search for space and tab).
     pub wide_ws: bool,
-}
-
-/// White space for [`Census::inner_ws`].
-fn is_ws(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}')
 }
 
 /// [`crate::core::chars::is_han`] of a code point.
@@ -705,7 +695,7 @@ mod tests {
             })
         };
         let inner_ws = |s: &str| {
-            let bb = s.trim_start_matches(is_ws).as_bytes();
+            let bb = s.trim_start_matches(is_inline_ws).as_bytes();
             memchr::memchr2(b' ', b'\t', bb).is_some()
                 || memchr::memmem::find(bb, "\u{3000}".as_bytes()).is_some()
                 || memchr::memmem::find(bb, "\u{a0}".as_bytes()).is_some()
@@ -721,7 +711,8 @@ mod tests {
                 t.contains('的'),
                 t.as_bytes().contains(&b'(') || t.contains("（"),
                 inner_ws(&t),
-                t.trim_start_matches(is_ws).contains(['\u{a0}', '\u{3000}']),
+                t.trim_start_matches(is_inline_ws)
+                    .contains(['\u{a0}', '\u{3000}']),
             ];
             let got = [c.repeats, c.latin, c.de, c.paren, c.inner_ws, c.wide_ws];
             assert_eq!(got, want, "{t:?}");

@@ -127,8 +127,6 @@ pub struct ParaCtx<'a> {
     may_change: OnceCell<bool>,
     /// Matches of the word lists (see [`lexicon::list_hits`]).
     pub(crate) lexicon_hits: OnceCell<lexicon::ParaHits>,
-    /// Any white space after the indentation (for the spacing rules)?
-    pub(crate) spacing_ws: OnceCell<bool>,
 }
 
 impl<'a> ParaCtx<'a> {
@@ -150,7 +148,6 @@ impl<'a> ParaCtx<'a> {
             figures: OnceCell::new(),
             may_change: OnceCell::new(),
             lexicon_hits: OnceCell::new(),
-            spacing_ws: OnceCell::new(),
         }
     }
 

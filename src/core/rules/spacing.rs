@@ -26,7 +26,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::{latin, Check, ParaCtx, Rule};
-use crate::core::chars::{is_han, MASK};
+use crate::core::chars::{is_han, is_inline_ws, MASK};
 use crate::core::config::Spacing;
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::outline;
@@ -108,10 +108,6 @@ fn is_stop(c: char) -> bool {
     matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！')
 }
 
-fn is_ws(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}')
-}
-
 fn is_alnum_side(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
@@ -162,7 +158,7 @@ impl<'a> Para<'a> {
             let mut prev: Option<char> = None;
             let mut in_gap = false;
             for c in s.trim().chars() {
-                if is_ws(c) {
+                if is_inline_ws(c) {
                     in_gap = true;
                     continue;
                 }
@@ -197,18 +193,14 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let b = s.as_bytes();
     // cheap pre-check: any whitespace after the indentation at all? (The
-    // paragraph census of `lexicon.rs` looked; kept in `spacing_ws` as
-    // before, for the three rules.)
-    let any = *ctx
-        .spacing_ws
-        .get_or_init(|| super::lexicon::census(ctx).inner_ws);
-    if !any {
+    // paragraph census of `lexicon.rs` looked, once for the three rules.)
+    if !super::lexicon::census(ctx).inner_ws {
         return;
     }
     let para = Para::new(ctx);
     // the indentation is one run that gets no verdict (nothing on its
     // left): the runs after it
-    let indent = s.len() - s.trim_start_matches(is_ws).len();
+    let indent = s.len() - s.trim_start_matches(is_inline_ws).len();
     let plain = !super::lexicon::census(ctx).wide_ws;
     for run in ws_runs(b, indent, plain) {
         if let Some(v) = judge(&para, run.clone(), Some(code)) {
@@ -577,7 +569,7 @@ mod tests {
         let mut searched = 0;
         for t in crate::core::rules::lexicon::sample_texts() {
             let b = t.as_bytes();
-            let indent = t.len() - t.trim_start_matches(is_ws).len();
+            let indent = t.len() - t.trim_start_matches(is_inline_ws).len();
             let mut every: Vec<_> = ws_runs(b, 0, false).collect();
             if every.first().is_some_and(|r| r.start == 0) {
                 every.remove(0);

@@ -6,6 +6,7 @@ pub mod broken;
 pub mod chars;
 pub mod config;
 pub mod config_file;
+pub mod data;
 pub mod entities;
 pub mod figures;
 pub mod finding;

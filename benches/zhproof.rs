@@ -102,7 +102,7 @@ fn main() {
     // 1. cold full-analysis throughput
     let big = repeat_to(&base, 5 << 20);
     // load the dictionary and the rules' tables outside the timing, as the server does at start-up
-    zhproof::core::nlp::warm_up();
+    zhproof::core::analyzer::warm_up();
     let runs = if quick { 1 } else { 5 };
     let (mut mbs, mut cpu_mbs) = (Vec::new(), Vec::new());
     let mut findings = 0;

@@ -4,35 +4,23 @@
 //! document-level passes.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-use super::config::Config;
+use super::chars::FxBuild;
+use super::config::{Config, Switches};
+pub use super::doc::ParaResult;
+use super::doc::{DocCtx, Summaries};
 use super::entities::{self, EntityIndex, Mention};
 use super::finding::Finding;
 use super::outline::{self, BlockClass, Section};
-use super::rules::{self, Check, DocCtx, ParaCtx};
+use super::para::ParaCtx;
+use super::rules::{self, Check, Rule};
 use super::text::{self, Block, BlockKind, DocKind};
 
-/// What the paragraph rules found in one block (offsets relative to the block).
-#[derive(Debug, Default)]
-pub struct ParaResult {
-    pub findings: Vec<Finding>,
-    /// Figures (numbers, dates, …) of the paragraph, in paragraph offsets.
-    pub figures: Vec<super::figures::Figure>,
-    /// Rule panics caught while analysing this paragraph (rule code, message).
-    pub panics: Vec<(String, String)>,
-    /// People, organizations and places named in the paragraph.
-    pub mentions: Vec<Mention>,
-    /// Traditional-only and simplified-only character counts (for the
-    /// document-wide `script-mixed` check); (0, 0) when that rule is off.
-    pub script: (u32, u32),
-    /// What the block says about itself, for the outline (cached here so a
-    /// keystroke does not re-read every paragraph).
-    pub shape: Option<outline::BlockShape>,
-    /// Unmatched paired marks (for `punct-unpaired`), when that rule is on.
-    pub marks: Option<rules::punct::Marks>,
-}
+/// The rule table an analyzer applies: every rule, in reference order.
+pub type Table = &'static [&'static Rule];
 
 /// Everything the core knows about a document.
 #[derive(Debug, Default)]
@@ -53,37 +41,12 @@ pub struct Analysis {
     pub panics: Vec<(String, String)>,
 }
 
-/// The cache keys are already hashes: use them as they are.
-#[derive(Default, Clone, Copy)]
-pub struct KeyHash;
-
-impl std::hash::BuildHasher for KeyHash {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
-
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8)) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// A stateful analyzer for one document (holds its paragraph cache).
 pub struct Analyzer {
     config: Arc<Config>,
+    /// The rules it applies, and which of them are on.
+    table: Table,
+    switches: Arc<Switches>,
     fingerprint: u64,
     /// Paragraph results by content hash, with the generation (analysis
     /// count) that last used them; entries unused by the latest analysis are
@@ -91,7 +54,7 @@ pub struct Analyzer {
     /// Results born in the current analysis are not reused within it, so a
     /// first analysis costs what it costs whatever repeats in the text (and
     /// benchmarks on repeated text measure real work).
-    cache: HashMap<u64, (Arc<ParaResult>, u64, u64), KeyHash>,
+    cache: HashMap<u64, (Arc<ParaResult>, u64, u64), FxBuild>,
     generation: u64,
 }
 
@@ -101,52 +64,26 @@ impl Default for Analyzer {
     }
 }
 
-/// A fast 64-bit hash (FxHash-style) of a block's text and kind.
+/// The cache key of a block: a hash of its text, kind, prefix, the
+/// document kind, and the configuration's fingerprint (`seed`).
 fn hash_block(text: &str, kind: BlockKind, prefix: usize, doc: DocKind, seed: u64) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = seed ^ (text.len() as u64).wrapping_mul(K);
-    let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
-    let b = text.as_bytes();
-    let word = |c: &[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-    // four independent lanes over 32-byte chunks (a long paragraph hashes
-    // ~4× faster than with one dependent chain), then the rest
-    let mut wide = b.chunks_exact(32);
-    let mut lanes = [h, h ^ 1, h ^ 2, h ^ 3];
-    for c in &mut wide {
-        for (l, lane) in lanes.iter_mut().enumerate() {
-            *lane = mix(*lane, word(&c[l * 8..l * 8 + 8]));
-        }
-    }
-    for lane in lanes {
-        h = mix(h, lane);
-    }
-    let mut chunks = wide.remainder().chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(
-            h,
-            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
-        );
-    }
-    for &x in chunks.remainder() {
-        h = mix(h, x as u64);
-    }
-    let k = match kind {
-        BlockKind::Para => 1,
-        BlockKind::MdHeading(l) => 10 + l as u64,
-        BlockKind::ListItem => 2,
-        BlockKind::TableRow => 3,
-        BlockKind::Code => 4,
-    };
-    h = mix(h, k);
-    h = mix(h, prefix as u64);
-    mix(h, doc as u64)
+    foldhash::fast::FixedState::with_seed(seed).hash_one((text, kind, prefix, doc))
 }
 
 impl Analyzer {
+    /// An analyzer that applies the whole rule table.
     pub fn new(config: Arc<Config>) -> Analyzer {
+        Analyzer::with_table(config, rules::all())
+    }
+
+    /// An analyzer that applies `table`: the rules' default severities and
+    /// enablement come from it.
+    pub fn with_table(config: Arc<Config>, table: Table) -> Analyzer {
         let fingerprint = config.fingerprint();
         Analyzer {
+            switches: Arc::new(switches_of(&config, table)),
             config,
+            table,
             fingerprint,
             cache: HashMap::default(),
             generation: 0,
@@ -164,12 +101,8 @@ impl Analyzer {
             self.cache.clear();
         }
         self.fingerprint = fp;
+        self.switches = Arc::new(switches_of(&config, self.table));
         self.config = config;
-    }
-
-    /// Drop the cache (benchmarks use this to measure cold analysis).
-    pub fn clear_cache(&mut self) {
-        self.cache.clear();
     }
 
     pub fn analyze(&mut self, text: &str, kind: DocKind) -> Analysis {
@@ -198,7 +131,7 @@ impl Analyzer {
                 }
                 _ => {
                     fresh += 1;
-                    let r = Arc::new(analyze_block(bt, b, kind, &self.config));
+                    let r = Arc::new(analyze_block(bt, b, kind, &self.config, self.table, &self.switches));
                     self.cache.insert(key, (r.clone(), generation, generation));
                     r
                 }
@@ -240,25 +173,33 @@ impl Analyzer {
             classes: &classes,
             paras: &paras,
             config: &self.config,
+            switches: &self.switches,
         };
-        for rule in rules::all() {
-            if let Check::Doc(check) = rule.check {
-                if !self.config.enabled(rule.code) {
-                    continue;
-                }
-                let mut out = Vec::new();
-                match catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut out))) {
-                    Ok(()) => findings.extend(out),
-                    Err(e) => panics.push((rule.code.to_string(), panic_message(&e))),
-                }
+        for (i, rule) in self.table.iter().enumerate() {
+            let check = match rule.check {
+                Check::Doc(check) | Check::DocWith { check, .. } => check,
+                Check::Para(_) => continue,
+            };
+            if !self.switches.is_on_at(i) {
+                continue;
+            }
+            let mut out = Vec::new();
+            match catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut out))) {
+                Ok(()) => findings.extend(out),
+                Err(e) => panics.push((rule.code.to_string(), panic_message(&e))),
             }
         }
-        let config = &self.config;
+        let switches = &self.switches;
         findings.retain(|f| {
-            config.enabled(f.code) && f.range.end <= text.len() && f.range.start <= f.range.end
+            switches.is_on(f.code) && f.range.end <= text.len() && f.range.start <= f.range.end
         });
         for f in &mut findings {
-            f.severity = config.severity(f.code, f.severity);
+            let default = if f.own_severity {
+                f.severity
+            } else {
+                self.switches.default_severity(f.code)
+            };
+            f.severity = self.config.severity(f.code, default);
         }
         // in-text suppression comments (one substring search when there are none)
         super::suppress::apply(text, &mut findings);
@@ -301,9 +242,33 @@ fn panic_message(e: &Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
-/// Run every enabled paragraph rule on one block. A panicking rule loses
-/// only its own findings for this paragraph.
-fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaResult {
+/// Which rules of `table` are on under `config`.
+fn switches_of(config: &Config, table: Table) -> Switches {
+    Switches::resolve(config, table.iter().map(|r| (r.code, !r.default_off, r.severity)))
+}
+
+/// Run `f`, recording a panic (under `name`) instead of unwinding.
+fn guarded<T>(name: &str, panics: &mut Vec<(String, String)>, f: impl FnOnce() -> T) -> Option<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            panics.push((name.to_string(), panic_message(&e)));
+            None
+        }
+    }
+}
+
+/// Run every enabled paragraph rule (and the paragraph summaries of the
+/// enabled document rules) on one block, and read its figures and mentions.
+/// A panicking rule loses only its own findings for this paragraph.
+fn analyze_block(
+    bt: &str,
+    b: &Block,
+    kind: DocKind,
+    config: &Config,
+    table: Table,
+    switches: &Switches,
+) -> ParaResult {
     let mut res = ParaResult {
         shape: Some(outline::BlockShape::of(bt, b)),
         ..ParaResult::default()
@@ -311,50 +276,32 @@ fn analyze_block(bt: &str, b: &Block, kind: DocKind, config: &Config) -> ParaRes
     if b.kind == BlockKind::Code {
         return res;
     }
-    if config.enabled("punct-unpaired") {
-        res.marks = Some(rules::punct::paragraph_marks(bt, b, kind, config.quotes));
-    }
     let masked = text::mask_cow(bt, kind, b.prefix);
-    let ctx = ParaCtx::new(bt, &masked, b.kind, kind, config);
-    // with no rule configured, a rule is on by its default (no lookup by code)
-    let defaults = config.rules.is_empty();
+    let ctx = ParaCtx::new(bt, &masked, b.kind, kind, config, switches);
     let mut out = Vec::new();
-    for rule in rules::all() {
-        if let Check::Para(check) = rule.check {
-            let on = if defaults {
-                !rule.default_off
-            } else {
-                config.enabled(rule.code)
-            };
-            if !on {
-                continue;
+    let mut summaries = Summaries::default();
+    for (i, rule) in table.iter().enumerate() {
+        if !switches.is_on_at(i) {
+            continue;
+        }
+        match rule.check {
+            Check::Para(check) => {
+                out.clear();
+                if guarded(rule.code, &mut res.panics, || check(&ctx, &mut out)).is_some() {
+                    res.findings.append(&mut out);
+                }
             }
-            out.clear();
-            match catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut out))) {
-                Ok(()) => res.findings.append(&mut out),
-                Err(e) => res.panics.push((rule.code.to_string(), panic_message(&e))),
+            Check::DocWith { summarize, .. } => {
+                if let Some(s) = guarded(rule.code, &mut res.panics, || summarize(&ctx, b)) {
+                    summaries.insert(rule.code, s);
+                }
             }
+            Check::Doc(_) => {}
         }
     }
-    match catch_unwind(AssertUnwindSafe(|| entities::mentions(&ctx))) {
-        Ok(m) => res.mentions = m,
-        Err(e) => res.panics.push(("entities".to_string(), panic_message(&e))),
-    }
-    if config.enabled(rules::script::CODE) {
-        match catch_unwind(AssertUnwindSafe(|| rules::script::count(&ctx))) {
-            Ok(c) => res.script = c,
-            Err(e) => res
-                .panics
-                .push((rules::script::CODE.to_string(), panic_message(&e))),
-        }
-    }
-    res.figures = match catch_unwind(AssertUnwindSafe(|| ctx.take_figures())) {
-        Ok(f) => f,
-        Err(e) => {
-            res.panics.push(("figures".to_string(), panic_message(&e)));
-            Vec::new()
-        }
-    };
+    res.summaries = summaries;
+    res.mentions = guarded("entities", &mut res.panics, || entities::mentions(&ctx)).unwrap_or_default();
+    res.figures = guarded("figures", &mut res.panics, || ctx.take_figures()).unwrap_or_default();
     // drop anything a rule reported outside the paragraph or off char boundaries
     res.findings.retain(|f| {
         f.range.end <= bt.len()
@@ -386,6 +333,33 @@ impl Analysis {
             .collect();
         entities::index(&paras)
     }
+}
+
+/// Start loading the dictionary (and the rest of [`warm_up`]) in the background.
+pub fn preload() {
+    std::thread::Builder::new()
+        .name("jieba-load".into())
+        .spawn(warm_up)
+        .ok();
+}
+
+/// Load everything analysis needs once per process: jieba's dictionary,
+/// its POS model for unknown words, and the rules' tables (each built on
+/// first use), by analysing a short sample. The server does this at start-up
+/// off the message loop, so a document's first analysis does not pay for it.
+pub fn warm_up() {
+    super::nlp::load();
+    const SAMPLE: &str = "一、总体要求\n\n\
+        本报记者 王某某 见習(xí)記者 李某\n\n\
+        2024年3月5日(星期三)上午，市南区委书记付荣云在高实集团调研时指出，\
+        今年1至9月利用内资81.73亿元，同比增长7.8%,约有1000万元左右。\
+        截止目前按装工作认真的开展，的的确确。GDP 增长 APP and...\n\n\
+        某某区召开安全生产工作会议 2023-05-12 07:30\n";
+    let _ = analyze(
+        SAMPLE,
+        DocKind::Plain,
+        Arc::new(Config::default()),
+    );
 }
 
 /// One-shot analysis with a given configuration.

@@ -137,70 +137,10 @@ fn is_tone_vowel(c: char) -> bool {
     "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜńňǹḿ".contains(c)
 }
 
-/// A fast, non-cryptographic hasher (FxHash-style, eight bytes at a time) for
-/// the word and character tables of the hot paths. None of those tables is
-/// iterated in an order that matters, so the hasher does not change results.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const FX_K: u64 = 0xf135_7aea_2e62_a9c5;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0 ^ w).wrapping_mul(FX_K);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        let r = chunks.remainder();
-        let n = r.len();
-        // the tail in at most two loads (they may overlap), with its length
-        if n >= 4 {
-            let lo = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as u64;
-            let hi = u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]]) as u64;
-            self.add(lo | hi << 32 ^ (n as u64) << 59);
-        } else if n > 0 {
-            let v = r[0] as u64 | (r[n / 2] as u64) << 8 | (r[n - 1] as u64) << 16;
-            self.add(v ^ (n as u64) << 59);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
-/// Builds [`FxHasher`]s.
-pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-/// A `HashMap` with [`FxHasher`].
-pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
-/// A `HashSet` with [`FxHasher`].
-pub type FxHashSet<K> = std::collections::HashSet<K, FxBuild>;
+/// The hash maps and sets of the word and character tables of the hot
+/// paths: `rustc-hash`'s Fx hasher. None of those tables is iterated in an
+/// order that matters, so the hasher does not change results.
+pub use rustc_hash::{FxBuildHasher as FxBuild, FxHashMap, FxHashSet};
 
 /// A word table (a hash map from `'static` words) with a bit filter in front:
 /// a word whose first and last characters and length match no entry is

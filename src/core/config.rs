@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::chars::{FxHashMap, FxHashSet};
 use super::finding::Severity;
 
 /// Spacing between Chinese and digits / Latin letters.
@@ -146,15 +147,13 @@ pub struct Config {
 }
 
 impl Config {
-    /// Is the rule on (by configuration, or by its default)?
-    pub fn enabled(&self, code: &str) -> bool {
-        if self.rules.is_empty() {
-            return super::rules::default_enabled(code);
-        }
+    /// Is the rule on? `default_on` is what the rule table says when the
+    /// configuration does not name the rule.
+    pub fn is_on(&self, code: &str, default_on: bool) -> bool {
         match self.rules.get(code) {
             Some(RuleSetting::Off) => false,
             Some(RuleSetting::On(_)) => true,
-            None => super::rules::default_enabled(code),
+            None => default_on,
         }
     }
 
@@ -265,5 +264,52 @@ mod tests {
         );
         assert_eq!(c.quotes, Quotes::Curly);
         assert_eq!(c.words, vec!["甲", "乙", "丙"]);
+    }
+}
+
+/// Which rules are on, and their default severities: a configuration
+/// resolved against the rule table (the analyzer makes it from the table it
+/// is handed). A code the table does not know is off.
+#[derive(Debug, Clone, Default)]
+pub struct Switches {
+    on: FxHashSet<&'static str>,
+    /// Per entry of the table, in its order: is it on?
+    by_index: Vec<bool>,
+    defaults: FxHashMap<&'static str, Severity>,
+}
+
+impl Switches {
+    /// `table`: every rule's code, whether it is on by default, and its
+    /// default severity (the first entry of a code wins).
+    pub fn resolve(
+        config: &Config,
+        table: impl IntoIterator<Item = (&'static str, bool, Severity)>,
+    ) -> Switches {
+        let mut s = Switches::default();
+        for (code, default_on, severity) in table {
+            let on = config.is_on(code, default_on);
+            s.by_index.push(on);
+            if on {
+                s.on.insert(code);
+            }
+            s.defaults.entry(code).or_insert(severity);
+        }
+        s
+    }
+
+    /// Is the rule `code` on?
+    pub fn is_on(&self, code: &str) -> bool {
+        self.on.contains(code)
+    }
+
+    /// Is the `i`-th rule of the table on?
+    pub fn is_on_at(&self, i: usize) -> bool {
+        self.by_index.get(i).copied().unwrap_or(false)
+    }
+
+    /// The table's default severity of `code` (Warning for a code it does
+    /// not know).
+    pub fn default_severity(&self, code: &str) -> Severity {
+        self.defaults.get(code).copied().unwrap_or(Severity::Warning)
     }
 }

@@ -725,7 +725,7 @@ quotes = "「」"
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         let c = p.config.expect("parses");
         assert_eq!(c.rules.get("punct-halfwidth"), Some(&RuleSetting::Off));
-        assert!(!c.enabled("punct-halfwidth"));
+        assert!(!c.is_on("punct-halfwidth", true));
         assert_eq!(c.spacing, Spacing::Space);
         assert_eq!(c.quotes, Quotes::Corner);
         assert_eq!(c.words, vec!["高实集团", "PM2.5"]);
@@ -780,7 +780,7 @@ quotes = "「」"
         let t = "[rules]\npunct-halfwidth = \"fatal\"\n[style]\nspacing = \"wide\"\nquotes = \"''\"\nwords = \"高实集团\"\n\narticle_date = \"2018-02-30\"\n";
         let p = parse_config(t);
         let c = p.config.expect("other entries applied");
-        assert!(c.enabled("punct-halfwidth"), "a bad value is not applied");
+        assert!(c.is_on("punct-halfwidth", true), "a bad value is not applied");
         assert_eq!(c.spacing, Spacing::None);
         let lines: Vec<usize> = p.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![2, 4, 5, 6, 8], "{:?}", p.problems);
@@ -965,7 +965,7 @@ quotes = "「」"
             "words": ["乙"]
         }));
         let c = file.overlay(&layer);
-        assert!(c.enabled("punct-halfwidth"));
+        assert!(c.is_on("punct-halfwidth", true));
         assert_eq!(
             c.severity("punct-halfwidth", Severity::Warning),
             Severity::Error
@@ -979,6 +979,6 @@ quotes = "「」"
         assert_eq!(c.words, vec!["甲", "乙"]);
         // and the other way round: the editor turns a rule off the file left on
         let (off, _) = parse_settings(&serde_json::json!({"rules": {"punct-halfwidth": "off"}}));
-        assert!(!Config::default().overlay(&off).enabled("punct-halfwidth"));
+        assert!(!Config::default().overlay(&off).is_on("punct-halfwidth", true));
     }
 }

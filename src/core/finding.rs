@@ -102,20 +102,34 @@ pub struct Finding {
     pub range: Range<usize>,
     pub fix: Option<Fix>,
     pub related: Vec<Related>,
+    /// Did the rule choose the severity itself ([`Finding::with_severity`])?
+    /// If not, the analyzer gives the finding its rule's default severity
+    /// from the rule table (and then the configuration's).
+    #[serde(skip)]
+    pub(crate) own_severity: bool,
 }
 
 impl Finding {
-    /// A finding with the rule's default severity (the analyzer applies configuration later).
+    /// A finding at its rule's default severity (the analyzer fills it in
+    /// from the rule table, then applies the configuration).
     pub fn new(code: &'static str, range: Range<usize>, message: impl Into<Text>) -> Finding {
-        let severity = crate::core::rules::default_severity(code);
         Finding {
             code,
-            severity,
+            severity: Severity::Warning,
             message: message.into(),
             range,
             fix: None,
             related: Vec::new(),
+            own_severity: false,
         }
+    }
+
+    /// A severity of the rule's own choice for this finding (a milder case
+    /// of what the rule reports), in place of the rule's default.
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self.own_severity = true;
+        self
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Finding {
@@ -150,6 +164,7 @@ impl Finding {
                     message: r.message.clone(),
                 })
                 .collect(),
+            own_severity: self.own_severity,
         }
     }
 }

@@ -1,4 +1,16 @@
-//! The analysis core: text in, findings out. Knows nothing of LSP.
+//! The analysis core: text in, findings out (byte ranges), with the
+//! entities, figures and sections of the text. Knows nothing of LSP, JSON or
+//! async. The layers, bottom to top (see `docs/architecture.md`; nothing
+//! imports from a layer above its own):
+//!
+//! 0. text: [`chars`], [`data`], [`text`]
+//! 1. findings and configuration: [`finding`], [`config`], [`config_file`], [`suppress`]
+//! 2. language: [`nlp`], [`hanzi`], [`figures`]
+//! 3. paragraph context: [`para`]
+//! 4. knowledge: [`boilerplate`], [`broken`], [`wordlists`], [`entities`], [`outline`]
+//! 5. rules: [`doc`], [`rules`]
+//! 6. [`analyzer`]
+//! 7. services: [`hover`], [`fix`]
 
 pub mod analyzer;
 pub mod boilerplate;
@@ -7,18 +19,22 @@ pub mod chars;
 pub mod config;
 pub mod config_file;
 pub mod data;
+pub mod doc;
 pub mod entities;
 pub mod figures;
 pub mod finding;
 pub mod fix;
+pub mod hanzi;
 pub mod hover;
 #[cfg(test)]
 mod md_awareness_tests;
 pub mod nlp;
 pub mod outline;
+pub mod para;
 pub mod rules;
 pub mod suppress;
 pub mod text;
+pub mod wordlists;
 
 pub use analyzer::{analyze, Analysis, Analyzer};
 pub use config::Config;

@@ -1,8 +1,8 @@
 //! Segmentation and POS tagging with jieba, loaded once, off the startup path.
 //!
-//! jieba's dictionary takes ~90 ms to load. [`preload`] starts that on a
-//! background thread (the server calls it at start-up, so `initialize` is
-//! answered at once); [`jieba`] blocks until it is ready.
+//! jieba's dictionary takes ~90 ms to load. `analyzer::preload` starts that
+//! on a background thread (the server calls it at start-up, so `initialize`
+//! is answered at once); [`jieba`] blocks until it is ready.
 //! Traditional text is mapped to simplified (1:1 per character, `fast2s`)
 //! before segmenting, so byte offsets carry over.
 
@@ -14,31 +14,9 @@ use jieba_rs::Jieba;
 static BASE: OnceLock<Arc<Jieba>> = OnceLock::new();
 static CUSTOM: RwLock<Option<(Vec<String>, Arc<Jieba>)>> = RwLock::new(None);
 
-/// Start loading the dictionary (and the rest of [`warm_up`]) in the background.
-pub fn preload() {
-    std::thread::Builder::new()
-        .name("jieba-load".into())
-        .spawn(warm_up)
-        .ok();
-}
-
-/// Load everything analysis needs once per process: jieba's dictionary,
-/// its POS model for unknown words, and the rules' tables (each built on
-/// first use), by analysing a short sample. The server does this at start-up
-/// off the message loop, so a document's first analysis does not pay for it.
-pub fn warm_up() {
+/// Load jieba's dictionary now (it is otherwise loaded on first use).
+pub fn load() {
     let _ = base();
-    const SAMPLE: &str = "一、总体要求\n\n\
-        本报记者 王某某 见習(xí)記者 李某\n\n\
-        2024年3月5日(星期三)上午，市南区委书记付荣云在高实集团调研时指出，\
-        今年1至9月利用内资81.73亿元，同比增长7.8%,约有1000万元左右。\
-        截止目前按装工作认真的开展，的的确确。GDP 增长 APP and...\n\n\
-        某某区召开安全生产工作会议 2023-05-12 07:30\n";
-    let _ = super::analyzer::analyze(
-        SAMPLE,
-        super::text::DocKind::Plain,
-        Arc::new(super::config::Config::default()),
-    );
 }
 
 fn base() -> &'static Arc<Jieba> {

@@ -288,7 +288,7 @@ mod tests {
             );
             let c = parse_config(&out).config.unwrap();
             assert_eq!(c.words, vec!["高实集团"]);
-            assert!(!c.enabled("punct-halfwidth"));
+            assert!(!c.is_on("punct-halfwidth", true));
         }
         // already in the list: no action
         let target = WordTarget {

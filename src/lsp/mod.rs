@@ -13,7 +13,7 @@ pub use server::Backend;
 
 /// Serve LSP over stdin/stdout until the client says exit.
 pub async fn run_stdio() {
-    crate::core::nlp::preload();
+    crate::core::analyzer::preload();
     let stdin = tokio::io::stdin();
     let stdout = tokio::io::stdout();
     // tower-lsp-server stops reading after one undecodable frame, so frames are

@@ -253,8 +253,8 @@ fn is_verb_tag(tag: &str) -> bool {
 }
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
-    // no `的` in the masked text (the paragraph census of `lexicon.rs` looked)
-    if !super::lexicon::census(ctx).de {
+    // no `的` in the masked text (the paragraph's facts say)
+    if !ctx.facts().de {
         return;
     }
     let s = ctx.simplified();
@@ -438,13 +438,14 @@ mod tests {
         use crate::core::rules::ParaCtx;
         use crate::core::text::{self, BlockKind};
         let config = Config::default();
+        let switches = crate::core::rules::testutil::switches(&config);
         let mut found = 0;
-        for t in crate::core::rules::lexicon::sample_texts()
+        for t in crate::core::wordlists::sample_texts()
             .iter()
             .step_by(3)
         {
             let masked = text::mask(t, DocKind::Plain, 0);
-            let ctx = ParaCtx::new(t, &masked, BlockKind::Para, DocKind::Plain, &config);
+            let ctx = ParaCtx::new(t, &masked, BlockKind::Para, DocKind::Plain, &config, &switches);
             let (s, toks) = (ctx.simplified(), ctx.tokens());
             let by_look: Vec<usize> = (1..toks.len())
                 .filter(|&i| s.get(toks[i].range.clone()) == Some("的"))

@@ -180,8 +180,8 @@ fn in_parens(s: &str, at: usize) -> bool {
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
-    // no ASCII letter, no chunk (the paragraph census of `lexicon.rs` looked)
-    if !super::lexicon::census(ctx).latin {
+    // no ASCII letter, no chunk (the paragraph's facts say)
+    if !ctx.facts().latin {
         return;
     }
     let cs = chunks(s);
@@ -266,13 +266,12 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
         }
         // a two-word English expression (`dark mode`): one hint for it
         let r = words[0].core.start..words[1].core.end;
-        let mut f = Finding::new(
+        let f = Finding::new(
             CODE,
             r.clone(),
             format!("中文句中夹杂英文“{}”，请确认是否应改用中文", &s[r]),
         );
-        f.severity = Severity::Hint;
-        out.push(f);
+        out.push(f.with_severity(Severity::Hint));
         return;
     }
     let core = &s[w.core.clone()];
@@ -289,13 +288,12 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
         }
         out.push(f);
     } else {
-        let mut f = Finding::new(
+        let f = Finding::new(
             CODE,
             w.core.clone(),
             format!("中文句中夹杂英文单词“{core}”，请确认是否应改用中文"),
         );
-        f.severity = Severity::Hint;
-        out.push(f);
+        out.push(f.with_severity(Severity::Hint));
     }
 }
 

@@ -7,10 +7,8 @@
 //! A paragraph that talks about pronunciation (`读作`, `注音`, `拼音` …)
 //! annotates on purpose and stays silent.
 
-use std::ops::Range;
-
 use super::{Check, ParaCtx, Rule};
-use crate::core::chars::{is_han, is_pinyin_annotation};
+use crate::core::para::annotations::annotations;
 use crate::core::finding::{Finding, Fix, Severity};
 
 pub const CODE: &str = "pinyin-inline";
@@ -43,61 +41,10 @@ const CUES: &[&str] = &[
     "多音字",
 ];
 
-/// Byte ranges of parenthesised pinyin (parentheses included) directly after a
-/// Han character, half- or full-width parentheses.
-pub fn annotations(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    if !has_open_paren(s) {
-        return out;
-    }
-    // visit only the opening parentheses (`(`, or `（` = EF BC 88); the
-    // character before one is never inside an annotation already found
-    let b = s.as_bytes();
-    let mut from = 0;
-    while let Some(k) = b.get(from..).and_then(|r| memchr::memchr2(b'(', 0xEF, r)) {
-        let i = from + k;
-        let open_end = if b[i] == b'(' {
-            i + 1
-        } else if b.get(i..i + 3) == Some("（".as_bytes()) {
-            i + 3
-        } else {
-            from = i + 1;
-            continue;
-        };
-        from = open_end;
-        if !super::prev_char(s, i).is_some_and(is_han) {
-            continue;
-        }
-        let rest = &s[open_end..];
-        let close = rest
-            .char_indices()
-            .take(48)
-            .find(|(_, x)| matches!(x, ')' | '）' | '(' | '（'));
-        if let Some((k, x)) = close {
-            if matches!(x, ')' | '）') && is_pinyin_annotation(&rest[..k]) {
-                let end = open_end + k + x.len_utf8();
-                out.push(i..end);
-                from = end;
-            }
-        }
-    }
-    out
-}
-
-/// Does `s` hold `(` or `（`? (Asked of every paragraph when its simplified
-/// text is made: two vector searches, the second for the whole three bytes.)
-fn has_open_paren(s: &str) -> bool {
-    static FULL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("（".as_bytes()));
-    let b = s.as_bytes();
-    memchr::memchr(b'(', b).is_some() || FULL.find(b).is_some()
-}
-
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
-    // no opening parenthesis, no annotation (the paragraph census of
-    // `lexicon.rs` looked)
-    if !super::lexicon::census(ctx).paren {
+    // no opening parenthesis, no annotation (the paragraph's facts say)
+    if !ctx.facts().paren {
         return;
     }
     let found = annotations(s);
@@ -120,7 +67,8 @@ mod tests {
     /// The byte search answers as the two searches it replaced.
     #[test]
     fn open_paren_search() {
-        for t in crate::core::rules::lexicon::sample_texts()
+        use crate::core::para::annotations::has_open_paren;
+        for t in crate::core::wordlists::sample_texts()
             .iter()
             .map(String::as_str)
             .chain([
@@ -171,12 +119,14 @@ mod tests {
         let text = "见习(xí)记者深入一线采访。";
         let para = text.to_string();
         let cfg = crate::core::config::Config::default();
+        let switches = crate::core::rules::testutil::switches(&cfg);
         let ctx = ParaCtx::new(
             &para,
             &para,
             crate::core::text::BlockKind::Para,
             DocKind::Plain,
             &cfg,
+            &switches,
         );
         let words: Vec<&str> = ctx.tokens().iter().map(|t| ctx.word(t)).collect();
         assert!(words.contains(&"记者"), "{words:?}");

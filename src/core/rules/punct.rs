@@ -52,7 +52,10 @@ pub const RULES: &[Rule] = &[
         description: "段落内引号、书名号、括号等成对标点不配对（无法自动修复）；简体文本中引号嵌套应为“…‘…’…”（嵌套错误可自动修复）。跨段引文（每段开头用前引号、末段才用后引号）不报。",
         wrong: "他说：“要坚持“两个毫不动摇”。”会议印发了《实施方案，明确了任务。",
         right: "他说：“要坚持‘两个毫不动摇’。”会议印发了《实施方案》，明确了任务。",
-        check: Check::Doc(check_unpaired),
+        check: Check::DocWith {
+            summarize: summarize_marks,
+            check: check_unpaired,
+        },
     },
     Rule {
         code: ELLIPSIS,
@@ -1129,6 +1132,11 @@ pub fn paragraph_marks(
     scan_marks(s, b.prefix.min(s.len()), quotes)
 }
 
+/// The paragraph summary of `punct-unpaired`: the block's unmatched marks.
+fn summarize_marks(ctx: &ParaCtx, b: &crate::core::text::Block) -> super::Summary {
+    Box::new(paragraph_marks(ctx.text, b, ctx.doc_kind, ctx.config.quotes))
+}
+
 fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
     let quotes = ctx.config.quotes;
     let (outer_open, inner_pair) = match quotes {
@@ -1146,7 +1154,7 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
         .blocks
         .iter()
         .enumerate()
-        .filter(|&(i, b)| read(i, b) && ctx.paras.get(i).and_then(|p| p.marks.as_ref()).is_none())
+        .filter(|&(i, b)| read(i, b) && ctx.summary::<Marks>(i, UNPAIRED).is_none())
         .map(|(i, b)| {
             (
                 i,
@@ -1163,7 +1171,7 @@ fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
             if !read(i, b) {
                 return None;
             }
-            match ctx.paras.get(i).and_then(|p| p.marks.as_ref()) {
+            match ctx.summary::<Marks>(i, UNPAIRED) {
                 Some(m) => Some(m),
                 None => {
                     while extra.peek().is_some_and(|(k, _)| *k < i) {

@@ -50,8 +50,8 @@ const VAGUE: &[&str] = &[
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     // cheap pre-check: some Han character immediately repeated, or a
     // repeated two-character unit (ABAB), in the masked text (the paragraph
-    // census of `lexicon.rs` looked)
-    if !super::lexicon::census(ctx).repeats {
+    // facts say)
+    if !ctx.facts().repeats {
         return;
     }
     let s = ctx.simplified();

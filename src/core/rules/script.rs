@@ -1,6 +1,6 @@
 //! Mixed simplified and traditional characters. Every paragraph counts its
 //! traditional-only and simplified-only characters when it is analysed
-//! ([`count`], stored in `ParaResult::script` and cached with it); the
+//! ([`count`], the rule's paragraph summary, cached with the paragraph); the
 //! document check sums the counts, decides the dominant script and re-reads
 //! only the paragraphs that hold characters of the other script.
 //!
@@ -11,13 +11,13 @@
 //! traditional character maps to it. Characters legitimate in both scripts
 //! (`data/script_both.txt`) are never counted or flagged.
 
-use crate::core::chars::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use super::{Check, DocCtx, ParaCtx, Rule};
+use super::{Check, DocCtx, ParaCtx, Rule, Summary};
 use crate::core::chars::is_han;
+use crate::core::hanzi::{self, Tables};
 use crate::core::finding::{Finding, Fix, Severity};
-use crate::core::text::{self, BlockKind};
+use crate::core::text::{self, Block, BlockKind};
 
 pub const CODE: &str = "script-mixed";
 
@@ -30,127 +30,10 @@ pub const RULES: &[Rule] = &[Rule {
     description: "简繁混用：按全文判断主要字形（简体或繁体），标出另一种字形的字并给出替换。简繁通用的字和两种字形中都合法使用的字（乾隆的“乾”、姓氏“於”、宫商角徵羽的“徵”等）不报；繁体文稿中只在简→繁对应唯一时报。",
     wrong: "市南区召开解放思想大讨论座谈会，邀请各界代表参加，记者羅某在会上发言。",
     right: "市南区召开解放思想大讨论座谈会，邀请各界代表参加，记者罗某在会上发言。",
-    check: Check::Doc(check),
+    check: Check::DocWith { summarize, check },
 }];
 
-/// A bit set over the Basic Multilingual Plane.
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new() -> Bits {
-        Bits(vec![0; 0x10000 / 64])
-    }
-    fn set(&mut self, c: char) {
-        let u = c as usize;
-        if let Some(w) = self.0.get_mut(u / 64) {
-            *w |= 1 << (u % 64);
-        }
-    }
-    fn has(&self, c: char) -> bool {
-        let u = c as usize;
-        self.0.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
-    }
-}
-
-struct Tables {
-    /// Traditional forms that are fine in simplified text.
-    both_simp: Bits,
-    /// Simplified-only characters (images of the map, not traditional too).
-    simp_only: Bits,
-    /// Characters fast2s changes (out of context).
-    changed: Bits,
-    /// Simplified → its only traditional source.
-    unique: HashMap<char, char>,
-    /// The characters [`count`] counts without the walk: simplified-only Han
-    /// characters from U+3400 on (all of them three-byte characters).
-    simp_only_han: Box<[u64; 1024]>,
-}
-
-/// The bits of the characters that [`count`] counts when the simplifier
-/// changes nothing (for the paragraph census of `lexicon.rs`).
-pub(crate) fn simp_only_bits() -> &'static [u64; 1024] {
-    &TABLES.simp_only_han
-}
-
-static TABLES: LazyLock<Tables> = LazyLock::new(build);
-
-fn build() -> Tables {
-    let mut both_simp = Bits::new();
-    let mut both_trad = Bits::new();
-    let mut section = 0;
-    for line in include_str!("../../../data/script_both.txt").lines() {
-        let l = line.trim();
-        if l.starts_with('#') || l.is_empty() {
-            continue;
-        }
-        match l {
-            "[simplified]" => section = 1,
-            "[traditional]" => section = 2,
-            _ => {
-                for c in l.chars().filter(|c| is_han(*c)) {
-                    match section {
-                        1 => both_simp.set(c),
-                        2 => both_trad.set(c),
-                        _ => {}
-                    }
-                }
-            }
-        }
-    }
-    // convert every BMP ideograph once, separated so no word context applies
-    let ranges = [0x3400u32..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF];
-    let mut all = String::with_capacity(0x6000 * 4);
-    let mut cps = Vec::with_capacity(0x6000);
-    for r in ranges {
-        for u in r {
-            if let Some(c) = char::from_u32(u) {
-                all.push(c);
-                all.push('\n');
-                cps.push(c);
-            }
-        }
-    }
-    let converted = fast2s::convert(&all);
-    let mut sources: HashMap<char, Vec<char>> = HashMap::default();
-    let mut changed = Bits::new();
-    for (t, s) in cps.iter().zip(converted.split('\n')) {
-        let mut it = s.chars();
-        if let (Some(sc), None) = (it.next(), it.next()) {
-            if sc != *t {
-                sources.entry(sc).or_default().push(*t);
-                changed.set(*t);
-            }
-        }
-    }
-    // word-context conversions (藉口 → 借口, 看著 → 看着) are changes too
-    for c in ['藉', '著', '苧'] {
-        changed.set(c);
-    }
-    let mut simp_only = Bits::new();
-    let mut unique = HashMap::default();
-    for (s, ts) in &sources {
-        if both_trad.has(*s) {
-            continue;
-        }
-        simp_only.set(*s);
-        if let [t] = ts.as_slice() {
-            unique.insert(*s, *t);
-        }
-    }
-    let mut simp_only_han = Box::new([0u64; 1024]);
-    for u in 0x3400u32..=0xFFFF {
-        if char::from_u32(u).is_some_and(|c| is_han(c) && simp_only.has(c)) {
-            simp_only_han[(u >> 6) as usize] |= 1 << (u & 63);
-        }
-    }
-    Tables {
-        both_simp,
-        simp_only,
-        changed,
-        unique,
-        simp_only_han,
-    }
-}
+static TABLES: &LazyLock<Tables> = &hanzi::TABLES;
 
 /// What a Han character says about the script, given its simplified form
 /// in context.
@@ -196,13 +79,18 @@ fn walk(ctx: &ParaCtx, mut f: impl FnMut(usize, char, Evidence)) {
 }
 
 /// (traditional-only, simplified-only) character counts of a paragraph.
+/// The paragraph's summary for the document check: its [`count`].
+fn summarize(ctx: &ParaCtx, _: &Block) -> Summary {
+    Box::new(count(ctx))
+}
+
 pub fn count(ctx: &ParaCtx) -> (u32, u32) {
     // nothing the simplifier could change: no traditional evidence, and the
     // simplified-only characters are counted without the walk's context
     // (every character `changed` holds, `may_change` holds too: tested);
-    // the paragraph census of `lexicon.rs` counted them
     if !ctx.may_change() {
-        return (0, super::lexicon::census(ctx).simp_only);
+        // (the paragraph's facts counted them, as the walk would have)
+        return (0, ctx.facts().simp_only);
     }
     let (mut tr, mut si) = (0u32, 0u32);
     walk(ctx, |_, _, e| match e {
@@ -233,16 +121,18 @@ pub fn dominant(trad: u32, simp: u32) -> Option<Script> {
 }
 
 fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
-    let (trad, simp) = ctx.paras.iter().fold((0u32, 0u32), |(a, b), p| {
-        (a.saturating_add(p.script.0), b.saturating_add(p.script.1))
+    let counts = |i: usize| ctx.summary::<(u32, u32)>(i, CODE).copied().unwrap_or((0, 0));
+    let (trad, simp) = (0..ctx.paras.len()).map(counts).fold((0u32, 0u32), |(a, b), c| {
+        (a.saturating_add(c.0), b.saturating_add(c.1))
     });
     let Some(dom) = dominant(trad, simp) else {
         return;
     };
-    for (i, p) in ctx.paras.iter().enumerate() {
+    for i in 0..ctx.paras.len() {
+        let (t, s) = counts(i);
         let minority = match dom {
-            Script::Simplified => p.script.0,
-            Script::Traditional => p.script.1,
+            Script::Simplified => t,
+            Script::Traditional => s,
         };
         let Some(b) = ctx.blocks.get(i) else { continue };
         if minority == 0 || b.kind == BlockKind::Code {
@@ -250,7 +140,7 @@ fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
         }
         let bt = ctx.block_text(i);
         let masked = text::mask(bt, ctx.doc_kind, b.prefix);
-        let pc = ParaCtx::new(bt, &masked, b.kind, ctx.doc_kind, ctx.config);
+        let pc = ParaCtx::new(bt, &masked, b.kind, ctx.doc_kind, ctx.config, ctx.switches);
         let base = b.range.start;
         walk(&pc, |at, c, e| {
             let r = base + at..base + at + c.len_utf8();
@@ -326,18 +216,18 @@ mod tests {
         fix::apply_edits(text, &fix::fix_all_edits(&fs)).0
     }
 
-    /// The census counts what `count` counted itself when the simplifier
-    /// changes nothing.
+    /// The paragraph facts count what `count` counts itself when the
+    /// simplifier changes nothing.
     #[test]
-    fn census_counts_simplified_only_characters() {
+    fn simplified_only_characters_are_counted() {
         let t = &*TABLES;
         let mut total = 0;
-        for s in crate::core::rules::lexicon::sample_texts() {
+        for s in crate::core::wordlists::sample_texts() {
             let si = s
                 .chars()
                 .filter(|&c| (c as u32) >= 0x3400 && is_han(c) && t.simp_only.has(c))
                 .count();
-            let got = crate::core::rules::lexicon::census_of(&s).simp_only;
+            let got = crate::core::para::Facts::of(&s).simp_only;
             assert_eq!(got as usize, si, "{s}");
             total += si;
         }

@@ -193,15 +193,15 @@ fn scan(ctx: &ParaCtx, code: &'static str, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let b = s.as_bytes();
     // cheap pre-check: any whitespace after the indentation at all? (The
-    // paragraph census of `lexicon.rs` looked, once for the three rules.)
-    if !super::lexicon::census(ctx).inner_ws {
+    // paragraph's facts say, once for the three rules.)
+    if !ctx.facts().inner_ws {
         return;
     }
     let para = Para::new(ctx);
     // the indentation is one run that gets no verdict (nothing on its
     // left): the runs after it
     let indent = s.len() - s.trim_start_matches(is_inline_ws).len();
-    let plain = !super::lexicon::census(ctx).wide_ws;
+    let plain = !ctx.facts().wide_ws;
     for run in ws_runs(b, indent, plain) {
         if let Some(v) = judge(&para, run.clone(), Some(code)) {
             if v.code == code {
@@ -535,8 +535,9 @@ mod tests {
     #[test]
     fn verdicts_of_one_code() {
         let config = Config::default();
+        let switches = crate::core::rules::testutil::switches(&config);
         let mut kept = [0usize; 3];
-        for t in crate::core::rules::lexicon::sample_texts() {
+        for t in crate::core::wordlists::sample_texts() {
             for kind in [DocKind::Plain, DocKind::Markdown] {
                 let masked = crate::core::text::mask(&t, kind, 0);
                 let ctx = crate::core::rules::ParaCtx::new(
@@ -545,6 +546,7 @@ mod tests {
                     crate::core::text::BlockKind::Para,
                     kind,
                     &config,
+                    &switches,
                 );
                 let para = Para::new(&ctx);
                 for run in ws_runs(masked.as_bytes(), 0, false) {
@@ -567,14 +569,14 @@ mod tests {
     #[test]
     fn runs_after_the_indentation() {
         let mut searched = 0;
-        for t in crate::core::rules::lexicon::sample_texts() {
+        for t in crate::core::wordlists::sample_texts() {
             let b = t.as_bytes();
             let indent = t.len() - t.trim_start_matches(is_inline_ws).len();
             let mut every: Vec<_> = ws_runs(b, 0, false).collect();
             if every.first().is_some_and(|r| r.start == 0) {
                 every.remove(0);
             }
-            let plain = !crate::core::rules::lexicon::census_of(&t).wide_ws;
+            let plain = !crate::core::para::Facts::of(&t).wide_ws;
             assert_eq!(
                 ws_runs(b, indent, plain).collect::<Vec<_>>(),
                 every,

@@ -1,15 +1,15 @@
 //! Word-level rules: commonly confused words (`word-confused`, from
 //! `data/confused_words.txt`) and redundant wording (`word-redundant`, from
 //! `data/redundancy.txt`). Both match their lists in one pass and accept a
-//! match only on jieba word boundaries (see `lexicon.rs`).
+//! match only on jieba word boundaries (see `core/wordlists.rs`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{
-    after_surname, data_lines, is_word_at, list_hits, match_text, tail_ok, Guards, Lexicon, List,
-};
-use super::{Check, ParaCtx, Rule};
+use crate::core::data::{self, data_file};
+use crate::core::wordlists::{after_surname, is_word_at, match_text, tail_ok, Guards, Lexicon};
+use super::{hits, List};
+use crate::core::rules::{Check, ParaCtx, Rule};
 use crate::core::finding::{Edit, Finding, Fix, Severity};
 use crate::core::nlp;
 
@@ -58,7 +58,7 @@ pub(crate) struct ConfusedList {
 
 pub(crate) static CONFUSED: LazyLock<ConfusedList> = LazyLock::new(|| {
     let mut entries = Vec::new();
-    for f in data_lines(include_str!("../../../data/confused_words.txt")) {
+    for f in data::lines(data_file!("confused_words.txt")) {
         let (Some(&wrong), Some(&right)) = (f.first(), f.get(1)) else {
             continue;
         };
@@ -77,11 +77,12 @@ pub(crate) static CONFUSED: LazyLock<ConfusedList> = LazyLock::new(|| {
 fn check_confused(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = match_text(ctx);
     let list = &*CONFUSED;
-    let hits = list_hits(ctx, List::Confused);
+    let found = hits(ctx);
+    let hits = found.of(List::Confused);
     if hits.is_empty() {
         return;
     }
-    let jieba = nlp::jieba_with_words(&ctx.config.words);
+        let jieba = nlp::jieba_with_words(&ctx.config.words);
     let mut covered = 0;
     for (r, i) in hits.iter().cloned() {
         if r.start < covered {
@@ -141,7 +142,7 @@ pub(crate) struct RedundantList {
 
 pub(crate) static REDUNDANT: LazyLock<RedundantList> = LazyLock::new(|| {
     let mut entries = Vec::new();
-    for f in data_lines(include_str!("../../../data/redundancy.txt")) {
+    for f in data::lines(data_file!("redundancy.txt")) {
         let (Some(&pat), Some(&rep), Some(&reason)) = (f.first(), f.get(1), f.get(2)) else {
             continue;
         };
@@ -198,11 +199,12 @@ fn tail_candidates<'s>(
 fn check_redundant(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = match_text(ctx);
     let list = &*REDUNDANT;
-    let hits = list_hits(ctx, List::Redundant);
+    let found = hits(ctx);
+    let hits = found.of(List::Redundant);
     if hits.is_empty() {
         return;
     }
-    let jieba = nlp::jieba_with_words(&ctx.config.words);
+        let jieba = nlp::jieba_with_words(&ctx.config.words);
     let mut covered = 0;
     for (r, i) in hits.iter().cloned() {
         if r.start < covered {

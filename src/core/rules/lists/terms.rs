@@ -6,8 +6,10 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{data_lines, is_term_at, list_hits, match_text, Guards, Lexicon, List};
-use super::{Check, ParaCtx, Rule};
+use crate::core::data::{self, data_file};
+use crate::core::wordlists::{is_term_at, match_text, Guards, Lexicon};
+use super::{hits, List};
+use crate::core::rules::{Check, ParaCtx, Rule};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp;
 
@@ -54,7 +56,7 @@ pub(crate) struct TermList {
 
 pub(crate) static TERMS: LazyLock<TermList> = LazyLock::new(|| {
     let mut entries = Vec::new();
-    for f in data_lines(include_str!("../../../data/sensitive_terms.txt")) {
+    for f in data::lines(data_file!("sensitive_terms.txt")) {
         let (Some(&category), Some(&term), Some(&suggestion), Some(&level)) =
             (f.first(), f.get(1), f.get(2), f.get(3))
         else {
@@ -93,7 +95,8 @@ fn message(t: &Term) -> String {
 fn check_terms(ctx: &ParaCtx, out: &mut Vec<Finding>, banned: bool) {
     let s = match_text(ctx);
     let list = &*TERMS;
-    let hits = list_hits(ctx, List::Terms);
+    let found = hits(ctx);
+    let hits = found.of(List::Terms);
     if hits.is_empty() {
         return;
     }
@@ -247,8 +250,8 @@ mod tests {
 
     #[test]
     fn cautioned_terms_are_off_by_default_and_fire_when_on() {
-        assert!(!Config::default().enabled("term-cautioned"));
-        assert!(Config::default().enabled("term-banned"));
+        assert!(crate::core::rules::get("term-cautioned").is_some_and(|r| r.default_off));
+        assert!(crate::core::rules::get("term-banned").is_some_and(|r| !r.default_off));
         assert_eq!(cautioned("这是全省最佳的做法。"), ["最佳"]);
         assert_eq!(cautioned("该县村长带队走访。"), ["村长"]);
         assert!(cautioned("大学生村官扎根基层。").is_empty());

@@ -1,5 +1,7 @@
-//! Word lists matched on jieba word boundaries, shared by the word-level
-//! rules (`words.rs`) and the term rules (`terms.rs`).
+//! The word-list matcher: lists of words found in a paragraph on jieba word
+//! boundaries. Rules that check a list (confused words, redundant phrases,
+//! banned terms, …) build a [`Lexicon`] of their own and ask it here; the
+//! matcher knows no list and no rule.
 //!
 //! A list is matched in one pass over the (simplified) paragraph: a bitset of
 //! first characters rejects almost every position at once, and a map from the
@@ -15,13 +17,13 @@
 //! HMM-guessed names do.
 
 use crate::core::chars::FxHashMap as HashMap;
-use crate::core::chars::{code3, is_inline_ws};
+use crate::core::chars::code3;
 use std::ops::Range;
 
 use jieba_rs::Jieba;
 
-use super::ParaCtx;
-use crate::core::nlp::{self, Token};
+use crate::core::nlp::Token;
+use crate::core::para::ParaCtx;
 
 /// Conditions under which a match is not an error, from a data file's flags
 /// column: `+X` (X follows the match), `-X` (X precedes it), `…X` (X follows
@@ -164,31 +166,14 @@ impl Lexicon {
     }
 
     /// Every occurrence as (byte range, entry index), by start, longest first.
-    pub fn find_all(&self, s: &str) -> Vec<(Range<usize>, usize)> {
-        self.scan::<false>(s, &mut Census::default())
-    }
-
-    /// [`find_all`](Self::find_all), and with `CENSUS` the [`Census`] of `s`
-    /// taken in the same walk.
     ///
     /// A byte walk: ASCII is stepped over, a three-byte character (nearly
     /// every other one) is decoded from its bytes and tested against the
     /// first-character bits; only then is the next character read for the
     /// pair filter, and only a position that passes both is looked up.
-    // (inlined into its two callers, each of which calls it once per
-    // paragraph: as a function of its own it was measured ~10 % slower)
-    #[inline(always)]
-    fn scan<const CENSUS: bool>(&self, s: &str, census: &mut Census) -> Hits {
+    pub fn find_all(&self, s: &str) -> Hits {
         let mut out = Vec::new();
         let astral = bit_test(&self.single_bits, 0);
-        let simp_only = super::script::simp_only_bits();
-        // the census, in locals (kept in registers): the three previous
-        // characters (NUL: none; no Han) and the offsets after the last
-        // white space and the last NBSP or U+3000
-        let (mut p1, mut p2, mut p3) = (0u32, 0u32, 0u32);
-        let (mut ws_end, mut wide_ws_end) = (0, 0);
-        let (mut repeats, mut latin, mut de, mut paren) = (false, false, false, false);
-        let mut simp = 0u32;
         let b = s.as_bytes();
         // the bytes not yet read (slice patterns: one length check per character)
         let mut rest = b;
@@ -198,52 +183,21 @@ impl Lexicon {
                 [] => break,
                 [x, ref tail @ ..] if x < 0x80 => {
                     rest = tail;
-                    if CENSUS {
-                        latin |= x.is_ascii_alphabetic();
-                        match x {
-                            b'(' => paren = true,
-                            b' ' | b'\t' => ws_end = at + 1,
-                            _ => {}
-                        }
-                        // (no Han character: no repeat ends here)
-                        (p3, p2, p1) = (p2, p1, x as u32);
-                    }
+                    // words start with a Chinese character: ASCII is stepped over
                     continue;
                 }
                 [x @ 0xE0..=0xEF, y, z, ref tail @ ..] => {
                     rest = tail;
-                    let n = code3(x, y, z);
-                    if CENSUS {
-                        simp += bit_test(simp_only, n) as u32;
-                    }
-                    n
+                    code3(x, y, z)
                 }
                 _ => {
                     let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
                         break;
                     };
                     rest = rest.get(c.len_utf8()..).unwrap_or_default();
-                    // (`simp_only` holds three-byte characters only)
                     c as u32
                 }
             };
-            if CENSUS {
-                match n {
-                    0x7684 => de = true,    // 的
-                    0xFF08 => paren = true, // （
-                    0x3000 | 0xA0 => {
-                        ws_end = b.len() - rest.len();
-                        wide_ws_end = ws_end;
-                    }
-                    _ => {}
-                }
-                // rarely equal: the Han test only then
-                if n == p1 || (n == p2 && p1 == p3) {
-                    repeats |= (n == p1 && is_han_code(n))
-                        || (p3 == p1 && p2 == n && is_han_code(p3) && is_han_code(p2));
-                }
-                (p3, p2, p1) = (p2, p1, n);
-            }
             if n <= 0xFFFF {
                 if !bit_test(&self.first_bits, n) {
                     continue;
@@ -269,19 +223,6 @@ impl Lexicon {
                     out.push((at..at + w.len(), k as usize));
                 }
             }
-        }
-        if CENSUS {
-            // white space after the indentation: the last one ends after it
-            let indent = s.len() - s.trim_start_matches(is_inline_ws).len();
-            *census = Census {
-                repeats,
-                simp_only: simp,
-                latin,
-                de,
-                paren,
-                inner_ws: ws_end > indent,
-                wide_ws: wide_ws_end > indent,
-            };
         }
         out
     }
@@ -365,11 +306,6 @@ pub fn tail_ok(ctx: &ParaCtx, jieba: &Jieba, r: &Range<usize>) -> bool {
     }
 }
 
-/// Could the simplifier change anything in `s`?
-pub(crate) fn may_change(s: &str) -> bool {
-    nlp::may_change(s)
-}
-
 /// The paragraph text the word lists are matched on: the simplified text, or
 /// (the same thing, without converting) the masked text when nothing in it
 /// is traditional.
@@ -381,141 +317,34 @@ pub fn match_text<'a>(ctx: &'a ParaCtx) -> &'a str {
     }
 }
 
-/// The word lists of the word-level rules, matched together in one pass
-/// over a paragraph (the results are kept in the paragraph's context).
-#[derive(Clone, Copy)]
-pub enum List {
-    Confused = 0,
-    Redundant = 1,
-    Terms = 2,
-}
-
 /// Matches of one list: (byte range, entry index), by start, longest first.
 pub type Hits = Vec<(Range<usize>, usize)>;
 
-/// Facts about a paragraph's masked text that character-level rules test
-/// before doing any real work. They are taken in the walk that matches the
-/// word lists, which visits every character anyway: one pass instead of one
-/// per rule. Each is exactly the test its rule made by itself (see the
-/// tests).
-#[derive(Default, Debug, Clone, PartialEq)]
-pub struct Census {
-    /// Some Han character right after itself (`的的`), or two Han characters
-    /// right after themselves (`我们我们`): `repeat.rs`.
-    pub repeats: bool,
-    /// Characters of simplified script only (see `script.rs`).
-    pub simp_only: u32,
-    /// Any ASCII letter: `latin.rs`.
-    pub latin: bool,
-    /// Any `的`: `dedi.rs`.
-    pub de: bool,
-    /// Any opening parenthesis, `(` or `（`: `pinyin.rs`.
-    pub paren: bool,
-    /// Any white space (space, tab, NBSP, U+3000) after the indentation:
-    /// `spacing.rs`.
-    pub inner_ws: bool,
-    /// Any NBSP or U+3000 after the indentation: `spacing.rs` (without one,
-    /// white space is found by a search for space and tab).
-    pub wide_ws: bool,
-}
-
-/// [`crate::core::chars::is_han`] of a code point.
-fn is_han_code(n: u32) -> bool {
-    char::from_u32(n).is_some_and(crate::core::chars::is_han)
-}
-
-/// The matches of every [`List`] in one paragraph, and the census of its
-/// masked text.
-#[derive(Default)]
-pub struct ParaHits {
-    lists: [Hits; 3],
-    census: Census,
-}
-
-/// One lexicon of all lists' words, and for each of its entries the list and
-/// the entry index there.
-struct Combined {
-    lex: Lexicon,
-    owner: Vec<(usize, usize)>,
-}
-
-static COMBINED: std::sync::LazyLock<Combined> = std::sync::LazyLock::new(|| {
-    let lists: [&Lexicon; 3] = [
-        &super::words::CONFUSED.lex,
-        &super::words::REDUNDANT.lex,
-        &super::terms::TERMS.lex,
-    ];
-    let mut words = Vec::new();
-    let mut owner = Vec::new();
-    for (l, lex) in lists.iter().enumerate() {
-        for (i, w) in lex.words.iter().enumerate() {
-            words.push(&**w);
-            owner.push((l, i));
-        }
-    }
-    Combined {
-        lex: Lexicon::new(words),
-        owner,
-    }
-});
-
-/// The paragraph's word list matches and census, made on first use.
-fn para_hits<'c>(ctx: &'c ParaCtx) -> &'c ParaHits {
-    ctx.lexicon_hits.get_or_init(|| {
-        let c = &*COMBINED;
+impl Lexicon {
+    /// The matches in a paragraph: in its simplified text, and, where it
+    /// differs, in the text as written too (a wrong form may hold a character
+    /// that the simplifier maps onto the right one: `薰陶` becomes `熏陶`).
+    /// Sorted by start, longest first; no duplicates.
+    pub fn hits_in(&self, ctx: &ParaCtx) -> Hits {
         let s = match_text(ctx);
-        let mut out = ParaHits::default();
-        let mut split = |found: Hits| {
-            for (r, k) in found {
-                if let Some(&(l, i)) = c.owner.get(k) {
-                    out.lists[l].push((r, i));
-                }
-            }
-        };
-        // the masked text is walked in any case (for the census)
-        let mut census = Census::default();
-        let masked_hits = c.lex.scan::<true>(ctx.masked, &mut census);
+        let mut hits = self.find_all(ctx.masked);
         if s != ctx.masked {
-            split(c.lex.find_all(s));
-            split(masked_hits);
-            for hits in &mut out.lists {
-                hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-                hits.dedup();
-            }
-        } else {
-            split(masked_hits);
+            hits.extend(self.find_all(s));
+            hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+            hits.dedup();
         }
-        out.census = census;
-        out
-    })
-}
-
-/// The matches of `list` in the paragraph: in the simplified text, and, where
-/// it differs, in the text as written too (a wrong form may hold a character
-/// that the simplifier maps onto the right one: `薰陶` becomes `熏陶`).
-/// Sorted by start, longest first; no duplicates. All lists are matched on
-/// the first call for a paragraph.
-pub fn list_hits<'c>(ctx: &'c ParaCtx, list: List) -> &'c [(Range<usize>, usize)] {
-    &para_hits(ctx).lists[list as usize]
-}
-
-/// The census of `s` alone (for tests).
-#[cfg(test)]
-pub(crate) fn census_of(s: &str) -> Census {
-    let mut c = Census::default();
-    COMBINED.lex.scan::<true>(s, &mut c);
-    c
-}
-
-/// The [`Census`] of the paragraph's masked text (taken with the word lists'
-/// matches, on the first call for a paragraph).
-pub fn census<'c>(ctx: &'c ParaCtx) -> &'c Census {
-    &para_hits(ctx).census
+        hits
+    }
 }
 
 /// Common single-character surnames: a two-character match right after one
 /// of them, standing alone as a token, may be a given name (`张宏扬`).
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+static SURNAMES: std::sync::LazyLock<crate::core::chars::FxHashSet<char>> =
+    std::sync::LazyLock::new(|| {
+        crate::core::data::entries(crate::data_file!("common_surnames.txt"))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    });
 
 /// Does a two-character match at `start` follow a lone surname token?
 pub fn after_surname(ctx: &ParaCtx, start: usize) -> bool {
@@ -529,15 +358,7 @@ pub fn after_surname(ctx: &ParaCtx, start: usize) -> bool {
     }
     let w = ctx.word(prev);
     let mut cs = w.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if SURNAMES.contains(c))
-}
-
-/// Split a data file into its non-comment, non-empty lines' tab fields.
-pub fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+    matches!((cs.next(), cs.next()), (Some(c), None) if SURNAMES.contains(&c))
 }
 
 /// Texts for the differential tests of the rewritten scans: the fixture
@@ -560,8 +381,16 @@ pub(crate) fn sample_texts() -> Vec<String> {
     for t in &real {
         out.extend(t.lines().map(String::from));
     }
-    let c = &*COMBINED;
-    let mut pieces: Vec<String> = c.lex.words.iter().map(|w| w.to_string()).collect();
+    // the entries of the rules' word lists, as pieces of generated text
+    let lists = [
+        &crate::core::rules::lists::words::CONFUSED.lex,
+        &crate::core::rules::lists::words::REDUNDANT.lex,
+        &crate::core::rules::lists::terms::TERMS.lex,
+    ];
+    let mut pieces: Vec<String> = lists
+        .iter()
+        .flat_map(|l| l.words.iter().map(|w| w.to_string()))
+        .collect();
     for t in &real {
         let cs: Vec<char> = t.chars().collect();
         pieces.extend(cs.chunks(7).take(400).map(|w| w.iter().collect::<String>()));
@@ -672,56 +501,18 @@ mod tests {
         let bmp = Lexicon::new(["据", "é", "\u{7FF}", "\u{FFFF}", "實"]);
         let mut hits = 0;
         for t in sample_texts() {
-            for lex in [&COMBINED.lex, &small, &bmp] {
+            let lists = [
+                &crate::core::rules::lists::words::CONFUSED.lex,
+                &crate::core::rules::lists::words::REDUNDANT.lex,
+                &crate::core::rules::lists::terms::TERMS.lex,
+            ];
+            for lex in lists.into_iter().chain([&small, &bmp]) {
                 let found = lex.find_all(&t);
                 assert_eq!(found, lex.find_all_unfiltered(&t), "{t}");
                 hits += found.len();
             }
         }
         assert!(hits > 1000, "{hits}");
-    }
-
-    /// Every fact of the census is the test its rule made by itself (the
-    /// rules' former code), and the walk that takes it matches as before.
-    #[test]
-    fn census_agrees_with_the_rules_own_tests() {
-        use crate::core::chars::is_han;
-        let repeats = |s: &str| {
-            let mut prev = ['\0'; 3];
-            s.chars().any(|c| {
-                let [p3, p2, p1] = prev;
-                prev = [p2, p1, c];
-                (p1 == c && is_han(c)) || (p3 == p1 && p2 == c && is_han(p3) && is_han(p2))
-            })
-        };
-        let inner_ws = |s: &str| {
-            let bb = s.trim_start_matches(is_inline_ws).as_bytes();
-            memchr::memchr2(b' ', b'\t', bb).is_some()
-                || memchr::memmem::find(bb, "\u{3000}".as_bytes()).is_some()
-                || memchr::memmem::find(bb, "\u{a0}".as_bytes()).is_some()
-        };
-        let mut seen = [0usize; 6];
-        for t in sample_texts() {
-            let mut c = Census::default();
-            let found = COMBINED.lex.scan::<true>(&t, &mut c);
-            assert_eq!(found, COMBINED.lex.find_all_unfiltered(&t), "{t}");
-            let want = [
-                repeats(&t),
-                t.bytes().any(|b| b.is_ascii_alphabetic()),
-                t.contains('的'),
-                t.as_bytes().contains(&b'(') || t.contains("（"),
-                inner_ws(&t),
-                t.trim_start_matches(is_inline_ws)
-                    .contains(['\u{a0}', '\u{3000}']),
-            ];
-            let got = [c.repeats, c.latin, c.de, c.paren, c.inner_ws, c.wide_ws];
-            assert_eq!(got, want, "{t:?}");
-            for (k, w) in want.iter().enumerate() {
-                seen[k] += usize::from(*w);
-            }
-        }
-        // every fact was both true and false many times
-        assert!(seen.iter().all(|&n| n > 100 && n < 4000), "{seen:?}");
     }
 
     #[test]
@@ -743,9 +534,9 @@ mod tests {
 
     #[test]
     fn traditional_characters_are_known() {
-        assert!(may_change("這項工作"));
-        assert!(may_change("他們憑藉"));
-        assert!(!may_change("这项工作按部就班推进，GDP增长7.8%。"));
+        assert!(crate::core::nlp::may_change("這項工作"));
+        assert!(crate::core::nlp::may_change("他們憑藉"));
+        assert!(!crate::core::nlp::may_change("这项工作按部就班推进，GDP增长7.8%。"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! 1. findings and configuration: [`finding`], [`config`], [`config_file`], [`suppress`]
 //! 2. language: [`nlp`], [`hanzi`], [`figures`]
 //! 3. paragraph context: [`para`]
-//! 4. knowledge: [`boilerplate`], [`broken`], [`wordlists`], [`entities`], [`outline`]
+//! 4. knowledge: [`boilerplate`], [`broken`], [`wordlists`], [`latin_words`], [`entities`], [`outline`]
 //! 5. rules: [`doc`], [`rules`]
 //! 6. [`analyzer`]
 //! 7. services: [`hover`], [`fix`]
@@ -26,6 +26,7 @@ pub mod finding;
 pub mod fix;
 pub mod hanzi;
 pub mod hover;
+pub mod latin_words;
 #[cfg(test)]
 mod md_awareness_tests;
 pub mod nlp;

@@ -12,12 +12,15 @@
 //! Function words are warnings (`and` → `和`, `or` → `或` are fixed when they
 //! sit between two Chinese words); other unknown words are hints.
 
-use crate::core::chars::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Check, ParaCtx, Rule};
 use crate::core::chars::{is_cjk, is_han};
+use crate::core::data::{self, data_file};
+use crate::core::latin_words::{
+    connector, connector_fix_range, in_parens, is_space, word_is_stray,
+};
 use crate::core::finding::{Finding, Fix, Severity};
 
 pub const CODE: &str = "latin-stray";
@@ -34,44 +37,10 @@ pub const RULES: &[Rule] = &[Rule {
     check: Check::Para(check),
 }];
 
-static ALLOW: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../../data/latin_allow.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_ascii_lowercase)
-        .collect()
-});
-
-/// English function words: never part of a Chinese sentence.
-const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "the", "of", "with", "in", "on", "at", "to", "for", "from", "by", "an", "is",
-    "are", "was", "were", "be", "been", "but", "not", "that", "this", "these", "those", "which",
-    "whom", "whose", "as", "if", "than", "then", "so", "into", "onto", "about", "after", "before",
-    "between", "under", "over", "also", "its", "their", "our", "your",
-];
-
-fn connector(word: &str) -> Option<&'static str> {
-    match word {
-        "and" => Some("和"),
-        "or" => Some("或"),
-        _ => None,
-    }
-}
-
-/// Is the allow-list loaded with at least `n` entries (for tests)?
-pub fn allow_len() -> usize {
-    ALLOW.len()
-}
-
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
         || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-}
-
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}')
 }
 
 const LEAD: &[char] = &['(', '[', '{', '"', '\'', '<'];
@@ -165,18 +134,9 @@ fn pair(open: char, close: char) -> bool {
     )
 }
 
-/// Is `at` inside an unclosed parenthesis of the paragraph?
-fn in_parens(s: &str, at: usize) -> bool {
-    let mut depth = 0i32;
-    for c in s[..at].chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = (depth - 1).max(0),
-            _ => {}
-        }
-    }
-    depth > 0
-}
+/// English function words: never part of a Chinese sentence.
+static FUNCTION_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("latin_function_words.txt")).collect());
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
@@ -297,66 +257,6 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
     }
 }
 
-/// Could this Latin word be a stray word at all (before context checks)?
-fn word_is_stray(ctx: &ParaCtx, core: &str) -> bool {
-    if core.chars().count() < 2
-        || !core
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
-        || core.starts_with(['-', '\''])
-        || core.ends_with(['-', '\''])
-    {
-        return false; // upper case, digits, accents (pinyin), symbols
-    }
-    let lower = core.to_ascii_lowercase();
-    if ALLOW.contains(&lower) {
-        return false;
-    }
-    !ctx.config
-        .words
-        .iter()
-        .any(|w| w.trim().eq_ignore_ascii_case(core))
-}
-
-/// For a connector word (`and`/`or`) at `word` that sits between two Chinese
-/// characters (with optional spaces), the range its fix replaces (spaces
-/// included); None if it is not in that shape.
-fn connector_fix_range(s: &str, word: Range<usize>) -> Option<Range<usize>> {
-    connector(s.get(word.clone())?)?;
-    let before = &s[..word.start];
-    let a = word.start - (before.len() - before.trim_end_matches(is_space).len());
-    let after = &s[word.end..];
-    let e = word.end + (after.len() - after.trim_start_matches(is_space).len());
-    let ok =
-        super::prev_char(s, a).is_some_and(is_han) && super::next_char(s, e).is_some_and(is_han);
-    (ok && !in_parens(s, a)).then_some(a..e)
-}
-
-/// Is the whitespace `run` one of the spaces around a connector word that
-/// this rule will replace (so the spacing rules leave it alone)?
-pub fn connector_at(ctx: &ParaCtx, run: &Range<usize>) -> bool {
-    let s = ctx.masked;
-    let b = s.as_bytes();
-    // the word right after the run
-    let mut e = run.end;
-    while e < b.len() && b[e].is_ascii_lowercase() {
-        e += 1;
-    }
-    // the word right before the run
-    let mut a = run.start;
-    while a > 0 && b[a - 1].is_ascii_lowercase() {
-        a -= 1;
-    }
-    let candidates = [run.end..e, a..run.start];
-    candidates.into_iter().any(|w| {
-        !w.is_empty()
-            && (w.start == 0 || !b[w.start - 1].is_ascii_alphanumeric())
-            && (w.end == b.len() || !b[w.end].is_ascii_alphanumeric())
-            && s.get(w.clone()).is_some_and(|t| word_is_stray(ctx, t))
-            && connector_fix_range(s, w).is_some()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,7 +270,7 @@ mod tests {
 
     #[test]
     fn allow_list_is_loaded() {
-        assert!(allow_len() >= 150);
+        assert!(crate::core::latin_words::allow_len() >= 150);
     }
 
     #[test]

@@ -12,9 +12,9 @@ use super::finding::{Finding, Severity};
 pub use super::para::ParaCtx;
 use super::text::Block;
 
-pub mod dedi;
+pub mod de_particles;
 pub mod extraction;
-pub mod figures;
+pub mod figure_checks;
 pub mod latin;
 pub mod lists;
 pub mod names;
@@ -79,12 +79,12 @@ pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         pinyin::RULES,
         extraction::RULES,
         numbering::RULES,
-        figures::RULES,
+        figure_checks::RULES,
         lists::words::RULES,
         lists::terms::RULES,
         names::RULES,
         typo::RULES,
-        dedi::RULES,
+        de_particles::RULES,
         repeat::RULES,
     ];
     families.iter().flat_map(|f| f.iter()).collect()

@@ -25,7 +25,8 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::{latin, Check, ParaCtx, Rule};
+use super::{Check, ParaCtx, Rule};
+use crate::core::latin_words;
 use crate::core::chars::{is_han, is_inline_ws, MASK};
 use crate::core::config::Spacing;
 use crate::core::finding::{Finding, Fix, Severity};
@@ -399,7 +400,7 @@ fn verdict(p: &Para, l: char, r: char, run: Range<usize>, irregular: bool) -> Op
         {
             return None;
         }
-        if p.ctx.enabled(latin::CODE) && latin::connector_at(p.ctx, &run) {
+        if p.ctx.enabled("latin-stray") && latin_words::connector_at(p.ctx, &run) {
             return None; // `政策 and 人才`: the stray-Latin fix takes the spaces too
         }
         let kind = if is_han(l) { what(r) } else { what(l) };

@@ -106,64 +106,13 @@ impl Analyzer {
     }
 
     pub fn analyze(&mut self, text: &str, kind: DocKind) -> Analysis {
-        if let Some(trigger) = test_panic_trigger() {
-            if text.contains(trigger) {
-                panic!("zhproof test panic (ZHPROOF_TEST_PANIC)");
-            }
-        }
         let blocks = text::blocks(text, kind);
-        let mut paras = Vec::with_capacity(blocks.len());
-        // a first analysis fills the cache with every block: grow it once
-        if self.cache.is_empty() {
-            self.cache.reserve(blocks.len());
-        }
-        self.generation += 1;
-        let generation = self.generation;
-        let (mut fresh, mut reused) = (0, 0);
-        for b in &blocks {
-            let bt = &text[b.range.clone()];
-            let key = hash_block(bt, b.kind, b.prefix, kind, self.fingerprint);
-            let r = match self.cache.get_mut(&key) {
-                Some((r, used, born)) if *born != generation => {
-                    reused += 1;
-                    *used = generation;
-                    r.clone()
-                }
-                _ => {
-                    fresh += 1;
-                    let r = Arc::new(analyze_block(bt, b, kind, &self.config, self.table, &self.switches));
-                    self.cache.insert(key, (r.clone(), generation, generation));
-                    r
-                }
-            };
-            paras.push(r);
-        }
-        // memory stays bounded by the document: sweep what this version
-        // does not use once it is as much as the document itself
-        if self.cache.len() > 2 * blocks.len() + 64 {
-            self.cache.retain(|_, (_, used, _)| *used == generation);
-        }
-
-        let computed: Vec<Option<outline::BlockShape>> = blocks
-            .iter()
-            .zip(&paras)
-            .map(|(b, p)| match p.shape {
-                Some(_) => None,
-                None => Some(outline::BlockShape::of(&text[b.range.clone()], b)),
-            })
-            .collect();
-        let shapes: Vec<&outline::BlockShape> = paras
-            .iter()
-            .zip(&computed)
-            .filter_map(|(p, c)| p.shape.as_ref().or(c.as_ref()))
-            .collect();
-        let classes = outline::classify_shapes(text, &blocks, kind, &shapes);
+        let (paras, fresh, reused) = self.paragraphs(text, kind, &blocks);
+        let classes = classes_of(text, kind, &blocks, &paras);
         let mut findings = Vec::new();
         let mut panics = Vec::new();
         for (b, p) in blocks.iter().zip(&paras) {
-            for f in &p.findings {
-                findings.push(f.shifted(b.range.start));
-            }
+            findings.extend(p.findings.iter().map(|f| f.shifted(b.range.start)));
             panics.extend(p.panics.iter().cloned());
         }
         let ctx = DocCtx {
@@ -175,37 +124,8 @@ impl Analyzer {
             config: &self.config,
             switches: &self.switches,
         };
-        for (i, rule) in self.table.iter().enumerate() {
-            let check = match rule.check {
-                Check::Doc(check) | Check::DocWith { check, .. } => check,
-                Check::Para(_) => continue,
-            };
-            if !self.switches.is_on_at(i) {
-                continue;
-            }
-            let mut out = Vec::new();
-            match catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut out))) {
-                Ok(()) => findings.extend(out),
-                Err(e) => panics.push((rule.code.to_string(), panic_message(&e))),
-            }
-        }
-        let switches = &self.switches;
-        findings.retain(|f| {
-            switches.is_on(f.code) && f.range.end <= text.len() && f.range.start <= f.range.end
-        });
-        for f in &mut findings {
-            let default = if f.own_severity {
-                f.severity
-            } else {
-                self.switches.default_severity(f.code)
-            };
-            f.severity = self.config.severity(f.code, default);
-        }
-        // in-text suppression comments (one substring search when there are none)
-        super::suppress::apply(text, &mut findings);
-        findings.sort_by(|a, b| {
-            (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-        });
+        self.document_rules(&ctx, &mut findings, &mut panics);
+        self.settle(text, &mut findings);
         Analysis {
             findings,
             blocks,
@@ -217,19 +137,123 @@ impl Analyzer {
             panics,
         }
     }
+
+    /// Each block's paragraph result: from the cache when its content was
+    /// analysed before (in an earlier analysis), else made afresh. Returns
+    /// the results and how many were fresh and reused.
+    fn paragraphs(
+        &mut self,
+        text: &str,
+        kind: DocKind,
+        blocks: &[Block],
+    ) -> (Vec<Arc<ParaResult>>, usize, usize) {
+        let mut paras = Vec::with_capacity(blocks.len());
+        // a first analysis fills the cache with every block: grow it once
+        if self.cache.is_empty() {
+            self.cache.reserve(blocks.len());
+        }
+        self.generation += 1;
+        let generation = self.generation;
+        let (mut fresh, mut reused) = (0, 0);
+        for b in blocks {
+            let bt = text.get(b.range.clone()).unwrap_or("");
+            let key = hash_block(bt, b.kind, b.prefix, kind, self.fingerprint);
+            let r = match self.cache.get_mut(&key) {
+                Some((r, used, born)) if *born != generation => {
+                    reused += 1;
+                    *used = generation;
+                    r.clone()
+                }
+                _ => {
+                    fresh += 1;
+                    let r = analyze_block(bt, b, kind, &self.config, self.table, &self.switches);
+                    let r = Arc::new(r);
+                    self.cache.insert(key, (r.clone(), generation, generation));
+                    r
+                }
+            };
+            paras.push(r);
+        }
+        // memory stays bounded by the document: sweep what this version
+        // does not use once it is as much as the document itself
+        if self.cache.len() > 2 * blocks.len() + 64 {
+            self.cache.retain(|_, (_, used, _)| *used == generation);
+        }
+        (paras, fresh, reused)
+    }
+
+    /// Run the enabled document rules; a panicking rule loses only its own
+    /// findings.
+    fn document_rules(
+        &self,
+        ctx: &DocCtx,
+        findings: &mut Vec<Finding>,
+        panics: &mut Vec<(String, String)>,
+    ) {
+        for (i, rule) in self.table.iter().enumerate() {
+            let check = match rule.check {
+                Check::Doc(check) | Check::DocWith { check, .. } => check,
+                Check::Para(_) => continue,
+            };
+            if !self.switches.is_on_at(i) {
+                continue;
+            }
+            let mut out = Vec::new();
+            if guarded(rule.code, panics, || check(ctx, &mut out)).is_some() {
+                findings.append(&mut out);
+            }
+        }
+    }
+
+    /// The document's findings as the adapters get them: only those of
+    /// enabled rules with valid ranges, at their configured severities, not
+    /// suppressed by a comment in the text, sorted by position.
+    fn settle(&self, text: &str, findings: &mut Vec<Finding>) {
+        let switches = &self.switches;
+        findings.retain(|f| {
+            switches.is_on(f.code) && f.range.end <= text.len() && f.range.start <= f.range.end
+        });
+        for f in findings.iter_mut() {
+            let default = if f.own_severity {
+                f.severity
+            } else {
+                switches.default_severity(f.code)
+            };
+            f.severity = self.config.severity(f.code, default);
+        }
+        // in-text suppression comments (one substring search when there are none)
+        super::suppress::apply(text, findings);
+        findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+        });
+    }
 }
 
-/// Tests of crash resilience set `ZHPROOF_TEST_PANIC=<text>`: analysing a
-/// document that contains that text panics, as a bug in a rule would.
-fn test_panic_trigger() -> Option<&'static str> {
-    static TRIGGER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    TRIGGER
-        .get_or_init(|| {
-            std::env::var("ZHPROOF_TEST_PANIC")
-                .ok()
-                .filter(|t| !t.is_empty())
+/// The outline class of every block, from the shapes cached with the
+/// paragraph results (a code block's shape is read here).
+fn classes_of(
+    text: &str,
+    kind: DocKind,
+    blocks: &[Block],
+    paras: &[Arc<ParaResult>],
+) -> Vec<BlockClass> {
+    let computed: Vec<Option<outline::BlockShape>> = blocks
+        .iter()
+        .zip(paras)
+        .map(|(b, p)| match p.shape {
+            Some(_) => None,
+            None => Some(outline::BlockShape::of(
+                text.get(b.range.clone()).unwrap_or(""),
+                b,
+            )),
         })
-        .as_deref()
+        .collect();
+    let shapes: Vec<&outline::BlockShape> = paras
+        .iter()
+        .zip(&computed)
+        .filter_map(|(p, c)| p.shape.as_ref().or(c.as_ref()))
+        .collect();
+    outline::classify_shapes(text, blocks, kind, &shapes)
 }
 
 fn panic_message(e: &Box<dyn std::any::Any + Send>) -> String {

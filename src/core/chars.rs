@@ -75,10 +75,6 @@ pub fn is_cjk(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
-/// Full-width ASCII variants (U+FF01..U+FF5E).
-pub fn is_fullwidth_ascii(c: char) -> bool {
-    ('\u{FF01}'..='\u{FF5E}').contains(&c)
-}
 
 /// Sentence-final punctuation (a paragraph may end here).
 pub fn is_sentence_final(c: char) -> bool {

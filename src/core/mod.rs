@@ -12,6 +12,7 @@ pub mod figures;
 pub mod finding;
 pub mod fix;
 pub mod hover;
+pub mod lines;
 #[cfg(test)]
 mod md_awareness_tests;
 pub mod nlp;

@@ -3,7 +3,7 @@
 //! async. The layers, bottom to top (see `docs/architecture.md`; nothing
 //! imports from a layer above its own):
 //!
-//! 0. text: [`chars`], [`data`], [`text`]
+//! 0. text: [`chars`], [`data`], [`text`], [`lines`]
 //! 1. findings and configuration: [`finding`], [`config`], [`config_file`], [`suppress`]
 //! 2. language: [`nlp`], [`hanzi`], [`figures`]
 //! 3. paragraph context: [`para`]
@@ -27,6 +27,7 @@ pub mod fix;
 pub mod hanzi;
 pub mod hover;
 pub mod latin_words;
+pub mod lines;
 #[cfg(test)]
 mod md_awareness_tests;
 pub mod nlp;

@@ -17,11 +17,10 @@
 //! inline ones.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::finding::{Edit, Finding};
+pub use super::text::directives::{comment_ranges, is_directive_line, MARK};
+use super::text::directives::{HTML, PERCENT};
 use super::text::{DocKind, LineIter};
 
 /// What a suppression comment does.
@@ -72,20 +71,6 @@ pub struct Directive {
     /// Where another code would be inserted: after the last code (or the keyword).
     pub codes_end: usize,
 }
-
-pub const MARK: &str = "zhproof-";
-
-static HTML: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--[ \t]*zhproof-(disable-next-line|disable-line|disable|enable)(?:[ \t]+([^>\r\n]*?))?[ \t]*-->")
-        .expect("valid regex")
-});
-
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[ \t]*%%[ \t]*zhproof-(disable-next-line|disable-line|disable|enable)(?:[ \t]+(.*?))?[ \t]*(?:%%)?[ \t]*$",
-    )
-    .expect("valid regex")
-});
 
 /// The rule codes at the start of a directive's argument text, and the
 /// byte offset (in `args`) after the last one.
@@ -169,31 +154,6 @@ fn line_directives(line: &str, at: usize, out: &mut Vec<Directive>) {
             lr.clone(),
         ));
     }
-}
-
-/// Is the line (without terminator) nothing but suppression comments?
-pub fn is_directive_line(line: &str) -> bool {
-    if !line.contains(MARK) {
-        return false;
-    }
-    if PERCENT.is_match(line) {
-        return true;
-    }
-    let mut any = false;
-    let rest = HTML.replace_all(line, |_: &regex::Captures| {
-        any = true;
-        ""
-    });
-    any && rest.trim().is_empty()
-}
-
-/// Byte ranges of inline HTML-comment directives in a block (for masking).
-pub fn comment_ranges(text: &str) -> Vec<Range<usize>> {
-    // (a byte search for the first letter before the substring search)
-    if memchr::memchr(b'z', text.as_bytes()).is_none() || !text.contains(MARK) {
-        return Vec::new();
-    }
-    HTML.find_iter(text).map(|m| m.range()).collect()
 }
 
 /// All suppression comments of a document, in order.

@@ -21,7 +21,6 @@ pub mod names;
 pub mod numbering;
 pub mod pinyin;
 pub mod punct;
-pub mod punct_halfwidth;
 pub mod repeat;
 pub mod script;
 pub mod spacing;
@@ -71,7 +70,7 @@ pub struct Rule {
 /// All rules, in reference order. Family modules each export `RULES`.
 pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     let families: &[&'static [Rule]] = &[
-        punct_halfwidth::RULES,
+        punct::halfwidth::RULES,
         punct::RULES,
         spacing::RULES,
         latin::RULES,

@@ -30,7 +30,7 @@ use crate::core::latin_words;
 use crate::core::chars::{is_han, is_inline_ws, MASK};
 use crate::core::config::Spacing;
 use crate::core::finding::{Finding, Fix, Severity};
-use crate::core::outline;
+use crate::core::{lines, outline};
 use crate::core::text::DocKind;
 
 pub const CJK_ALNUM: &str = "space-cjk-alnum";
@@ -177,7 +177,7 @@ impl<'a> Para<'a> {
     fn field_line(&self) -> bool {
         *self.field_line.get_or_init(|| {
             let t = self.ctx.text;
-            outline::is_byline(t) || outline::is_dateline(t)
+            lines::is_byline(t) || lines::is_dateline(t)
         })
     }
 }

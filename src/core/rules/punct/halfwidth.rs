@@ -1,7 +1,11 @@
 //! Half-width punctuation in Chinese context (GB/T 15834-2011 §4: Chinese text
 //! takes full-width marks): `,` `:` `;` `?` `!` `(` `)` next to Chinese.
 
-use super::{punct, Check, ParaCtx, Rule};
+use super::doubled::in_doubled_run;
+use super::mojibake::is_lost_char_question;
+use super::scan::{ascii_set, find_ascii};
+use super::{DOUBLED, MOJIBAKE};
+use crate::core::rules::{Check, ParaCtx, Rule};
 use crate::core::chars::{is_cjk, is_han, is_pinyin_annotation, MASK};
 use crate::core::finding::{Finding, Fix, Severity};
 
@@ -58,14 +62,14 @@ fn cjk_open(c: Option<char>) -> bool {
 }
 
 /// `,` `:` `;` `?` `!` `(` `)`.
-const MARKS: u64 = punct::ascii_set(b",:;?!()");
+const MARKS: u64 = ascii_set(b",:;?!()");
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let b = s.as_bytes();
     let mut i = 0;
     // every other byte only moves the scan on by one
-    while let Some(at) = punct::find_ascii(b, i, MARKS) {
+    while let Some(at) = find_ascii(b, i, MARKS) {
         i = at;
         let c = b[i];
         match c {
@@ -76,10 +80,10 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                     continue;
                 }
                 // one finding per defect: doubled marks and lost characters have their own rules
-                if (ctx.enabled(punct::DOUBLED) && punct::in_doubled_run(s, i))
+                if (ctx.enabled(DOUBLED) && in_doubled_run(s, i))
                     || (c == b'?'
-                        && ctx.enabled(punct::MOJIBAKE)
-                        && punct::is_lost_char_question(s, i))
+                        && ctx.enabled(MOJIBAKE)
+                        && is_lost_char_question(s, i))
                 {
                     i += 1;
                     continue;
@@ -305,7 +309,7 @@ mod tests {
 
     #[test]
     fn range_is_the_mark() {
-        let f = super::super::testutil::run_para("punct-halfwidth", "实际,精心", DocKind::Plain);
+        let f = crate::core::rules::testutil::run_para("punct-halfwidth", "实际,精心", DocKind::Plain);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].range, 6..7);
     }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
+use super::scan::{ascii_set, find_ascii};
 use crate::core::config::{Config, Quotes};
 use crate::core::finding::Finding;
 use crate::core::rules::testutil::{fixed, run_para};

@@ -1,0 +1,69 @@
+//! The article's own date: the configured one, the date in a dateline,
+//! or the latest full date in the text. Relative dates (`去年`, `昨天`) in
+//! the hovers are resolved against it.
+
+use super::{parse, DateSpec, Figure};
+use crate::core::config::Ymd;
+
+/// The article's date: `config_date` if given; else the date in a dateline
+/// (`2023-05-12 07:30 来源：某某日报`); else the latest explicit full date in
+/// the text (`2018年12月18日`).
+pub fn article_date(doc_text: &str, config_date: Option<Ymd>) -> Option<Ymd> {
+    if config_date.is_some() {
+        return config_date;
+    }
+    let mut latest: Option<Ymd> = None;
+    for line in doc_text.lines() {
+        let figs = parse(line);
+        if crate::core::outline::is_dateline(line) {
+            if let Some(d) = figs
+                .iter()
+                .find_map(|f| f.dates().and_then(|(lo, _)| lo.full_date()))
+            {
+                return Some(d);
+            }
+        }
+        latest = latest.max(latest_full_date(&figs));
+    }
+    latest
+}
+
+/// Like [`article_date`], from an analysis (no re-parsing: the figures are
+/// cached per paragraph).
+pub fn article_date_of(
+    text: &str,
+    analysis: &crate::core::Analysis,
+    config_date: Option<Ymd>,
+) -> Option<Ymd> {
+    if config_date.is_some() {
+        return config_date;
+    }
+    let mut latest = None;
+    for (k, p) in analysis.paras.iter().enumerate() {
+        let is_dl = analysis.classes.get(k) == Some(&crate::core::outline::BlockClass::Dateline)
+            || analysis
+                .blocks
+                .get(k)
+                .and_then(|b| text.get(b.range.clone()))
+                .is_some_and(crate::core::outline::is_dateline);
+        if is_dl {
+            if let Some(d) = p
+                .figures
+                .iter()
+                .find_map(|f| f.dates().and_then(|(lo, _)| lo.full_date()))
+            {
+                return Some(d);
+            }
+        }
+        latest = latest.max(latest_full_date(&p.figures));
+    }
+    latest
+}
+
+pub(super) fn latest_full_date(figs: &[Figure]) -> Option<Ymd> {
+    figs.iter()
+        .filter_map(|f| f.dates())
+        .flat_map(|(lo, hi)| [lo.full_date(), hi.and_then(DateSpec::full_date)])
+        .flatten()
+        .max()
+}

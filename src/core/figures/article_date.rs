@@ -28,26 +28,30 @@ pub fn article_date(doc_text: &str, config_date: Option<Ymd>) -> Option<Ymd> {
     latest
 }
 
-/// Like [`article_date`], from an analysis (no re-parsing: the figures are
-/// cached per paragraph).
-pub fn article_date_of(
-    text: &str,
-    analysis: &crate::core::Analysis,
+/// One block of an analysed document, as [`article_date_of`] needs it.
+pub struct BlockDates<'a> {
+    /// The block's text (`None` if the block is missing).
+    pub text: Option<&'a str>,
+    /// Did the outline class the block as a dateline?
+    pub dateline: bool,
+    /// The figures of the block (cached per paragraph by the analyzer).
+    pub figures: &'a [Figure],
+}
+
+/// Like [`article_date`], from the blocks of an analysis (no re-parsing: the
+/// figures are cached per paragraph).
+pub fn article_date_of<'a>(
+    blocks: impl IntoIterator<Item = BlockDates<'a>>,
     config_date: Option<Ymd>,
 ) -> Option<Ymd> {
     if config_date.is_some() {
         return config_date;
     }
     let mut latest = None;
-    for (k, p) in analysis.paras.iter().enumerate() {
-        let is_dl = analysis.classes.get(k) == Some(&crate::core::outline::BlockClass::Dateline)
-            || analysis
-                .blocks
-                .get(k)
-                .and_then(|b| text.get(b.range.clone()))
-                .is_some_and(crate::core::outline::is_dateline);
+    for b in blocks {
+        let is_dl = b.dateline || b.text.is_some_and(crate::core::outline::is_dateline);
         if is_dl {
-            if let Some(d) = p
+            if let Some(d) = b
                 .figures
                 .iter()
                 .find_map(|f| f.dates().and_then(|(lo, _)| lo.full_date()))
@@ -55,7 +59,7 @@ pub fn article_date_of(
                 return Some(d);
             }
         }
-        latest = latest.max(latest_full_date(&p.figures));
+        latest = latest.max(latest_full_date(b.figures));
     }
     latest
 }

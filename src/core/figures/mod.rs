@@ -43,7 +43,7 @@ use std::ops::Range;
 
 use crate::core::config::Ymd;
 
-pub use article_date::{article_date, article_date_of};
+pub use article_date::{article_date, article_date_of, BlockDates};
 pub use calendar::{add_days, days_in_month, is_leap, valid_date, weekday, weekday_name};
 pub use hover::hover_markdown;
 pub use nouns::counted_noun;

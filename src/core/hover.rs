@@ -36,7 +36,7 @@ impl HoverIndex {
 }
 
 /// The blocks of an analysis as [`figures::article_date_of`] reads them.
-pub(crate) fn article_blocks<'a>(
+pub fn article_blocks<'a>(
     analysis: &'a Analysis,
     text: &'a str,
 ) -> impl Iterator<Item = figures::BlockDates<'a>> {

@@ -31,7 +31,7 @@ fn figure<'a>(a: &'a Analysis, s: &str) -> (&'a str, &'a Figure) {
 }
 
 fn hover(a: &Analysis, s: &str) -> String {
-    let date = figures::article_date_of(TEXT, a, None);
+    let date = figures::article_date_of(zhproof::core::hover::article_blocks(a, TEXT), None);
     let (para, f) = figure(a, s);
     figures::hover_markdown(f, date, figures::counted_noun(para, f).as_deref())
 }
@@ -64,7 +64,13 @@ fn article_date_comes_from_the_dateline() {
         day: 20,
     });
     assert_eq!(figures::article_date(TEXT, None), want);
-    assert_eq!(figures::article_date_of(TEXT, &analysis(), None), want);
+    assert_eq!(
+        figures::article_date_of(
+            zhproof::core::hover::article_blocks(&analysis(), TEXT),
+            None
+        ),
+        want
+    );
     let over = Some(Ymd {
         year: 2024,
         month: 1,

@@ -27,12 +27,31 @@ impl HoverIndex {
     pub fn new(analysis: &Analysis, text: &str, config_date: Option<Ymd>) -> HoverIndex {
         let mut entities = analysis.entities();
         entities.fill_lines(text);
-        let article_date = figures::article_date_of(text, analysis, config_date);
+        let article_date = figures::article_date_of(article_blocks(analysis, text), config_date);
         HoverIndex {
             entities,
             article_date,
         }
     }
+}
+
+/// The blocks of an analysis as [`figures::article_date_of`] reads them.
+pub fn article_blocks<'a>(
+    analysis: &'a Analysis,
+    text: &'a str,
+) -> impl Iterator<Item = figures::BlockDates<'a>> {
+    analysis
+        .paras
+        .iter()
+        .enumerate()
+        .map(move |(k, p)| figures::BlockDates {
+            text: analysis
+                .blocks
+                .get(k)
+                .and_then(|b| text.get(b.range.clone())),
+            dateline: analysis.classes.get(k) == Some(&super::outline::BlockClass::Dateline),
+            figures: &p.figures,
+        })
 }
 
 /// The hover at byte `offset`, if the text there is a figure or a name.

@@ -1,3 +1,8 @@
+use super::markers::{SHORT_DOWN, SHORT_UP, VERBS_DOWN, VERBS_UP};
+use super::nouns::{NOUN_STOP, NOUN_STOP2, NOUN_STOP_SET};
+use super::numbers::is_cn_num;
+use super::scan::{is_scan_char, SCAN3};
+use super::units::{STOP_MAX, STOP_PHRASES};
 use super::*;
 
 fn show(text: &str, f: &Figure) -> String {

@@ -1,0 +1,148 @@
+//! Relative dates: `去年`, `上月`, `昨天`, `近日`, with what follows them
+//! (`去年11月`, `今年上半年`, `上月18日`).
+
+use super::dates::{part_ok, read_date, NumAt, MONTH_PARTS};
+use super::numbers::read_number;
+use super::probe::{at, at_any, ch_at, ch_before};
+use super::{DateSpec, Rel, RelUnit};
+use crate::core::chars::is_han;
+
+pub(super) struct RelWord {
+    pub(super) word: &'static str,
+    pub(super) unit: RelUnit,
+    pub(super) offset: i32,
+}
+
+pub(super) const fn rw(word: &'static str, unit: RelUnit, offset: i32) -> RelWord {
+    RelWord { word, unit, offset }
+}
+
+pub(super) static REL_WORDS: &[RelWord] = &[
+    rw("去年", RelUnit::Year, -1),
+    rw("今年", RelUnit::Year, 0),
+    rw("明年", RelUnit::Year, 1),
+    rw("前年", RelUnit::Year, -2),
+    rw("上月", RelUnit::Month, -1),
+    rw("本月", RelUnit::Month, 0),
+    rw("下月", RelUnit::Month, 1),
+    rw("上周", RelUnit::Week, -1),
+    rw("本周", RelUnit::Week, 0),
+    rw("下周", RelUnit::Week, 1),
+    rw("昨天", RelUnit::Day, -1),
+    rw("昨日", RelUnit::Day, -1),
+    rw("前天", RelUnit::Day, -2),
+    rw("今天", RelUnit::Day, 0),
+    rw("今日", RelUnit::Day, 0),
+    rw("明天", RelUnit::Day, 1),
+    rw("明日", RelUnit::Day, 1),
+    rw("近日", RelUnit::Recent, 0),
+    rw("日前", RelUnit::Recent, 0),
+    rw("年初", RelUnit::Year, 0),
+    rw("年底", RelUnit::Year, 0),
+    rw("年末", RelUnit::Year, 0),
+];
+
+pub(super) fn relative_at(
+    s: &str,
+    i: usize,
+    floor: usize,
+) -> Option<(DateSpec, Option<DateSpec>, usize)> {
+    // cheap dispatch on the first char before comparing words
+    let first = ch_at(s, i)?;
+    if !matches!(
+        first,
+        '去' | '今' | '明' | '前' | '上' | '本' | '下' | '昨' | '近' | '日' | '年'
+    ) {
+        return None;
+    }
+    let second = ch_at(s, i + first.len_utf8())?;
+    if !matches!(
+        second,
+        '年' | '月' | '周' | '天' | '日' | '前' | '初' | '底' | '末'
+    ) {
+        return None;
+    }
+    let w = REL_WORDS.iter().find(|w| at(s, i, w.word))?;
+    let end = i + w.word.len();
+    let prev = if i > floor { ch_before(s, i) } else { None };
+    let next = ch_at(s, end);
+    // 比去年同期增长: the basis of a change, not a date
+    if prev.is_some_and(|c| c == '比' || c == '较') && w.unit != RelUnit::Recent {
+        return None;
+    }
+    let ok = match w.word {
+        "近日" => {
+            !prev.is_some_and(|c| "最接将靠临邻附亲贴逼走".contains(c)) && next != Some('本')
+        }
+        "日前" => !prev.is_some_and(|c| {
+            "节生假作念止易周休平每当前元旦末初时数半昨今明次翌两几多某终".contains(c)
+        }),
+        "今天" | "明天" | "今日" | "明日" => {
+            !(at(s, end, "的") || at(s, end, "之") || at(s, end, "头条") || at(s, end, "说法"))
+        }
+        "前天" | "前年" => !prev.is_some_and(|c| is_han(c) && "三两几多数".contains(c)),
+        "年初" | "年底" | "年末" => {
+            !prev.is_some_and(|c| is_han(c) && c != '至' && c != '到')
+        }
+        "上月" | "下月" | "本月" | "上周" | "下周" | "本周" => {
+            !prev.is_some_and(|c| "晚早".contains(c))
+        }
+        _ => true,
+    };
+    if !ok {
+        return None;
+    }
+    let mut d = DateSpec {
+        rel: Some(Rel {
+            word: w.word,
+            unit: w.unit,
+            offset: w.offset,
+        }),
+        ..DateSpec::default()
+    };
+    if matches!(w.word, "年初" | "年底" | "年末") {
+        d.part = Some(w.word);
+        d.span = i..end;
+        return Some((d, None, end));
+    }
+    let mut j = end;
+    match w.unit {
+        RelUnit::Year => {
+            // 去年底, 今年上半年, 去年11月, 今年1至9月
+            if let Some((hi, e)) = read_date(s, j, &mut d, &mut NumAt::new(s)) {
+                j = e;
+                if hi.is_some() {
+                    // 今年1至9月: a month range inside a relative year
+                    d.span.start = i;
+                    return Some((d, hi, j));
+                }
+            }
+            if at(s, j, "同期") {
+                j += "同期".len();
+            }
+        }
+        RelUnit::Month => {
+            if let Some(p) = at_any(s, j, MONTH_PARTS) {
+                if part_ok(s, j + p.len(), p) && p != "份" {
+                    d.part = Some(p);
+                    j += p.len();
+                }
+            } else if let Some(t) = read_number(s, j) {
+                if let Some(dd) = t.plain().filter(|&x| (1..=31).contains(&x)) {
+                    if at(s, t.end, "日") || at(s, t.end, "号") {
+                        d.day = Some(dd);
+                        j = t.end + 3;
+                    }
+                }
+            }
+        }
+        RelUnit::Day => {
+            if let Some((_, e)) = read_date(s, j, &mut d, &mut NumAt::new(s)) {
+                j = e;
+            }
+        }
+        _ => {}
+    }
+    d.span = i..j;
+    Some((d, None, j))
+}

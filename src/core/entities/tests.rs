@@ -349,3 +349,42 @@ mod tests_support {
         recognize(text, &s, &toks)
     }
 }
+
+/// Every word list of the recognizer says what it is, its source, licence,
+/// date and format.
+#[test]
+fn data_files_have_headers() {
+    use crate::core::data::{self, data_file};
+    let files = [
+        data_file!("entity_address.txt"),
+        data_file!("entity_alias_leads.txt"),
+        data_file!("entity_byline.txt"),
+        data_file!("entity_dept_words.txt"),
+        data_file!("entity_generic_orgs.txt"),
+        data_file!("entity_generic_stems.txt"),
+        data_file!("entity_known_orgs.txt"),
+        data_file!("entity_name_glue.txt"),
+        data_file!("entity_not_glued_organs.txt"),
+        data_file!("entity_not_name_last.txt"),
+        data_file!("entity_not_names.txt"),
+        data_file!("entity_not_org_endings.txt"),
+        data_file!("entity_not_places.txt"),
+        data_file!("entity_place_endings.txt"),
+        data_file!("entity_post_titles.txt"),
+        data_file!("entity_quantifiers.txt"),
+        data_file!("entity_speech_verbs.txt"),
+        data_file!("org_suffixes.txt"),
+        data_file!("places.txt"),
+        data_file!("titles.txt"),
+    ];
+    for src in files {
+        let header: Vec<&str> = data::header(src).collect();
+        for field in ["Source:", "Licence:", "Date:", "Format:"] {
+            assert!(
+                header.iter().any(|l| l.starts_with(field)),
+                "{field} missing in {header:?}"
+            );
+        }
+        assert!(data::entries(src).next().is_some());
+    }
+}

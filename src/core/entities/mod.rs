@@ -35,8 +35,8 @@ mod tests;
 use std::ops::Range;
 
 use super::chars::is_han;
-use super::outline::is_byline;
-use super::rules::ParaCtx;
+use super::lines::is_byline;
+use super::para::ParaCtx;
 
 pub use data::{is_known_place, is_single_surname, title_is_shared};
 pub use index::{hover_markdown, index, Entity, EntityIndex};

@@ -7,6 +7,7 @@ pub mod chars;
 pub mod config;
 pub mod config_file;
 pub mod data;
+pub mod edits;
 pub mod entities;
 pub mod figures;
 pub mod finding;

@@ -486,7 +486,7 @@ pub fn add_word_edit(text: &str, word: &str) -> Option<Edit> {
         }
     };
     // check the result: the word is in, nothing else changed
-    let (after_text, n) = super::fix::apply_edits(text, std::slice::from_ref(&edit));
+    let (after_text, n) = super::edits::apply_edits(text, std::slice::from_ref(&edit));
     let after = parse_config(&after_text);
     let ac = after.config.as_ref()?;
     let mut expected = before.clone();
@@ -852,7 +852,7 @@ quotes = "「」"
     }
 
     fn add(text: &str, w: &str) -> Option<String> {
-        add_word_edit(text, w).map(|e| crate::core::fix::apply_edits(text, &[e]).0)
+        add_word_edit(text, w).map(|e| crate::core::edits::apply_edits(text, &[e]).0)
     }
 
     #[test]

@@ -1,60 +1,44 @@
-//! Applying fixes to text: one fix, or all fixes of a document at once.
+//! Fixing a whole document (a service, layer 7): apply every safe fix,
+//! analyse the result again (a fix may reveal another), and repeat until
+//! nothing is left to fix. The command line's `--fix` and the language
+//! server's fix-all both want this.
+//!
+//! Applying edits is the lower layer `core::edits`; its two functions are
+//! re-exported here for the callers that name them through `fix`.
 
-use super::finding::{Edit, Finding};
+use std::sync::Arc;
 
-/// Apply non-overlapping edits (in any order). Edits that overlap an earlier
-/// accepted edit, or that do not fall on char boundaries, are skipped.
-/// Returns the new text and how many edits were applied.
-pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0usize;
-    let mut applied = 0;
-    for e in sorted {
-        if e.range.start < pos
-            || e.range.end < e.range.start
-            || e.range.end > text.len()
-            || !text.is_char_boundary(e.range.start)
-            || !text.is_char_boundary(e.range.end)
-        {
-            continue;
+use super::analyzer::Analyzer;
+use super::config::Config;
+use super::text::DocKind;
+
+pub use super::edits::{apply_edits, fix_all_edits};
+
+/// How many rounds of analyse-and-fix at most (each round applies every
+/// fix that does not overlap another).
+pub const MAX_ROUNDS: usize = 8;
+
+/// Apply all fixes repeatedly until none is left (or nothing changes, or
+/// [`MAX_ROUNDS`] rounds have run). Returns the fixed text and how many
+/// edits were applied in all.
+pub fn fix_until_stable(text: &str, kind: DocKind, config: Arc<Config>) -> (String, usize) {
+    let mut analyzer = Analyzer::new(config);
+    let mut cur = text.to_string();
+    let mut total = 0;
+    for _ in 0..MAX_ROUNDS {
+        let a = analyzer.analyze(&cur, kind);
+        let edits = fix_all_edits(&a.findings);
+        if edits.is_empty() {
+            break;
         }
-        out.push_str(&text[pos..e.range.start]);
-        out.push_str(&e.replacement);
-        pos = e.range.end;
-        applied += 1;
+        let (next, n) = apply_edits(&cur, &edits);
+        if n == 0 || next == cur {
+            break;
+        }
+        total += n;
+        cur = next;
     }
-    out.push_str(&text[pos..]);
-    (out, applied)
-}
-
-/// Collect the edits of every fixable finding, keeping whole fixes only when
-/// none of their edits overlap an already chosen fix.
-pub fn fix_all_edits(findings: &[Finding]) -> Vec<Edit> {
-    let mut fixes: Vec<&Finding> = findings.iter().filter(|f| f.fix.is_some()).collect();
-    fixes.sort_by_key(|f| (f.range.start, f.range.end));
-    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut edits = Vec::new();
-    for f in fixes {
-        let Some(fix) = &f.fix else { continue };
-        let overlaps = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                e.range.start < t.end && t.start < e.range.end
-                    || (e.range.is_empty() && t.contains(&e.range.start))
-                    || (t.is_empty() && e.range.contains(&t.start))
-                    || (e.range.is_empty() && t.is_empty() && e.range.start == t.start)
-            })
-        });
-        if overlaps {
-            continue;
-        }
-        for e in &fix.edits {
-            taken.push(e.range.clone());
-            edits.push(e.clone());
-        }
-    }
-    edits
+    (cur, total)
 }
 
 #[cfg(test)]
@@ -62,23 +46,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn applies_sorted_and_skips_overlaps() {
-        let t = "ab,cd,ef";
-        let edits = vec![
-            Edit::new(5..6, "，"),
-            Edit::new(2..3, "，"),
-            Edit::new(2..4, "X"),
-        ];
-        let (out, n) = apply_edits(t, &edits);
-        assert_eq!(out, "ab，cd，ef");
-        assert_eq!(n, 2);
-    }
-
-    #[test]
-    fn rejects_non_boundaries() {
-        let t = "中文";
-        let (out, n) = apply_edits(t, &[Edit::new(1..2, "x")]);
-        assert_eq!(out, "中文");
-        assert_eq!(n, 0);
+    fn fixes_until_nothing_is_left() {
+        let text = "红岛经济区(高新区)召开会议,部署工作:一是学习。\r\n";
+        let (fixed, n) = fix_until_stable(text, DocKind::Plain, Arc::new(Config::default()));
+        assert_eq!(
+            fixed,
+            "红岛经济区（高新区）召开会议，部署工作：一是学习。\r\n"
+        );
+        assert!(n >= 4, "{n}");
+        let (again, m) = fix_until_stable(&fixed, DocKind::Plain, Arc::new(Config::default()));
+        assert_eq!((again.as_str(), m), (fixed.as_str(), 0));
     }
 }

@@ -4,7 +4,7 @@
 //! imports from a layer above its own):
 //!
 //! 0. text: [`chars`], [`data`], [`text`], [`lines`]
-//! 1. findings and configuration: [`finding`], [`config`], [`config_file`], [`suppress`]
+//! 1. findings and configuration: [`finding`], [`edits`], [`config`], [`config_file`], [`suppress`]
 //! 2. language: [`nlp`], [`hanzi`], [`figures`]
 //! 3. paragraph context: [`para`]
 //! 4. knowledge: [`boilerplate`], [`broken`], [`wordlists`], [`latin_words`], [`entities`], [`outline`]
@@ -20,6 +20,7 @@ pub mod config;
 pub mod config_file;
 pub mod data;
 pub mod doc;
+pub mod edits;
 pub mod entities;
 pub mod figures;
 pub mod finding;

@@ -661,11 +661,11 @@ mod tests {
     fn apply_line(text: &str, kind: DocKind, needle: &str) -> String {
         let at = text.find(needle).expect("needle");
         let e = disable_line_edit(text, kind, at, P).expect("an edit");
-        crate::core::fix::apply_edits(text, &[e]).0
+        crate::core::edits::apply_edits(text, &[e]).0
     }
 
     fn apply_file(text: &str, kind: DocKind) -> Option<String> {
-        disable_file_edit(text, kind, P).map(|e| crate::core::fix::apply_edits(text, &[e]).0)
+        disable_file_edit(text, kind, P).map(|e| crate::core::edits::apply_edits(text, &[e]).0)
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub mod testutil {
 
     /// Apply all fixes of the findings to the paragraph.
     pub fn fixed(para: &str, findings: &[Finding]) -> String {
-        let edits = crate::core::fix::fix_all_edits(findings);
-        crate::core::fix::apply_edits(para, &edits).0
+        let edits = crate::core::edits::fix_all_edits(findings);
+        crate::core::edits::apply_edits(para, &edits).0
     }
 }

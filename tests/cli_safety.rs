@@ -1,0 +1,282 @@
+//! The command line's safety against the file system (issue 18): the walk
+//! ends and reads only regular files of a sane size; `--fix` keeps links,
+//! permissions and read-only files, and cleans up after a killed run;
+//! standard input can say what file it stands for; `outline` and
+//! `entities` read `.zhproof.toml` as `check` does. Each runs the binary.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const ARTICLE: &str = "会议召开,部署工作。\n";
+const FIXED: &str = "会议召开，部署工作。\n";
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zhproof"))
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("zhproof-safety-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Run the command with stdin closed; kill it and fail if it takes longer than `limit`.
+fn run_within(cmd: &mut Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn directory_links_to_themselves_are_not_followed() {
+    let d = tmpdir("loop");
+    std::fs::write(d.join("a.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink(".", d.join("l1")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("l2")).unwrap();
+    let out = run_within(bin().arg("check").arg(&d), Duration::from_secs(30));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("a.txt:1:5:"), "{stdout}");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn fifos_and_devices_are_refused_and_the_rest_is_checked() {
+    let d = tmpdir("special");
+    std::fs::write(d.join("a.txt"), ARTICLE).unwrap();
+    let made = Command::new("mkfifo").arg(d.join("pipe.txt")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", d.join("zero.txt")).unwrap();
+    let out = run_within(bin().arg("check").arg(&d), Duration::from_secs(30));
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(stdout.contains("a.txt:1:5:"), "{stdout}");
+    assert!(stderr.contains("pipe.txt: 不是普通文件"), "{stderr}");
+    assert!(stderr.contains("zero.txt: 不是普通文件"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
+    // named on the command line: the same
+    let out = run_within(
+        bin().arg("check").arg(d.join("pipe.txt")),
+        Duration::from_secs(30),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused() {
+    let d = tmpdir("large");
+    std::fs::write(d.join("a.txt"), ARTICLE).unwrap();
+    let big = std::fs::File::create(d.join("big.txt")).unwrap();
+    big.set_len(zhproof::cli::MAX_FILE_BYTES + 1).unwrap(); // sparse
+    let out = run_within(bin().arg("check").arg(&d), Duration::from_secs(30));
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(stdout.contains("a.txt:1:5:"), "{stdout}");
+    assert!(stderr.contains("big.txt: 文件过大"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+fn fix(path: &Path) -> Output {
+    run_within(
+        bin().args(["check", "--fix"]).arg(path),
+        Duration::from_secs(60),
+    )
+}
+
+#[test]
+fn fix_through_a_symlink_fixes_the_target_and_keeps_the_link() {
+    let d = tmpdir("symlink");
+    std::fs::create_dir_all(d.join("real")).unwrap();
+    let target = d.join("real/a.txt");
+    std::fs::write(&target, ARTICLE).unwrap();
+    let link = d.join("link.txt");
+    std::os::unix::fs::symlink("real/a.txt", &link).unwrap();
+    let out = fix(&link);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_link(&link).unwrap(), Path::new("real/a.txt"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), FIXED);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn fix_keeps_permissions_and_hard_links() {
+    let d = tmpdir("perms");
+    let f = d.join("a.txt");
+    std::fs::write(&f, ARTICLE).unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = fix(&f);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), FIXED);
+    let mode = std::fs::metadata(&f).unwrap().permissions().mode();
+    assert_eq!(mode & 0o7777, 0o640);
+
+    let g = d.join("b.txt");
+    std::fs::write(&g, ARTICLE).unwrap();
+    let h = d.join("other-name.txt");
+    std::fs::hard_link(&g, &h).unwrap();
+    let ino = std::fs::metadata(&g).unwrap().ino();
+    let out = fix(&g);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&h).unwrap(), FIXED, "both names");
+    assert_eq!(std::fs::metadata(&g).unwrap().ino(), ino);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn fix_refuses_a_read_only_file() {
+    let d = tmpdir("readonly");
+    let f = d.join("a.txt");
+    std::fs::write(&f, ARTICLE).unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = fix(&f);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("a.txt: 无法写入：文件只读"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), ARTICLE, "untouched");
+    // the findings printed are those of the file as it is
+    assert!(text(&out.stdout).contains("a.txt:1:5:"));
+    let names: Vec<_> = std::fs::read_dir(&d).unwrap().collect();
+    assert_eq!(names.len(), 1, "no temporary left");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn fix_removes_the_temporaries_of_a_killed_run() {
+    let d = tmpdir("stale");
+    let f = d.join("a.txt");
+    std::fs::write(&f, FIXED).unwrap();
+    // no process has this id (Linux ids stop at 2^22)
+    let stale = d.join(".a.txt.zhproof-999999999.tmp");
+    std::fs::write(&stale, "half").unwrap();
+    // this test's process is alive: its temporary stays
+    let live = d.join(format!(".a.txt.zhproof-{}.tmp", std::process::id()));
+    std::fs::write(&live, "busy").unwrap();
+    let other = d.join(".b.txt.zhproof-999999999.tmp");
+    std::fs::write(&other, "another file's").unwrap();
+    let out = fix(&f);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!stale.exists());
+    assert!(live.exists() && other.exists());
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), FIXED);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+fn with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn stdin_filename_picks_markdown_and_the_configuration() {
+    let doc = "---\ntitle: 会议召开,部署工作\n---\n\n会议召开,部署工作。\n";
+    // plain text: the front matter is prose too
+    let out = with_stdin(&["check", "-"], doc);
+    let s = text(&out.stdout);
+    assert!(s.starts_with("<stdin>:2:"), "{s}");
+    // Markdown: the front matter is not checked
+    let out = with_stdin(&["check", "--stdin-filename", "notes/a.md", "-"], doc);
+    let s = text(&out.stdout);
+    assert_eq!(s.lines().collect::<Vec<_>>().len(), 1, "{s}");
+    assert!(
+        s.starts_with("notes/a.md:5:5: warning[punct-halfwidth]"),
+        "{s}"
+    );
+    let out = with_stdin(&["check", "--fix", "--stdin-filename", "a.md", "-"], doc);
+    assert_eq!(
+        text(&out.stdout),
+        "---\ntitle: 会议召开,部署工作\n---\n\n会议召开，部署工作。\n"
+    );
+    // the configuration is looked up from the name's directory
+    let d = tmpdir("stdin-config");
+    std::fs::write(
+        d.join(".zhproof.toml"),
+        "[rules]\npunct-halfwidth = \"error\"\n",
+    )
+    .unwrap();
+    let name = d.join("a.md");
+    let name = name.to_str().unwrap();
+    let out = with_stdin(&["check", "--stdin-filename", name, "-"], doc);
+    let s = text(&out.stdout);
+    assert!(s.contains(":5:5: error[punct-halfwidth]"), "{s}");
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn outline_and_entities_read_the_configuration_file() {
+    let d = tmpdir("config");
+    let f = d.join("a.txt");
+    std::fs::write(
+        &f,
+        "本报讯 市长王建国昨天主持召开会议。王建国强调，要抓好落实。\n",
+    )
+    .unwrap();
+    let entities = || {
+        let out = bin().arg("entities").arg(&f).output().unwrap();
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    let (code, before, _) = entities();
+    assert_eq!(code, Some(0));
+    assert!(before.starts_with("人物（1）\n  王建国"), "{before}");
+    // the user's words change the segmentation the names are found in
+    std::fs::write(
+        d.join(".zhproof.toml"),
+        "words = [\"王建国强调\", \"市长王建国\"]\n",
+    )
+    .unwrap();
+    let (code, after, _) = entities();
+    assert_eq!(code, Some(0));
+    assert!(after.starts_with("人物（0）"), "{after}");
+    // a broken file: the same message and exit code as check
+    std::fs::write(d.join(".zhproof.toml"), "words = [\n").unwrap();
+    let check = bin().arg("check").arg(&f).output().unwrap();
+    assert_eq!(check.status.code(), Some(2));
+    let expected = text(&check.stderr);
+    assert!(expected.contains("配置文件无法解析，未检查"), "{expected}");
+    for cmd in ["outline", "entities"] {
+        let out = bin().arg(cmd).arg(&f).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert_eq!(text(&out.stderr), expected, "{cmd}");
+        assert!(out.stdout.is_empty(), "{cmd}");
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::position::Encoding;
-use crate::core::config_file;
+use super::words;
 use crate::core::suppress;
 use crate::core::{DocKind, Edit, Finding};
 
@@ -73,7 +73,7 @@ pub fn add_word_edit(
 ) -> Option<WorkspaceEdit> {
     match &target.text {
         Some(text) => {
-            let e = config_file::add_word_edit(text, word)?;
+            let e = words::add_word_edit(text, word)?;
             let rope = Rope::from_str(text);
             let te = convert::text_edit(&rope, &e, enc);
             Some(if caps.document_changes {
@@ -100,7 +100,7 @@ pub fn add_word_edit(
             }
             let insert = TextEdit {
                 range: Range::default(),
-                new_text: config_file::new_config_with_word(word),
+                new_text: words::new_config_with_word(word),
             };
             Some(WorkspaceEdit {
                 document_changes: Some(DocumentChanges::Operations(vec![
@@ -141,7 +141,7 @@ pub fn config_actions(
     for f in findings {
         let diag = convert::diagnostic(doc.uri, doc.rope, f, doc.enc);
         if let Some(t) = target {
-            if let Some(w) = config_file::finding_word(doc.text, f) {
+            if let Some(w) = words::finding_word(doc.text, f) {
                 if words.insert(w.to_string()) {
                     if let Some(edit) = add_word_edit(t, w, caps, doc.enc) {
                         out.push(action(format!("将“{w}”加入项目词表"), &diag, edit));

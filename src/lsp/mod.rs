@@ -7,6 +7,7 @@ pub mod position;
 mod sanitize;
 mod server;
 mod settings;
+mod words;
 mod worker;
 
 pub use server::Backend;

@@ -200,7 +200,7 @@ impl Ctl {
 
     /// Apply editor settings (the `zhproof` section).
     async fn apply_settings(&self, v: &serde_json::Value) {
-        let (layer, warnings) = crate::core::config_file::parse_settings(v);
+        let (layer, warnings) = super::settings::parse_settings(v);
         for w in warnings {
             self.client.log_message(MessageType::WARNING, w).await;
         }

@@ -173,11 +173,6 @@ impl Analyzer {
     }
 
     pub fn analyze(&mut self, text: &str, kind: DocKind) -> Analysis {
-        if let Some(trigger) = test_panic_trigger() {
-            if text.contains(trigger) {
-                panic!("zhproof test panic (ZHPROOF_TEST_PANIC)");
-            }
-        }
         let blocks = text::blocks(text, kind);
         let mut paras = Vec::with_capacity(blocks.len());
         // a first analysis fills the cache with every block: grow it once
@@ -276,19 +271,6 @@ impl Analyzer {
             panics,
         }
     }
-}
-
-/// Tests of crash resilience set `ZHPROOF_TEST_PANIC=<text>`: analysing a
-/// document that contains that text panics, as a bug in a rule would.
-fn test_panic_trigger() -> Option<&'static str> {
-    static TRIGGER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    TRIGGER
-        .get_or_init(|| {
-            std::env::var("ZHPROOF_TEST_PANIC")
-                .ok()
-                .filter(|t| !t.is_empty())
-        })
-        .as_deref()
 }
 
 fn panic_message(e: &Box<dyn std::any::Any + Send>) -> String {

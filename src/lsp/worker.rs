@@ -65,6 +65,23 @@ fn rope_text(rope: &Rope) -> String {
     s
 }
 
+/// Tests of crash resilience set `ZHPROOF_TEST_PANIC=<text>`: analysing a
+/// document that contains that text panics (inside the same panic boundary
+/// as the analysis), as a bug in a rule would.
+fn test_panic(text: &str) {
+    static TRIGGER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let trigger = TRIGGER.get_or_init(|| {
+        std::env::var("ZHPROOF_TEST_PANIC")
+            .ok()
+            .filter(|t| !t.is_empty())
+    });
+    if let Some(t) = trigger {
+        if text.contains(t.as_str()) {
+            panic!("zhproof test panic (ZHPROOF_TEST_PANIC)");
+        }
+    }
+}
+
 pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) {
     let mut analyzers: HashMap<String, Analyzer> = HashMap::new();
     while let Ok(first) = jobs.recv() {
@@ -115,7 +132,10 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                 .or_insert_with(|| Analyzer::new(config.clone()));
             analyzer.set_config(config);
             let text: Arc<str> = Arc::from(rope_text(&rope));
-            let outcome = catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&text, kind)));
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                test_panic(&text);
+                analyzer.analyze(&text, kind)
+            }));
             let mut analysis = match outcome {
                 Ok(a) => a,
                 Err(e) => {

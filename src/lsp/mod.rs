@@ -1,16 +1,35 @@
 //! The language server: a thin adapter from LSP to the analysis core.
+//!
+//! The modules form a DAG; each imports only modules listed before it:
+//!
+//! 1. `position` (byte offsets ↔ LSP positions), `convert` (core types →
+//!    LSP types), `outbound` (the one writer of frames), `sanitize` (frame
+//!    validation in front of the codec)
+//! 2. `words` (the add-word edits), `actions` (suppress / add-word actions),
+//!    `settings` (configuration state, editor settings)
+//! 3. `state` (`Shared`, `Doc`, `DocResult`), `worker` (the analysis thread)
+//! 4. `backend` (`Backend`, the publisher), `configuration`, `requests`,
+//!    `sync`, `code_actions`, `lifecycle` (each adds handlers to `Backend`)
+//! 5. `server` (the `LanguageServer` impl, delegating), then this file.
 
 mod actions;
+mod backend;
+mod code_actions;
+mod configuration;
 pub mod convert;
+mod lifecycle;
 pub mod outbound;
 pub mod position;
+mod requests;
 mod sanitize;
 mod server;
 mod settings;
+mod state;
+mod sync;
 mod words;
 mod worker;
 
-pub use server::Backend;
+pub use backend::Backend;
 
 /// Serve LSP over stdin/stdout until the client says exit.
 pub async fn run_stdio() {

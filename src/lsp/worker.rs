@@ -14,10 +14,12 @@ use tower_lsp_server::ls_types::{MessageType, Range, Uri};
 
 use super::convert;
 use super::position::PosCursor;
-use super::server::Shared;
-use crate::core::{Analysis, Analyzer};
+use super::state::{DocResult, Shared};
+use crate::core::Analyzer;
 
+/// Work for the analysis worker.
 pub enum Job {
+    /// Analyse the document's latest version.
     Analyze(Uri),
     /// Forget a closed document's cache.
     Forget(Uri),
@@ -25,33 +27,15 @@ pub enum Job {
     Reconfigure(Vec<Uri>),
 }
 
-/// The analysis of one version of a document.
-pub struct DocResult {
-    pub uri: Uri,
-    pub version: i32,
-    pub rope: Rope,
-    pub text: Arc<str>,
-    pub analysis: Analysis,
-    /// Built on the first hover / workspace-symbol request for this version.
-    pub hover_index: std::sync::OnceLock<crate::core::hover::HoverIndex>,
-    /// `article_date` of the configuration in force.
-    pub config_date: Option<crate::core::config::Ymd>,
-}
-
-impl DocResult {
-    pub fn hover_index(&self) -> &crate::core::hover::HoverIndex {
-        self.hover_index.get_or_init(|| {
-            crate::core::hover::HoverIndex::new(&self.analysis, &self.text, self.config_date)
-        })
-    }
-}
-
+/// What the worker hands to the publisher task.
 pub enum Out {
+    /// A finished analysis and its diagnostics.
     Publish {
         result: Arc<DocResult>,
         /// The `publishDiagnostics` notification, serialized.
         frame: super::outbound::Frame,
     },
+    /// A message for the client's log.
     Log(MessageType, String),
 }
 
@@ -82,6 +66,7 @@ fn test_panic(text: &str) {
     }
 }
 
+/// The worker's loop: runs until the job channel closes.
 pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) {
     let mut analyzers: HashMap<String, Analyzer> = HashMap::new();
     while let Ok(first) = jobs.recv() {

@@ -8,7 +8,7 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
-use super::position::Encoding;
+use super::position::{to_pos, Encoding, PosTable};
 use super::words;
 use crate::core::suppress;
 use crate::core::{DocKind, Edit, Finding};
@@ -40,6 +40,23 @@ pub struct Doc<'a> {
     pub enc: Encoding,
     /// The document's blocks (from its analysis).
     pub blocks: &'a [crate::core::text::Block],
+    /// Positions converted ahead for the findings' ranges (others are
+    /// converted one by one).
+    pub table: Option<&'a PosTable>,
+}
+
+impl Doc<'_> {
+    /// A byte range as an LSP range, from the table where it has the offsets.
+    fn range(&self, r: &std::ops::Range<usize>) -> Range {
+        let pos = |b: usize| match self.table.and_then(|t| t.get(b)) {
+            Some(p) => convert::pos(p),
+            None => convert::pos(to_pos(self.rope, b, self.enc)),
+        };
+        Range {
+            start: pos(r.start),
+            end: pos(r.end),
+        }
+    }
 }
 
 fn doc_edit(doc: &Doc, e: &Edit) -> WorkspaceEdit {
@@ -139,7 +156,7 @@ pub fn config_actions(
     let mut file_codes = HashSet::new();
     let mut words = HashSet::new();
     for f in findings {
-        let diag = convert::diagnostic(doc.uri, doc.rope, f, doc.enc);
+        let diag = convert::diagnostic_with(doc.uri, f, &|r| doc.range(r));
         if let Some(t) = target {
             if let Some(w) = words::finding_word(doc.text, f) {
                 if words.insert(w.to_string()) {
@@ -249,6 +266,7 @@ mod tests {
             kind: DocKind::Plain,
             enc: Encoding::Utf16,
             blocks: &[],
+            table: None,
         };
         config_actions(&doc, &[&f], Some(target), caps)
             .into_iter()

@@ -189,7 +189,8 @@ async fn headers<R: AsyncRead + Unpin>(
             continue;
         }
         saw_any = true;
-        if !is_header(l) {
+        let stray = find_header(&line).is_some_and(|p| p > 0);
+        if stray || !is_header(l) {
             // stray bytes, or a body read as headers: start again at a
             // Content-Length header inside the line, or after it
             match find_header(&line) {

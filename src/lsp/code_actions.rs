@@ -213,20 +213,29 @@ fn build(r: &DocResult, req: Request) -> Vec<CodeActionOrCommand> {
         ));
     }
     if !fix_all.is_empty() {
-        let n = fix_all.len();
-        let edits: Vec<TextEdit> = fix_all
-            .iter()
-            .map(|e| convert::text_edit_with(e, &conv))
-            .collect();
-        out.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("修复全文可自动修复的问题（{n} 处）"),
-            kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-            edit: Some(WorkspaceEdit {
-                changes: Some(HashMap::from([(uri.clone(), edits)])),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }));
+        out.push(fix_all_action(uri, &fix_all, &conv));
     }
     out
+}
+
+/// The fix-all action: every edit of `fix::fix_all_edits`.
+fn fix_all_action(
+    uri: &Uri,
+    fix_all: &[crate::core::Edit],
+    conv: &dyn Fn(&std::ops::Range<usize>) -> Range,
+) -> CodeActionOrCommand {
+    let n = fix_all.len();
+    let edits: Vec<TextEdit> = fix_all
+        .iter()
+        .map(|e| convert::text_edit_with(e, conv))
+        .collect();
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!("修复全文可自动修复的问题（{n} 处）"),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
 }

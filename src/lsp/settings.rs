@@ -246,63 +246,10 @@ pub fn parse_settings(v: &serde_json::Value) -> (ConfigLayer, Vec<String>) {
         return (layer, warnings);
     };
     if let Some(r) = obj.get("rules") {
-        match r {
-            Value::Object(m) => {
-                for (code, val) in m {
-                    if rules::get(code).is_none() {
-                        let mut msg = format!("zhproof.rules：未知的规则代码“{code}”，已忽略");
-                        if let Some(s) =
-                            config_file::closest(code, rules::all().iter().map(|r| r.code))
-                        {
-                            msg.push_str(&format!("；是否应为“{s}”？"));
-                        }
-                        warnings.push(msg);
-                        continue;
-                    }
-                    let setting = match val {
-                        Value::String(s) => RuleSetting::parse(s),
-                        Value::Bool(true) => Some(RuleSetting::On(None)),
-                        Value::Bool(false) => Some(RuleSetting::Off),
-                        _ => None,
-                    };
-                    match setting {
-                        Some(s) => {
-                            layer.rules.insert(code.clone(), s);
-                        }
-                        None => warnings.push(format!(
-                            "zhproof.rules.{code}：{}",
-                            config_file::bad_rule_value(&val.to_string())
-                        )),
-                    }
-                }
-            }
-            Value::Null => {}
-            _ => warnings.push("zhproof.rules 应为对象（规则代码 → 级别），已忽略".into()),
-        }
+        settings_rules(r, &mut layer, &mut warnings);
     }
     if let Some(style) = obj.get("style") {
-        match style {
-            Value::Object(m) => {
-                if let Some(s) = m.get("spacing").filter(|s| !s.is_null()) {
-                    match s.as_str().and_then(Spacing::parse) {
-                        Some(sp) => layer.spacing = Some(sp),
-                        None => warnings.push(format!(
-                            "zhproof.style.spacing 的值 {s} 无效，应为 \"none\" 或 \"space\"，已忽略"
-                        )),
-                    }
-                }
-                if let Some(q) = m.get("quotes").filter(|s| !s.is_null()) {
-                    match q.as_str().and_then(Quotes::parse) {
-                        Some(qs) => layer.quotes = Some(qs),
-                        None => warnings.push(format!(
-                            "zhproof.style.quotes 的值 {q} 无效，应为 \"“”\" 或 \"「」\"，已忽略"
-                        )),
-                    }
-                }
-            }
-            Value::Null => {}
-            _ => warnings.push("zhproof.style 应为对象，已忽略".into()),
-        }
+        settings_style(style, &mut layer, &mut warnings);
     }
     for (key, target) in [("words", &mut layer.words), ("ignore", &mut layer.ignore)] {
         match obj.get(key) {
@@ -339,6 +286,70 @@ pub fn parse_settings(v: &serde_json::Value) -> (ConfigLayer, Vec<String>) {
         },
     }
     (layer, warnings)
+}
+
+/// The `rules` object of the editor settings: rule code → level.
+fn settings_rules(r: &serde_json::Value, layer: &mut ConfigLayer, warnings: &mut Vec<String>) {
+    use serde_json::Value;
+    match r {
+        Value::Object(m) => {
+            for (code, val) in m {
+                if rules::get(code).is_none() {
+                    let mut msg = format!("zhproof.rules：未知的规则代码“{code}”，已忽略");
+                    if let Some(s) = config_file::closest(code, rules::all().iter().map(|r| r.code))
+                    {
+                        msg.push_str(&format!("；是否应为“{s}”？"));
+                    }
+                    warnings.push(msg);
+                    continue;
+                }
+                let setting = match val {
+                    Value::String(s) => RuleSetting::parse(s),
+                    Value::Bool(true) => Some(RuleSetting::On(None)),
+                    Value::Bool(false) => Some(RuleSetting::Off),
+                    _ => None,
+                };
+                match setting {
+                    Some(s) => {
+                        layer.rules.insert(code.clone(), s);
+                    }
+                    None => warnings.push(format!(
+                        "zhproof.rules.{code}：{}",
+                        config_file::bad_rule_value(&val.to_string())
+                    )),
+                }
+            }
+        }
+        Value::Null => {}
+        _ => warnings.push("zhproof.rules 应为对象（规则代码 → 级别），已忽略".into()),
+    }
+}
+
+/// The `style` object of the editor settings: spacing and quotes.
+fn settings_style(style: &serde_json::Value, layer: &mut ConfigLayer, warnings: &mut Vec<String>) {
+    use serde_json::Value;
+    match style {
+        Value::Object(m) => {
+            if let Some(s) = m.get("spacing").filter(|s| !s.is_null()) {
+                match s.as_str().and_then(Spacing::parse) {
+                    Some(sp) => layer.spacing = Some(sp),
+                    None => warnings.push(format!(
+                        "zhproof.style.spacing 的值 {s} 无效，应为 \"none\" 或 \"space\"，已忽略"
+                    )),
+                }
+            }
+            if let Some(q) = m.get("quotes").filter(|s| !s.is_null()) {
+                match q.as_str().and_then(Quotes::parse) {
+                    Some(qs) => layer.quotes = Some(qs),
+                    None => warnings.push(format!(
+                        "zhproof.style.quotes 的值 {q} 无效，应为 \"“”\" 或 \"「」\"，已忽略"
+                    )),
+                }
+            }
+        }
+        Value::Null => {}
+        _ => warnings.push("zhproof.style 应为对象，已忽略".into()),
+    }
 }
 
 #[cfg(test)]

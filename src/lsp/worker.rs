@@ -70,11 +70,27 @@ fn test_panic(text: &str) {
 pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) {
     let mut analyzers: HashMap<String, Analyzer> = HashMap::new();
     while let Ok(first) = jobs.recv() {
-        // coalesce everything queued: analyse each document once, at its latest version
-        let mut pending: Vec<Uri> = Vec::new();
-        let handle = |job: Job,
-                      pending: &mut Vec<Uri>,
-                      analyzers: &mut HashMap<String, Analyzer>| match job {
+        let Some(pending) = coalesce(first, &jobs, &mut analyzers) else {
+            return;
+        };
+        for uri in pending {
+            if !analyze_one(&shared, &mut analyzers, uri, &out) {
+                return;
+            }
+        }
+    }
+}
+
+/// Everything queued after `first`: the documents to analyse, each once,
+/// at its latest version (`None` when the job channel closed).
+fn coalesce(
+    first: Job,
+    jobs: &Receiver<Job>,
+    analyzers: &mut HashMap<String, Analyzer>,
+) -> Option<Vec<Uri>> {
+    let mut pending: Vec<Uri> = Vec::new();
+    let handle =
+        |job: Job, pending: &mut Vec<Uri>, analyzers: &mut HashMap<String, Analyzer>| match job {
             Job::Analyze(u) => {
                 if !pending.iter().any(|p| p.as_str() == u.as_str()) {
                     pending.push(u);
@@ -92,86 +108,94 @@ pub fn run(shared: Arc<Shared>, jobs: Receiver<Job>, out: UnboundedSender<Out>) 
                 }
             }
         };
-        handle(first, &mut pending, &mut analyzers);
-        loop {
-            match jobs.try_recv() {
-                Ok(j) => handle(j, &mut pending, &mut analyzers),
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => return,
-            }
-        }
-        for uri in pending {
-            // until the initial configuration is loaded nothing is checked;
-            // a Reconfigure of all open documents follows
-            if !shared.is_ready() {
-                continue;
-            }
-            let Some((rope, version, kind)) = shared.snapshot(&uri) else {
-                continue;
-            };
-            let config = shared.config_for(&uri);
-            let config_date = config.article_date;
-            let enc = shared.encoding();
-            let analyzer = analyzers
-                .entry(uri.as_str().to_string())
-                .or_insert_with(|| Analyzer::new(config.clone()));
-            analyzer.set_config(config);
-            let text: Arc<str> = Arc::from(rope_text(&rope));
-            let outcome = catch_unwind(AssertUnwindSafe(|| {
-                test_panic(&text);
-                analyzer.analyze(&text, kind)
-            }));
-            let mut analysis = match outcome {
-                Ok(a) => a,
-                Err(e) => {
-                    let msg = e
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| e.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "panic".into());
-                    // a poisoned cache is not trusted again
-                    analyzers.remove(uri.as_str());
-                    let _ = out.send(Out::Log(
-                        MessageType::ERROR,
-                        format!(
-                            "zhproof: analysis of {} (version {version}) panicked: {msg}",
-                            uri.as_str()
-                        ),
-                    ));
-                    continue;
-                }
-            };
-            // an ignored file keeps its outline and hovers but shows (and
-            // fixes) nothing, as `zhproof check` skips it
-            if shared.ignored(&uri) {
-                analysis.findings.clear();
-            }
-            for (code, msg) in &analysis.panics {
-                let _ = out.send(Out::Log(
-                    MessageType::ERROR,
-                    format!("zhproof: rule {code} panicked on {}: {msg}", uri.as_str()),
-                ));
-            }
-            let mut cursor = PosCursor::new(&rope, &text, enc);
-            let frame =
-                super::outbound::publish_findings(&uri, &analysis.findings, Some(version), |r| {
-                    Range {
-                        start: convert::pos(cursor.pos(r.start)),
-                        end: convert::pos(cursor.pos(r.end)),
-                    }
-                });
-            let result = Arc::new(DocResult {
-                uri: uri.clone(),
-                version,
-                rope,
-                text,
-                analysis,
-                hover_index: std::sync::OnceLock::new(),
-                config_date,
-            });
-            if out.send(Out::Publish { result, frame }).is_err() {
-                return;
-            }
+    handle(first, &mut pending, analyzers);
+    loop {
+        match jobs.try_recv() {
+            Ok(j) => handle(j, &mut pending, analyzers),
+            Err(TryRecvError::Empty) => break,
+            Err(TryRecvError::Disconnected) => return None,
         }
     }
+    Some(pending)
+}
+
+/// Analyse one document's latest version and hand the result to the
+/// publisher; `false` when the publisher is gone.
+fn analyze_one(
+    shared: &Shared,
+    analyzers: &mut HashMap<String, Analyzer>,
+    uri: Uri,
+    out: &UnboundedSender<Out>,
+) -> bool {
+    // until the initial configuration is loaded nothing is checked;
+    // a Reconfigure of all open documents follows
+    if !shared.is_ready() {
+        return true;
+    }
+    let Some((rope, version, kind)) = shared.snapshot(&uri) else {
+        return true;
+    };
+    let config = shared.config_for(&uri);
+    let config_date = config.article_date;
+    let enc = shared.encoding();
+    let analyzer = analyzers
+        .entry(uri.as_str().to_string())
+        .or_insert_with(|| Analyzer::new(config.clone()));
+    analyzer.set_config(config);
+    let text: Arc<str> = Arc::from(rope_text(&rope));
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        test_panic(&text);
+        analyzer.analyze(&text, kind)
+    }));
+    let mut analysis = match outcome {
+        Ok(a) => a,
+        Err(e) => {
+            let msg = panic_text(e.as_ref());
+            // a poisoned cache is not trusted again
+            analyzers.remove(uri.as_str());
+            let _ = out.send(Out::Log(
+                MessageType::ERROR,
+                format!(
+                    "zhproof: analysis of {} (version {version}) panicked: {msg}",
+                    uri.as_str()
+                ),
+            ));
+            return true;
+        }
+    };
+    // an ignored file keeps its outline and hovers but shows (and
+    // fixes) nothing, as `zhproof check` skips it
+    if shared.ignored(&uri) {
+        analysis.findings.clear();
+    }
+    for (code, msg) in &analysis.panics {
+        let _ = out.send(Out::Log(
+            MessageType::ERROR,
+            format!("zhproof: rule {code} panicked on {}: {msg}", uri.as_str()),
+        ));
+    }
+    let mut cursor = PosCursor::new(&rope, &text, enc);
+    let frame =
+        super::outbound::publish_findings(&uri, &analysis.findings, Some(version), |r| Range {
+            start: convert::pos(cursor.pos(r.start)),
+            end: convert::pos(cursor.pos(r.end)),
+        });
+    let result = Arc::new(DocResult {
+        uri: uri.clone(),
+        version,
+        rope,
+        text,
+        analysis,
+        hover_index: std::sync::OnceLock::new(),
+        config_date,
+    });
+    out.send(Out::Publish { result, frame }).is_ok()
+}
+
+/// The message a panic carried.
+fn panic_text(e: &(dyn std::any::Any + Send)) -> String {
+    e.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| e.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
 }

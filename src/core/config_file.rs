@@ -1,5 +1,6 @@
-//! The project file `.zhproof.toml` and the editor settings (JSON), both
-//! turned into [`Config`] values. Problems (unknown keys, unknown rule codes,
+//! The project file `.zhproof.toml`, turned into a [`Config`] value (the
+//! editor's JSON settings are read by the LSP adapter, `lsp::settings`, with
+//! the same messages and helpers). Problems (unknown keys, unknown rule codes,
 //! bad values, TOML syntax errors) are reported with their place in the file,
 //! never by failing: a bad entry is skipped, and a file that is not TOML at
 //! all yields no configuration, so that the caller keeps its last good one.
@@ -12,8 +13,7 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::config::{Config, ConfigLayer, Quotes, RuleSetting, Spacing, Ymd};
-use super::finding::Edit;
+use super::config::{Config, Quotes, RuleSetting, Spacing, Ymd};
 use super::rules;
 
 /// The name of the project configuration file.
@@ -212,7 +212,8 @@ fn read_rules(t: &DeTable, config: &mut Config, problems: &mut Problems) {
     }
 }
 
-fn bad_rule_value(shown: &str) -> String {
+/// The message for a rule setting that is not one of the levels.
+pub fn bad_rule_value(shown: &str) -> String {
     format!("规则设置“{shown}”无效，应为 \"off\"、\"on\"、\"error\"、\"warning\"、\"info\" 或 \"hint\"；此项未生效")
 }
 
@@ -325,7 +326,7 @@ fn string_list(key: &str, v: &Spanned<DeValue>, problems: &mut Problems) -> Opti
 
 /// The closest candidate by edit distance (≤ 2, or the same after folding
 /// case, `-` and `_`).
-fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let fold = |s: &str| -> String {
         s.chars()
             .filter(|c| *c != '-' && *c != '_')
@@ -399,262 +400,6 @@ pub fn toml_string(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// The text of a new configuration file holding one word.
-pub fn new_config_with_word(word: &str) -> String {
-    format!("words = [{}]\n", toml_string(word))
-}
-
-/// The edit that adds `word` to the `words` list of an existing file:
-/// appended to the list (at the top, or in `[style]`), or a new `words = […]`
-/// line before the first table. `None` when the file does not parse, the
-/// word is already there, or the edit would not give the expected result.
-pub fn add_word_edit(text: &str, word: &str) -> Option<Edit> {
-    let word = word.trim();
-    if word.is_empty() {
-        return None;
-    }
-    let parsed = parse_config(text);
-    let before = parsed.config.as_ref()?;
-    if before.words.iter().any(|w| w == word) {
-        return None;
-    }
-    let doc = DeTable::parse(text).ok()?;
-    let quoted = toml_string(word);
-    let find_words = |t: &DeTable| -> Option<Range<usize>> {
-        t.iter()
-            .find(|(k, v)| {
-                let n: &str = k.get_ref();
-                n == "words" && matches!(v.get_ref(), DeValue::Array(_))
-            })
-            .map(|(_, v)| v.span())
-    };
-    let array_edit = |span: Range<usize>| -> Option<Edit> {
-        // re-read the array to find its last element
-        let top = doc.get_ref();
-        let arr = top
-            .iter()
-            .chain(
-                top.iter()
-                    .filter(|(k, _)| {
-                        let n: &str = k.get_ref();
-                        n == "style"
-                    })
-                    .filter_map(|(_, v)| v.get_ref().as_table())
-                    .flat_map(|t| t.iter()),
-            )
-            .find(|(_, v)| v.span() == span)
-            .and_then(|(_, v)| v.get_ref().as_array())?;
-        if text.as_bytes().get(span.start) != Some(&b'[') {
-            return None;
-        }
-        match arr.iter().last() {
-            Some(last) => Some(Edit::new(
-                last.span().end..last.span().end,
-                format!(", {quoted}"),
-            )),
-            None => Some(Edit::new(span.start + 1..span.start + 1, quoted.clone())),
-        }
-    };
-    let top = doc.get_ref();
-    let edit = if let Some(span) = find_words(top) {
-        array_edit(span)?
-    } else if let Some(span) = top
-        .iter()
-        .find(|(k, _)| {
-            let n: &str = k.get_ref();
-            n == "style"
-        })
-        .and_then(|(_, v)| v.get_ref().as_table())
-        .and_then(find_words)
-    {
-        array_edit(span)?
-    } else {
-        // a new top-level key, before the first [table] header
-        let header = first_header_line(text);
-        match header {
-            Some(at) => Edit::new(at..at, format!("words = [{quoted}]\n\n")),
-            None => {
-                let sep = if text.is_empty() || text.ends_with('\n') {
-                    ""
-                } else {
-                    "\n"
-                };
-                Edit::new(text.len()..text.len(), format!("{sep}words = [{quoted}]\n"))
-            }
-        }
-    };
-    // check the result: the word is in, nothing else changed
-    let (after_text, n) = super::edits::apply_edits(text, std::slice::from_ref(&edit));
-    let after = parse_config(&after_text);
-    let ac = after.config.as_ref()?;
-    let mut expected = before.clone();
-    expected.words.push(word.to_string());
-    (n == 1 && *ac == expected && after.problems.len() == parsed.problems.len()).then_some(edit)
-}
-
-/// Byte offset of the first line that starts a `[table]` header, outside
-/// multi-line strings.
-fn first_header_line(text: &str) -> Option<usize> {
-    let mut in_ml: Option<&str> = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        match in_ml {
-            Some(delim) => {
-                if line.contains(delim) {
-                    in_ml = None;
-                }
-            }
-            None => {
-                if t.starts_with('[') {
-                    return Some(pos);
-                }
-                for delim in ["\"\"\"", "'''"] {
-                    if line.matches(delim).count() % 2 == 1 {
-                        in_ml = Some(delim);
-                    }
-                }
-            }
-        }
-        pos += line.len();
-    }
-    None
-}
-
-/// The word a finding is about, when it is one that can go into the word
-/// list (a name, term or acronym the rule took for an error): the finding's
-/// text is 2–30 characters of Han, Latin letters and digits (`·` `-` `.` `_`
-/// `+` inside), and the rule is not about punctuation.
-pub fn finding_word<'a>(text: &'a str, f: &super::finding::Finding) -> Option<&'a str> {
-    if rules::get(f.code).is_some_and(|r| r.family == "标点") {
-        return None;
-    }
-    let w = text.get(f.range.clone())?;
-    let n = w.chars().count();
-    if !(2..=30).contains(&n) {
-        return None;
-    }
-    let ok_char = |c: char| {
-        super::chars::is_han(c)
-            || c.is_ascii_alphanumeric()
-            || matches!(c, '·' | '-' | '.' | '_' | '+')
-    };
-    let edge_ok =
-        |c: Option<char>| c.is_some_and(|c| super::chars::is_han(c) || c.is_ascii_alphanumeric());
-    let has_letter = w
-        .chars()
-        .any(|c| super::chars::is_han(c) || c.is_ascii_alphabetic());
-    (w.chars().all(ok_char) && has_letter && edge_ok(w.chars().next()) && edge_ok(w.chars().last()))
-        .then_some(w)
-}
-
-/// Editor settings (the `zhproof` section, camelCase JSON) as a layer over
-/// the file's configuration, and warnings about bad values. Keys the server
-/// does not know (client-side settings such as `path` or `trace`) are ignored.
-pub fn parse_settings(v: &serde_json::Value) -> (ConfigLayer, Vec<String>) {
-    use serde_json::Value;
-    let mut layer = ConfigLayer::default();
-    let mut warnings = Vec::new();
-    let Some(obj) = v.as_object() else {
-        if !v.is_null() {
-            warnings.push("zhproof 设置应为对象，已忽略".to_string());
-        }
-        return (layer, warnings);
-    };
-    if let Some(r) = obj.get("rules") {
-        match r {
-            Value::Object(m) => {
-                for (code, val) in m {
-                    if rules::get(code).is_none() {
-                        let mut msg = format!("zhproof.rules：未知的规则代码“{code}”，已忽略");
-                        if let Some(s) = closest(code, rules::all().iter().map(|r| r.code)) {
-                            msg.push_str(&format!("；是否应为“{s}”？"));
-                        }
-                        warnings.push(msg);
-                        continue;
-                    }
-                    let setting = match val {
-                        Value::String(s) => RuleSetting::parse(s),
-                        Value::Bool(true) => Some(RuleSetting::On(None)),
-                        Value::Bool(false) => Some(RuleSetting::Off),
-                        _ => None,
-                    };
-                    match setting {
-                        Some(s) => {
-                            layer.rules.insert(code.clone(), s);
-                        }
-                        None => warnings.push(format!(
-                            "zhproof.rules.{code}：{}",
-                            bad_rule_value(&val.to_string())
-                        )),
-                    }
-                }
-            }
-            Value::Null => {}
-            _ => warnings.push("zhproof.rules 应为对象（规则代码 → 级别），已忽略".into()),
-        }
-    }
-    if let Some(style) = obj.get("style") {
-        match style {
-            Value::Object(m) => {
-                if let Some(s) = m.get("spacing").filter(|s| !s.is_null()) {
-                    match s.as_str().and_then(Spacing::parse) {
-                        Some(sp) => layer.spacing = Some(sp),
-                        None => warnings.push(format!(
-                            "zhproof.style.spacing 的值 {s} 无效，应为 \"none\" 或 \"space\"，已忽略"
-                        )),
-                    }
-                }
-                if let Some(q) = m.get("quotes").filter(|s| !s.is_null()) {
-                    match q.as_str().and_then(Quotes::parse) {
-                        Some(qs) => layer.quotes = Some(qs),
-                        None => warnings.push(format!(
-                            "zhproof.style.quotes 的值 {q} 无效，应为 \"“”\" 或 \"「」\"，已忽略"
-                        )),
-                    }
-                }
-            }
-            Value::Null => {}
-            _ => warnings.push("zhproof.style 应为对象，已忽略".into()),
-        }
-    }
-    for (key, target) in [("words", &mut layer.words), ("ignore", &mut layer.ignore)] {
-        match obj.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(items)) => {
-                for it in items {
-                    match it.as_str().map(str::trim) {
-                        Some(s) if !s.is_empty() => {
-                            if !target.iter().any(|w| w == s) {
-                                target.push(s.to_string());
-                            }
-                        }
-                        Some(_) => {}
-                        None => {
-                            warnings.push(format!("zhproof.{key} 的元素 {it} 不是字符串，已忽略"))
-                        }
-                    }
-                }
-            }
-            Some(other) => warnings.push(format!(
-                "zhproof.{key} 应为字符串数组，而不是 {other}，已忽略"
-            )),
-        }
-    }
-    let date = obj.get("articleDate").or_else(|| obj.get("article_date"));
-    match date {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) if s.trim().is_empty() => {}
-        Some(d) => match d.as_str().and_then(Ymd::parse) {
-            Some(y) => layer.article_date = Some(y),
-            None => warnings.push(format!(
-                "zhproof.articleDate 的值 {d} 无效，应为 \"YYYY-MM-DD\"，已忽略"
-            )),
-        },
-    }
-    (layer, warnings)
 }
 
 /// Minimal glob: `*` (no `/`), `**` (anything), `?`; matched against the path
@@ -849,136 +594,5 @@ quotes = "「」"
         assert_eq!(find_config(&f), Some(dir.join("a").join(FILE_NAME)));
         assert_eq!(find_config(&sub), Some(dir.join("a").join(FILE_NAME)));
         let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    fn add(text: &str, w: &str) -> Option<String> {
-        add_word_edit(text, w).map(|e| crate::core::edits::apply_edits(text, &[e]).0)
-    }
-
-    #[test]
-    fn adds_words() {
-        assert_eq!(
-            add("words = [\"甲\"]\n", "高实集团").as_deref(),
-            Some("words = [\"甲\", \"高实集团\"]\n")
-        );
-        assert_eq!(
-            add("words = []\n", "乙").as_deref(),
-            Some("words = [\"乙\"]\n")
-        );
-        assert_eq!(
-            add("words = [\n  \"甲\",\n]\n", "乙").as_deref(),
-            Some("words = [\n  \"甲\", \"乙\",\n]\n")
-        );
-        assert_eq!(
-            add("[style]\nwords = [\"甲\"]\n", "乙").as_deref(),
-            Some("[style]\nwords = [\"甲\", \"乙\"]\n")
-        );
-        assert_eq!(
-            add("# 配置\n[rules]\npunct-halfwidth = \"off\"\n", "乙").as_deref(),
-            Some("# 配置\nwords = [\"乙\"]\n\n[rules]\npunct-halfwidth = \"off\"\n")
-        );
-        assert_eq!(
-            add("article_date = \"2018-11-05\"", "乙").as_deref(),
-            Some("article_date = \"2018-11-05\"\nwords = [\"乙\"]\n")
-        );
-        assert_eq!(add("", "乙").as_deref(), Some("words = [\"乙\"]\n"));
-        assert_eq!(add("words = [\"乙\"]\n", "乙"), None, "already there");
-        assert_eq!(add("words = [\n", "乙"), None, "broken file");
-        assert_eq!(
-            add("words = [\"a\"]", "say \"hi\"").as_deref(),
-            Some("words = [\"a\", \"say \\\"hi\\\"\"]")
-        );
-        assert_eq!(
-            parse_config(&new_config_with_word("高实集团"))
-                .config
-                .map(|c| c.words),
-            Some(vec!["高实集团".to_string()])
-        );
-    }
-
-    #[test]
-    fn words_of_findings() {
-        use crate::core::finding::Finding;
-        let t = "高实集团发布PM2.5数据,结果。";
-        let f = |code: &'static str, r: Range<usize>| Finding::new(code, r, "x");
-        let gs = t.find("高实集团").unwrap();
-        assert_eq!(
-            finding_word(t, &f("word-confused", gs..gs + "高实集团".len())),
-            Some("高实集团")
-        );
-        let pm = t.find("PM2.5").unwrap();
-        assert_eq!(
-            finding_word(t, &f("latin-stray", pm..pm + 5)),
-            Some("PM2.5")
-        );
-        let comma = t.find(',').unwrap();
-        assert_eq!(
-            finding_word(t, &f("punct-halfwidth", comma..comma + 1)),
-            None
-        );
-        assert_eq!(
-            finding_word(t, &f("typo-char", gs..gs + 3)),
-            None,
-            "one character"
-        );
-        let end = t.find("结果").unwrap();
-        assert_eq!(
-            finding_word(t, &f("x", comma..end)),
-            None,
-            "punctuation inside"
-        );
-    }
-
-    #[test]
-    fn editor_settings() {
-        let v = serde_json::json!({
-            "rules": {"punct-halfwidth": "hint", "nope": "off"},
-            "style": {"spacing": "space", "quotes": "bad"},
-            "words": ["高实集团", 3],
-            "articleDate": "2018-11-05",
-            "path": "/usr/bin/zhproof",
-            "trace": {"server": "off"}
-        });
-        let (layer, warnings) = parse_settings(&v);
-        assert_eq!(
-            layer.rules.get("punct-halfwidth"),
-            Some(&RuleSetting::On(Some(Severity::Hint)))
-        );
-        assert_eq!(layer.spacing, Some(Spacing::Space));
-        assert_eq!(layer.quotes, None);
-        assert_eq!(layer.words, vec!["高实集团"]);
-        assert_eq!(layer.article_date, Ymd::new(2018, 11, 5));
-        assert_eq!(warnings.len(), 3, "{warnings:?}");
-        let (empty, w) = parse_settings(&serde_json::Value::Null);
-        assert_eq!(empty, ConfigLayer::default());
-        assert!(w.is_empty());
-    }
-
-    #[test]
-    fn editor_overrides_file_per_key() {
-        let file = parse_config("words = [\"甲\"]\n[rules]\npunct-halfwidth = \"off\"\n[style]\nspacing = \"space\"\nquotes = \"「」\"\n")
-            .config
-            .unwrap();
-        let (layer, _) = parse_settings(&serde_json::json!({
-            "rules": {"punct-halfwidth": "error"},
-            "style": {"quotes": "“”"},
-            "words": ["乙"]
-        }));
-        let c = file.overlay(&layer);
-        assert!(c.is_on("punct-halfwidth", true));
-        assert_eq!(
-            c.severity("punct-halfwidth", Severity::Warning),
-            Severity::Error
-        );
-        assert_eq!(
-            c.spacing,
-            Spacing::Space,
-            "the file's value where the editor sets none"
-        );
-        assert_eq!(c.quotes, Quotes::Curly);
-        assert_eq!(c.words, vec!["甲", "乙"]);
-        // and the other way round: the editor turns a rule off the file left on
-        let (off, _) = parse_settings(&serde_json::json!({"rules": {"punct-halfwidth": "off"}}));
-        assert!(!Config::default().overlay(&off).is_on("punct-halfwidth", true));
     }
 }

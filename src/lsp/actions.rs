@@ -8,8 +8,8 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
-use super::position::Encoding;
-use crate::core::config_file;
+use super::position::{to_pos, Encoding, PosTable};
+use super::words;
 use crate::core::suppress;
 use crate::core::{DocKind, Edit, Finding};
 
@@ -40,6 +40,23 @@ pub struct Doc<'a> {
     pub enc: Encoding,
     /// The document's blocks (from its analysis).
     pub blocks: &'a [crate::core::text::Block],
+    /// Positions converted ahead for the findings' ranges (others are
+    /// converted one by one).
+    pub table: Option<&'a PosTable>,
+}
+
+impl Doc<'_> {
+    /// A byte range as an LSP range, from the table where it has the offsets.
+    fn range(&self, r: &std::ops::Range<usize>) -> Range {
+        let pos = |b: usize| match self.table.and_then(|t| t.get(b)) {
+            Some(p) => convert::pos(p),
+            None => convert::pos(to_pos(self.rope, b, self.enc)),
+        };
+        Range {
+            start: pos(r.start),
+            end: pos(r.end),
+        }
+    }
 }
 
 fn doc_edit(doc: &Doc, e: &Edit) -> WorkspaceEdit {
@@ -73,7 +90,7 @@ pub fn add_word_edit(
 ) -> Option<WorkspaceEdit> {
     match &target.text {
         Some(text) => {
-            let e = config_file::add_word_edit(text, word)?;
+            let e = words::add_word_edit(text, word)?;
             let rope = Rope::from_str(text);
             let te = convert::text_edit(&rope, &e, enc);
             Some(if caps.document_changes {
@@ -100,7 +117,7 @@ pub fn add_word_edit(
             }
             let insert = TextEdit {
                 range: Range::default(),
-                new_text: config_file::new_config_with_word(word),
+                new_text: words::new_config_with_word(word),
             };
             Some(WorkspaceEdit {
                 document_changes: Some(DocumentChanges::Operations(vec![
@@ -139,9 +156,9 @@ pub fn config_actions(
     let mut file_codes = HashSet::new();
     let mut words = HashSet::new();
     for f in findings {
-        let diag = convert::diagnostic(doc.uri, doc.rope, f, doc.enc);
+        let diag = convert::diagnostic_with(doc.uri, f, &|r| doc.range(r));
         if let Some(t) = target {
-            if let Some(w) = config_file::finding_word(doc.text, f) {
+            if let Some(w) = words::finding_word(doc.text, f) {
                 if words.insert(w.to_string()) {
                     if let Some(edit) = add_word_edit(t, w, caps, doc.enc) {
                         out.push(action(format!("将“{w}”加入项目词表"), &diag, edit));
@@ -249,6 +266,7 @@ mod tests {
             kind: DocKind::Plain,
             enc: Encoding::Utf16,
             blocks: &[],
+            table: None,
         };
         config_actions(&doc, &[&f], Some(target), caps)
             .into_iter()

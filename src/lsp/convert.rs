@@ -78,6 +78,14 @@ pub fn text_edit(rope: &Rope, e: &Edit, enc: Encoding) -> TextEdit {
     }
 }
 
+/// A text edit, with `conv` turning byte ranges into LSP ranges.
+pub fn text_edit_with(e: &Edit, conv: &dyn Fn(&std::ops::Range<usize>) -> Range) -> TextEdit {
+    TextEdit {
+        range: conv(&e.range),
+        new_text: e.replacement.to_string(),
+    }
+}
+
 #[allow(deprecated)]
 pub fn symbol(rope: &Rope, s: &Section, enc: Encoding) -> DocumentSymbol {
     let full = range(rope, &s.range, enc);

@@ -166,6 +166,34 @@ impl<'a> PosCursor<'a> {
     }
 }
 
+/// The positions of a set of byte offsets of one version, converted in one
+/// pass over the text (the offsets sorted, then walked with a
+/// [`PosCursor`]): many conversions on one long line cost one count of the
+/// line, not one count per offset.
+pub struct PosTable {
+    /// Sorted, without duplicates.
+    offsets: Vec<usize>,
+    /// The position of each offset.
+    positions: Vec<Pos>,
+}
+
+impl PosTable {
+    /// Convert `offsets` (in any order, duplicates allowed).
+    pub fn new(rope: &Rope, text: &str, enc: Encoding, mut offsets: Vec<usize>) -> PosTable {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut cursor = PosCursor::new(rope, text, enc);
+        let positions = offsets.iter().map(|&b| cursor.pos(b)).collect();
+        PosTable { offsets, positions }
+    }
+
+    /// The position of an offset given to [`PosTable::new`].
+    pub fn get(&self, byte: usize) -> Option<Pos> {
+        let i = self.offsets.binary_search(&byte).ok()?;
+        self.positions.get(i).copied()
+    }
+}
+
 /// Position → byte offset. Returns the offset and whether it had to be
 /// clamped (line past the end, character past the line, or inside a char).
 pub fn to_byte(rope: &Rope, pos: Pos, enc: Encoding) -> (usize, bool) {
@@ -225,6 +253,20 @@ mod tests {
                     assert_eq!(c.pos(b), to_pos(&rope, b, enc), "{b} {enc:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn table_agrees_with_single_conversions() {
+        let text = "𠮷中,\r\n第二行x\r末行\n";
+        let rope = Rope::from_str(text);
+        let offsets: Vec<usize> = (0..text.len() + 2).rev().chain([3, 3, 0]).collect();
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let t = PosTable::new(&rope, text, enc, offsets.clone());
+            for &b in &offsets {
+                assert_eq!(t.get(b), Some(to_pos(&rope, b, enc)), "{b} {enc:?}");
+            }
+            assert_eq!(t.get(text.len() + 5), None);
         }
     }
 

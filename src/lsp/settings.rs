@@ -1,7 +1,8 @@
 //! The server's configuration state: the `.zhproof.toml` files in use (the
 //! last good version of each, and its problems), the editor settings, and the
 //! effective configuration of each open document (its nearest
-//! `.zhproof.toml`, with the editor settings on top).
+//! `.zhproof.toml`, with the editor settings on top), and the reading of the
+//! editor settings themselves (JSON).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -9,8 +10,9 @@ use std::sync::Arc;
 
 use tower_lsp_server::ls_types::Uri;
 
-use crate::core::config::{Config, ConfigLayer};
+use crate::core::config::{Config, ConfigLayer, Quotes, RuleSetting, Spacing, Ymd};
 use crate::core::config_file::{self, ConfigProblem, FILE_NAME};
+use crate::core::rules;
 
 /// One configuration file as last read.
 #[derive(Debug, Clone, Default)]
@@ -227,5 +229,185 @@ impl ConfigState {
             .or_else(|| self.effective.get(&None))
             .cloned()
             .unwrap_or_default()
+    }
+}
+
+/// Editor settings (the `zhproof` section, camelCase JSON) as a layer over
+/// the file's configuration, and warnings about bad values. Keys the server
+/// does not know (client-side settings such as `path` or `trace`) are ignored.
+pub fn parse_settings(v: &serde_json::Value) -> (ConfigLayer, Vec<String>) {
+    use serde_json::Value;
+    let mut layer = ConfigLayer::default();
+    let mut warnings = Vec::new();
+    let Some(obj) = v.as_object() else {
+        if !v.is_null() {
+            warnings.push("zhproof 设置应为对象，已忽略".to_string());
+        }
+        return (layer, warnings);
+    };
+    if let Some(r) = obj.get("rules") {
+        settings_rules(r, &mut layer, &mut warnings);
+    }
+    if let Some(style) = obj.get("style") {
+        settings_style(style, &mut layer, &mut warnings);
+    }
+    for (key, target) in [("words", &mut layer.words), ("ignore", &mut layer.ignore)] {
+        match obj.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => {
+                for it in items {
+                    match it.as_str().map(str::trim) {
+                        Some(s) if !s.is_empty() => {
+                            if !target.iter().any(|w| w == s) {
+                                target.push(s.to_string());
+                            }
+                        }
+                        Some(_) => {}
+                        None => {
+                            warnings.push(format!("zhproof.{key} 的元素 {it} 不是字符串，已忽略"))
+                        }
+                    }
+                }
+            }
+            Some(other) => warnings.push(format!(
+                "zhproof.{key} 应为字符串数组，而不是 {other}，已忽略"
+            )),
+        }
+    }
+    let date = obj.get("articleDate").or_else(|| obj.get("article_date"));
+    match date {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.trim().is_empty() => {}
+        Some(d) => match d.as_str().and_then(Ymd::parse) {
+            Some(y) => layer.article_date = Some(y),
+            None => warnings.push(format!(
+                "zhproof.articleDate 的值 {d} 无效，应为 \"YYYY-MM-DD\"，已忽略"
+            )),
+        },
+    }
+    (layer, warnings)
+}
+
+/// The `rules` object of the editor settings: rule code → level.
+fn settings_rules(r: &serde_json::Value, layer: &mut ConfigLayer, warnings: &mut Vec<String>) {
+    use serde_json::Value;
+    match r {
+        Value::Object(m) => {
+            for (code, val) in m {
+                if rules::get(code).is_none() {
+                    let mut msg = format!("zhproof.rules：未知的规则代码“{code}”，已忽略");
+                    if let Some(s) = config_file::closest(code, rules::all().iter().map(|r| r.code))
+                    {
+                        msg.push_str(&format!("；是否应为“{s}”？"));
+                    }
+                    warnings.push(msg);
+                    continue;
+                }
+                let setting = match val {
+                    Value::String(s) => RuleSetting::parse(s),
+                    Value::Bool(true) => Some(RuleSetting::On(None)),
+                    Value::Bool(false) => Some(RuleSetting::Off),
+                    _ => None,
+                };
+                match setting {
+                    Some(s) => {
+                        layer.rules.insert(code.clone(), s);
+                    }
+                    None => warnings.push(format!(
+                        "zhproof.rules.{code}：{}",
+                        config_file::bad_rule_value(&val.to_string())
+                    )),
+                }
+            }
+        }
+        Value::Null => {}
+        _ => warnings.push("zhproof.rules 应为对象（规则代码 → 级别），已忽略".into()),
+    }
+}
+
+/// The `style` object of the editor settings: spacing and quotes.
+fn settings_style(style: &serde_json::Value, layer: &mut ConfigLayer, warnings: &mut Vec<String>) {
+    use serde_json::Value;
+    match style {
+        Value::Object(m) => {
+            if let Some(s) = m.get("spacing").filter(|s| !s.is_null()) {
+                match s.as_str().and_then(Spacing::parse) {
+                    Some(sp) => layer.spacing = Some(sp),
+                    None => warnings.push(format!(
+                        "zhproof.style.spacing 的值 {s} 无效，应为 \"none\" 或 \"space\"，已忽略"
+                    )),
+                }
+            }
+            if let Some(q) = m.get("quotes").filter(|s| !s.is_null()) {
+                match q.as_str().and_then(Quotes::parse) {
+                    Some(qs) => layer.quotes = Some(qs),
+                    None => warnings.push(format!(
+                        "zhproof.style.quotes 的值 {q} 无效，应为 \"“”\" 或 \"「」\"，已忽略"
+                    )),
+                }
+            }
+        }
+        Value::Null => {}
+        _ => warnings.push("zhproof.style 应为对象，已忽略".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config_file::parse_config;
+    use crate::core::finding::Severity;
+
+    #[test]
+    fn editor_settings() {
+        let v = serde_json::json!({
+            "rules": {"punct-halfwidth": "hint", "nope": "off"},
+            "style": {"spacing": "space", "quotes": "bad"},
+            "words": ["高实集团", 3],
+            "articleDate": "2018-11-05",
+            "path": "/usr/bin/zhproof",
+            "trace": {"server": "off"}
+        });
+        let (layer, warnings) = parse_settings(&v);
+        assert_eq!(
+            layer.rules.get("punct-halfwidth"),
+            Some(&RuleSetting::On(Some(Severity::Hint)))
+        );
+        assert_eq!(layer.spacing, Some(Spacing::Space));
+        assert_eq!(layer.quotes, None);
+        assert_eq!(layer.words, vec!["高实集团"]);
+        assert_eq!(layer.article_date, Ymd::new(2018, 11, 5));
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        let (empty, w) = parse_settings(&serde_json::Value::Null);
+        assert_eq!(empty, ConfigLayer::default());
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn editor_overrides_file_per_key() {
+        let file = parse_config("words = [\"甲\"]\n[rules]\npunct-halfwidth = \"off\"\n[style]\nspacing = \"space\"\nquotes = \"「」\"\n")
+            .config
+            .unwrap();
+        let (layer, _) = parse_settings(&serde_json::json!({
+            "rules": {"punct-halfwidth": "error"},
+            "style": {"quotes": "“”"},
+            "words": ["乙"]
+        }));
+        let c = file.overlay(&layer);
+        assert!(c.is_on("punct-halfwidth", true));
+        assert_eq!(
+            c.severity("punct-halfwidth", Severity::Warning),
+            Severity::Error
+        );
+        assert_eq!(
+            c.spacing,
+            Spacing::Space,
+            "the file's value where the editor sets none"
+        );
+        assert_eq!(c.quotes, Quotes::Curly);
+        assert_eq!(c.words, vec!["甲", "乙"]);
+        // and the other way round: the editor turns a rule off the file left on
+        let (off, _) = parse_settings(&serde_json::json!({"rules": {"punct-halfwidth": "off"}}));
+        assert!(!Config::default().overlay(&off).is_on("punct-halfwidth", true));
     }
 }

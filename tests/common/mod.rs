@@ -353,6 +353,52 @@ impl Client {
             .ok()
     }
 
+    /// Write bytes to the server's stdin as they are (no framing).
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    /// Send a request without waiting for its response; returns its id.
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// The response to request `id` (looks at the backlog first), if it
+    /// arrives within `within`.
+    pub fn response_within(&mut self, id: i64, within: Duration) -> Option<Value> {
+        let is_it = |v: &Value| v.get("id") == Some(&json!(id)) && v.get("method").is_none();
+        if let Some(i) = self.backlog.iter().position(is_it) {
+            return self.backlog.remove(i);
+        }
+        let deadline = Instant::now() + within;
+        loop {
+            let v = self.recv(deadline)?;
+            if is_it(&v) {
+                return Some(v);
+            }
+            self.backlog.push_back(v);
+        }
+    }
+
+    /// Wait (up to `TIMEOUT`) for the server process to end; its exit code.
+    pub fn wait_exit(mut self) -> Option<i32> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// shutdown + exit; returns the process exit code.
     pub fn shutdown(mut self) -> Option<i32> {
         let r = self.request("shutdown", Value::Null);

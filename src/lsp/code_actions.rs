@@ -1,0 +1,241 @@
+//! Code actions: quick fixes of the findings in a range, the configuration
+//! actions (suppress, add word), and fix-all.
+
+use std::collections::HashMap;
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+
+use super::actions::{self, WordTarget};
+use super::backend::Backend;
+use super::convert;
+use super::position::{to_byte, to_pos, Encoding, Pos, PosTable};
+use super::state::DocResult;
+use crate::core::{fix, DocKind, Finding};
+
+/// The code-action kind of fix-all.
+pub const FIX_ALL_KIND: &str = "source.fixAll.zhproof";
+
+impl Backend {
+    /// The project configuration file that "add word" edits for a document.
+    pub(super) fn word_target(&self, uri: &Uri) -> Option<WordTarget> {
+        let path = {
+            let st = self.shared.cfg.lock().ok()?;
+            match st.doc_files.get(uri.as_str()).cloned().flatten() {
+                Some(p) => p,
+                None => st.new_file_location(uri)?,
+            }
+        };
+        let turi = Uri::from_file_path(&path)?;
+        let open = self.shared.snapshot(&turi);
+        let (text, version) = match open {
+            Some((rope, v, _)) => (Some(rope.to_string()), Some(v)),
+            None => (std::fs::read_to_string(&path).ok(), None),
+        };
+        if text.is_none() && path.exists() {
+            return None; // unreadable
+        }
+        Some(WordTarget {
+            uri: turi,
+            text,
+            version,
+        })
+    }
+
+    /// `textDocument/codeAction`. The actions are built off the message
+    /// loop (a fix-all on a long article converts many positions), and one
+    /// response carries at most [`MAX_QUICK_FIXES`] findings' actions.
+    pub(super) async fn on_code_action(
+        &self,
+        params: CodeActionParams,
+    ) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(r) = self.current(&uri).await else {
+            return Ok(None);
+        };
+        let enc = self.shared.encoding();
+        let pos = |p: Position| Pos {
+            line: p.line,
+            character: p.character,
+        };
+        let (start, _) = to_byte(&r.rope, pos(params.range.start), enc);
+        let (end, _) = to_byte(&r.rope, pos(params.range.end), enc);
+        let only = params.context.only;
+        let quick_fixes = wants(&only, CodeActionKind::QUICKFIX.as_str());
+        let fix_all = wants(&only, FIX_ALL_KIND)
+            || only
+                .as_ref()
+                .is_some_and(|l| l.iter().any(|k| k.as_str() == "source.fixAll"));
+        let touching = if quick_fixes {
+            nearest_touching(&r.analysis.findings, start, end)
+        } else {
+            Vec::new()
+        };
+        let kind = self
+            .shared
+            .snapshot(&uri)
+            .map(|(_, _, k)| k)
+            .unwrap_or_else(|| DocKind::from_path(uri.as_str()));
+        let target = if touching.is_empty() {
+            None
+        } else {
+            self.word_target(&uri)
+        };
+        let req = Request {
+            uri,
+            enc,
+            kind,
+            touching,
+            fix_all,
+            target,
+            caps: self.caps().edits,
+        };
+        let built = tokio::task::spawn_blocking(move || build(&r, req)).await;
+        Ok(Some(built.unwrap_or_default()))
+    }
+}
+
+/// The most findings whose actions one code-action response carries.
+pub const MAX_QUICK_FIXES: usize = 500;
+
+/// Does the client's `only` filter ask for actions of `kind`?
+fn wants(only: &Option<Vec<CodeActionKind>>, kind: &str) -> bool {
+    match only {
+        None => true,
+        Some(list) => list
+            .iter()
+            .any(|k| kind == k.as_str() || kind.starts_with(&format!("{}.", k.as_str()))),
+    }
+}
+
+/// Indices of the findings touching `start..=end`: at most
+/// [`MAX_QUICK_FIXES`], those starting nearest `start` first, returned in
+/// document order.
+fn nearest_touching(findings: &[Finding], start: usize, end: usize) -> Vec<usize> {
+    let mut idx: Vec<usize> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.range.start <= end && start <= f.range.end)
+        .map(|(i, _)| i)
+        .collect();
+    if idx.len() > MAX_QUICK_FIXES {
+        idx.sort_by_key(|&i| (findings[i].range.start.abs_diff(start), i));
+        idx.truncate(MAX_QUICK_FIXES);
+        idx.sort_unstable();
+    }
+    idx
+}
+
+/// What a code-action request asks for, resolved on the message loop.
+struct Request {
+    uri: Uri,
+    enc: Encoding,
+    kind: DocKind,
+    /// Indices of the findings to offer actions for.
+    touching: Vec<usize>,
+    fix_all: bool,
+    /// The configuration file the add-word action edits.
+    target: Option<WordTarget>,
+    caps: actions::EditCaps,
+}
+
+/// The actions of one request (runs off the message loop): every position
+/// is converted through one [`PosTable`].
+fn build(r: &DocResult, req: Request) -> Vec<CodeActionOrCommand> {
+    let findings = &r.analysis.findings;
+    let touching: Vec<&Finding> = req
+        .touching
+        .iter()
+        .filter_map(|&i| findings.get(i))
+        .collect();
+    let fix_all = if req.fix_all {
+        fix::fix_all_edits(findings)
+    } else {
+        Vec::new()
+    };
+    let mut offsets = Vec::new();
+    let mut add = |r: &std::ops::Range<usize>| offsets.extend([r.start, r.end]);
+    for f in &touching {
+        add(&f.range);
+        f.related.iter().for_each(|x| add(&x.range));
+        f.fix
+            .iter()
+            .flat_map(|fx| &fx.edits)
+            .for_each(|e| add(&e.range));
+    }
+    fix_all.iter().for_each(|e| add(&e.range));
+    let table = PosTable::new(&r.rope, &r.text, req.enc, offsets);
+    let conv = |x: &std::ops::Range<usize>| {
+        let pos =
+            |b: usize| convert::pos(table.get(b).unwrap_or_else(|| to_pos(&r.rope, b, req.enc)));
+        Range {
+            start: pos(x.start),
+            end: pos(x.end),
+        }
+    };
+    let uri = &req.uri;
+    let mut out: Vec<CodeActionOrCommand> = Vec::new();
+    for f in &touching {
+        let Some(fx) = &f.fix else { continue };
+        let edits: Vec<TextEdit> = fx
+            .edits
+            .iter()
+            .map(|e| convert::text_edit_with(e, &conv))
+            .collect();
+        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: format!("{}（{}）", fx.title, f.code),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![convert::diagnostic_with(uri, f, &conv)]),
+            edit: Some(WorkspaceEdit {
+                changes: Some(HashMap::from([(uri.clone(), edits)])),
+                ..Default::default()
+            }),
+            is_preferred: Some(true),
+            ..Default::default()
+        }));
+    }
+    // suppress the rule here / in the file, add the word to the word list
+    if !touching.is_empty() {
+        let doc = actions::Doc {
+            uri,
+            rope: &r.rope,
+            text: &r.text,
+            kind: req.kind,
+            enc: req.enc,
+            blocks: &r.analysis.blocks,
+            table: Some(&table),
+        };
+        out.extend(actions::config_actions(
+            &doc,
+            &touching,
+            req.target.as_ref(),
+            req.caps,
+        ));
+    }
+    if !fix_all.is_empty() {
+        out.push(fix_all_action(uri, &fix_all, &conv));
+    }
+    out
+}
+
+/// The fix-all action: every edit of `fix::fix_all_edits`.
+fn fix_all_action(
+    uri: &Uri,
+    fix_all: &[crate::core::Edit],
+    conv: &dyn Fn(&std::ops::Range<usize>) -> Range,
+) -> CodeActionOrCommand {
+    let n = fix_all.len();
+    let edits: Vec<TextEdit> = fix_all
+        .iter()
+        .map(|e| convert::text_edit_with(e, conv))
+        .collect();
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!("修复全文可自动修复的问题（{n} 处）"),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+}

@@ -4,9 +4,15 @@
 //! - didChange → publishDiagnostics latency of single-character edits in a
 //!   1 MB article, through the real binary over stdio;
 //! - time to the `initialize` response;
-//! - peak RSS of the server with a 1 MB article open.
+//! - peak RSS of the server with a 1 MB article open;
+//! - the figure recognizer alone, and what the three word-level rules
+//!   (`typo-char`, `de-di-de`, `word-repeated`) cost, on text varied so that
+//!   the paragraph cache never hits.
 //!
-//! Set `ZHPROOF_BENCH_QUICK=1` for a short run (fewer samples).
+//! Set `ZHPROOF_BENCH_QUICK=1` for a short run (fewer samples, smaller
+//! texts). `ZHPROOF_BENCH_FILES` (colon-separated paths) adds articles of
+//! your own to the seed text of the last section. Everything is printed,
+//! nothing asserted: timings on a shared machine are not test results.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -15,7 +21,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use zhproof::core::{Analyzer, Config, DocKind};
+use zhproof::core::config::RuleSetting;
+use zhproof::core::{figures, nlp, Analyzer, Config, DocKind};
 
 /// The allocator the `zhproof` binary uses, so that the in-process
 /// measurements see what the server sees.
@@ -182,6 +189,106 @@ fn main() {
     ] {
         keystrokes(label, doc, n);
     }
+
+    // 5. the figure recognizer and the word-level rules
+    figures_and_word_rules(&base, if quick { 128 << 10 } else { 5_000_000 });
+}
+
+/// `seed` repeated to `bytes`, every non-blank line of every copy made
+/// unique (a numbered sentence appended), so that no paragraph repeats.
+fn varied_to(seed: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + seed.len());
+    let mut k = 0usize;
+    while text.len() < bytes {
+        for line in seed.lines() {
+            text.push_str(line);
+            if !line.trim().is_empty() {
+                text.push_str(&format!("第{k}段。"));
+                k += 1;
+            }
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// Seconds of wall time and of this thread's CPU time taken by `f`.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
+    let (t, c) = (Instant::now(), thread_cpu_seconds());
+    let r = f();
+    (r, t.elapsed().as_secs_f64(), thread_cpu_seconds() - c)
+}
+
+/// Throughput of `figures::parse` alone and of the cold analysis with it;
+/// then the cost of the three word-level rules (analysis with them off,
+/// with them on, with one at a time) and of the jieba tagging they share.
+/// The seed is the fixture articles and the files of `ZHPROOF_BENCH_FILES`.
+fn figures_and_word_rules(base: &str, bytes: usize) {
+    let mut seed = base.to_string();
+    let files = std::env::var("ZHPROOF_BENCH_FILES").unwrap_or_default();
+    for f in files.split(':').filter(|f| !f.is_empty()) {
+        match std::fs::read_to_string(f) {
+            Ok(t) => {
+                seed.push_str(&t);
+                seed.push('\n');
+            }
+            Err(e) => println!("ZHPROOF_BENCH_FILES: {f}: {e}"),
+        }
+    }
+    let text = varied_to(&seed, bytes);
+    let mb = text.len() as f64 / 1e6;
+
+    let (n, wall, parse_cpu) =
+        timed(|| text.lines().map(|l| figures::parse(l).len()).sum::<usize>());
+    println!(
+        "figures::parse alone: {mb:.1} MB, {n} figures, {:.1} MB/s by CPU time ({:.1} MB/s wall)",
+        mb / parse_cpu,
+        mb / wall
+    );
+    let (a, wall, cpu) =
+        timed(|| Analyzer::new(Arc::new(Config::default())).analyze(&text, DocKind::Plain));
+    let nf: usize = a.paras.iter().map(|p| p.figures.len()).sum();
+    println!(
+        "analysis (cold, varied text): {mb:.1} MB, {} findings, {nf} figures, {:.1} MB/s by CPU \
+         time ({:.1} MB/s wall); without the figure pass ≈ {:.1} MB/s",
+        a.findings.len(),
+        mb / cpu,
+        mb / wall,
+        mb / (cpu - parse_cpu)
+    );
+
+    const WORD_RULES: [&str; 3] = ["typo-char", "de-di-de", "word-repeated"];
+    let run_without = |off: &[&str]| {
+        let mut c = Config::default();
+        for code in off {
+            c.rules.insert(code.to_string(), RuleSetting::Off);
+        }
+        let (a, _, cpu) = timed(|| Analyzer::new(Arc::new(c)).analyze(&text, DocKind::Plain));
+        (cpu, a.findings.len())
+    };
+    let (without, n_without) = run_without(&WORD_RULES);
+    let (with, n_with) = run_without(&[]);
+    println!(
+        "word-level rules ({}): without them {without:.2} s CPU ({:.1} MB/s, {n_without} \
+         findings), with them {with:.2} s ({:.1} MB/s, {n_with} findings)",
+        WORD_RULES.join(", "),
+        mb / without,
+        mb / with
+    );
+    for code in WORD_RULES {
+        let others: Vec<&str> = WORD_RULES.iter().copied().filter(|c| *c != code).collect();
+        let (only, _) = run_without(&others);
+        println!("  only {code}: {:+.2} s", only - without);
+    }
+    let j = nlp::jieba();
+    let (ntok, _, cpu) = timed(|| {
+        text.lines()
+            .map(|l| nlp::tag(&j, &nlp::to_simplified(l)).len())
+            .sum::<usize>()
+    });
+    println!(
+        "  of which jieba tagging alone (shared by all word rules): {cpu:.2} s CPU ({ntok} tokens)"
+    );
 }
 
 fn keystrokes(label: &str, mb1: &str, n: usize) {

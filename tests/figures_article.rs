@@ -36,8 +36,9 @@ fn hover(a: &Analysis, s: &str) -> String {
     figures::hover_markdown(f, date, figures::counted_noun(para, f).as_deref())
 }
 
+/// (That the fixture is otherwise clean is its snapshot, `figures_article.expected`.)
 #[test]
-fn finds_the_two_defects_and_nothing_else() {
+fn finds_the_two_defects() {
     let a = analysis();
     let mine: Vec<(&str, &str)> = a
         .findings
@@ -45,15 +46,12 @@ fn finds_the_two_defects_and_nothing_else() {
         .filter(|f| CODES.contains(&f.code))
         .map(|f| (f.code, &TEXT[f.range.clone()]))
         .collect();
-    assert_eq!(
-        mine,
-        vec![
-            ("approx-redundant", "约2300亿元左右"),
-            ("date-invalid", "2023年11月31日"),
-        ]
-    );
-    // the fixture is otherwise clean
-    assert_eq!(a.findings.len(), 2, "{:#?}", a.findings);
+    for planted in [
+        ("approx-redundant", "约2300亿元左右"),
+        ("date-invalid", "2023年11月31日"),
+    ] {
+        assert!(mine.contains(&planted), "{planted:?} not found in {mine:?}");
+    }
 }
 
 #[test]

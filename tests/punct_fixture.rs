@@ -1,5 +1,6 @@
-//! The punctuation family on a whole article: the exact findings, and fixes
-//! that leave nothing fixable behind.
+//! The punctuation family on a whole article: the planted defects are found
+//! (the exact list of findings is the snapshot `punct_article.expected`),
+//! and fixes leave nothing fixable behind.
 
 use std::sync::Arc;
 
@@ -31,14 +32,13 @@ fn ours(text: &str) -> Vec<Finding> {
 }
 
 #[test]
-fn exact_findings() {
+fn planted_defects_are_found() {
     let text = article();
-    let mut got: Vec<(&str, &str)> = ours(&text)
+    let got: Vec<(&str, &str)> = ours(&text)
         .iter()
         .map(|f| (f.code, &text[f.range.clone()]))
         .collect();
-    got.sort();
-    let mut want = vec![
+    for planted in [
         ("punct-fullwidth-alnum", "１２３"),
         ("punct-fullwidth-alnum", "２．６"),
         ("punct-fullwidth-alnum", "ＡＰＰ"),
@@ -55,11 +55,11 @@ fn exact_findings() {
         ("punct-mojibake", "《》"),
         ("punct-unpaired", "《"),
         ("punct-unpaired", "“"),
-    ];
-    want.sort();
-    assert_eq!(got, want);
+    ] {
+        assert!(got.contains(&planted), "{planted:?} not found in {got:?}");
+    }
     // (the quotation of three paragraphs, `？！`, `……`, `——`, `”，` and `。”`
-    // are in the article and stay silent)
+    // are in the article and stay silent: see the snapshot)
 }
 
 #[test]

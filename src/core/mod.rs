@@ -4,13 +4,13 @@
 //! imports from a layer above its own):
 //!
 //! 0. text: [`chars`], [`data`], [`text`], [`lines`]
-//! 1. findings and configuration: [`finding`], [`edits`], [`config`], [`config_file`], [`suppress`]
+//! 1. findings and configuration: [`finding`], [`edits`], [`config`], [`suppress`]
 //! 2. language: [`nlp`], [`hanzi`], [`figures`]
 //! 3. paragraph context: [`para`]
 //! 4. knowledge: [`boilerplate`], [`broken`], [`wordlists`], [`latin_words`], [`entities`], [`outline`]
 //! 5. rules: [`doc`], [`rules`]
 //! 6. [`analyzer`]
-//! 7. services: [`hover`], [`fix`]
+//! 7. services: [`hover`], [`fix`], [`config_file`]
 
 pub mod analyzer;
 pub mod boilerplate;

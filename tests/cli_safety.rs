@@ -14,15 +14,11 @@ use std::time::{Duration, Instant};
 const ARTICLE: &str = "会议召开,部署工作。\n";
 const FIXED: &str = "会议召开，部署工作。\n";
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_zhproof"))
-}
+mod cli_common;
+use cli_common::bin;
 
 fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("zhproof-safety-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    cli_common::tmpdir("safety", name)
 }
 
 /// Run the command with stdin closed; kill it and fail if it takes longer than `limit`.

@@ -225,13 +225,4 @@ mod tests {
         "派出所所长带队走访，研究所所长作了发言。",
         "他盖着被子，被被子压得喘不过气。",
     ];
-
-    #[test]
-    fn table_examples() {
-        let rule = crate::core::rules::get(super::CODE).expect("registered");
-        let f = run_para(super::CODE, rule.wrong, DocKind::Plain);
-        assert!(!f.is_empty(), "{}", rule.wrong);
-        assert_eq!(fixed(rule.wrong, &f), rule.right);
-        assert!(run_para(super::CODE, rule.right, DocKind::Plain).is_empty());
-    }
 }

@@ -3,7 +3,9 @@
 //! subheading) and by the broken-paragraph rule.
 
 use super::chars::{is_han, is_sentence_final, FxHashMap};
+use super::data::{self, data_file};
 use super::nlp;
+use std::sync::LazyLock;
 
 /// Words that never end a sentence: prepositions, conjunctions, structural particles.
 const NEVER_LAST: &[char] = &[
@@ -110,89 +112,8 @@ fn split_word_uncached(prev: &str, next: &str) -> bool {
 }
 
 /// Words that open a new paragraph of a news report (`据了解，`, `此外，`).
-const OPENERS: &[&str] = &[
-    "据了解",
-    "据介绍",
-    "据悉",
-    "据统计",
-    "据报道",
-    "据称",
-    "记者了解到",
-    "记者获悉",
-    "记者注意到",
-    "同时",
-    "此外",
-    "另外",
-    "另悉",
-    "与此同时",
-    "下一步",
-    "近日",
-    "近年来",
-    "目前",
-    "当前",
-    "今年以来",
-    "去年以来",
-    "日前",
-    "首先",
-    "其次",
-    "再次",
-    "最后",
-    "总之",
-    "总的来看",
-    "综上",
-    "其中",
-    "随后",
-    "会上",
-    "会议指出",
-    "会议强调",
-    "会议要求",
-    "他说",
-    "她说",
-    "他表示",
-    "她表示",
-    "因此",
-    "对此",
-    "然而",
-    "但是",
-    "不过",
-    "当天",
-    "当日",
-    "次日",
-    "为此",
-    "一是",
-    "二是",
-    "三是",
-    "四是",
-    "五是",
-    "今年",
-    "去年",
-    "明年",
-    "此前",
-    "近期",
-    "会后",
-    "期间",
-    "其间",
-    "截至目前",
-    "如今",
-    "现在",
-    "今后",
-    "未来",
-    "由此可见",
-    "可见",
-    "记者看到",
-    "记者发现",
-    "据了解到",
-    "事实上",
-    "实际上",
-    "比如",
-    "例如",
-    "总体来看",
-    "整体来看",
-    "具体来看",
-    "从全年看",
-    "从目前看",
-    "对于这一点",
-];
+static OPENERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("broken_openers.txt")).collect());
 
 /// Does `next` read like the start of a new paragraph: an opening phrase
 /// followed by a comma, or a date (`11月1日，`, `2018年`)?

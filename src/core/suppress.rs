@@ -417,11 +417,26 @@ pub fn disable_line_edit_in(
         }
     }
     let line_text = text.get(line.clone())?;
-    let above = match kind {
+    if comment_above_fits(kind, blocks, line.start, prev_text) {
+        return Some(comment_above(kind, line.start, line_text, code, nl));
+    }
+    Some(comment_at_end(text, kind, line, line_text, code))
+}
+
+/// Can a disable-next-line comment go on a line of its own above the line
+/// at `line_start`? Always in plain text; in Markdown when the line starts
+/// a paragraph, heading or list item after a blank line (or the start).
+fn comment_above_fits(
+    kind: DocKind,
+    blocks: &[super::text::Block],
+    line_start: usize,
+    prev_text: Option<&str>,
+) -> bool {
+    match kind {
         DocKind::Plain => true,
         DocKind::Markdown => {
             let starts_block = blocks.iter().any(|b| {
-                b.range.start == line.start
+                b.range.start == line_start
                     && matches!(
                         b.kind,
                         super::text::BlockKind::Para
@@ -431,25 +446,38 @@ pub fn disable_line_edit_in(
             });
             starts_block && prev_text.is_none_or(|p| p.trim().is_empty())
         }
-    };
-    if above {
-        let indent: &str = match kind {
-            DocKind::Markdown => {
-                let n = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
-                &line_text[..n]
-            }
-            DocKind::Plain => "",
-        };
-        return Some(Edit::new(
-            line.start..line.start,
-            format!(
-                "{indent}{}{nl}",
-                comment(kind, DirectiveKind::DisableNextLine, code)
-            ),
-        ));
     }
-    // Markdown, inside a block: at the end of the line, before a hard break
-    // (two spaces or a backslash) and before a table row's closing pipe
+}
+
+/// A disable-next-line comment for `code` inserted above the line at
+/// `line_start` (with the line's indentation in Markdown).
+fn comment_above(kind: DocKind, line_start: usize, line_text: &str, code: &str, nl: &str) -> Edit {
+    let indent: &str = match kind {
+        DocKind::Markdown => {
+            let n = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
+            &line_text[..n]
+        }
+        DocKind::Plain => "",
+    };
+    Edit::new(
+        line_start..line_start,
+        format!(
+            "{indent}{}{nl}",
+            comment(kind, DirectiveKind::DisableNextLine, code)
+        ),
+    )
+}
+
+/// Markdown, inside a block: a disable-line comment at the end of the
+/// line, before a hard break (two spaces or a backslash) and before a table
+/// row's closing pipe.
+fn comment_at_end(
+    text: &str,
+    kind: DocKind,
+    line: Range<usize>,
+    line_text: &str,
+    code: &str,
+) -> Edit {
     let body = line_text.trim_end_matches([' ', '\t']);
     let mut end = line.start + body.len();
     if body.ends_with('\\') {
@@ -458,15 +486,12 @@ pub fn disable_line_edit_in(
         end -= 1;
         let before = &text[line.start..end];
         end = line.start + before.trim_end_matches([' ', '\t']).len();
-        return Some(Edit::new(
+        return Edit::new(
             end..end,
             format!(" {}", comment(kind, DirectiveKind::DisableLine, code)),
-        ));
+        );
     }
-    Some(Edit::new(
-        end..end,
-        comment(kind, DirectiveKind::DisableLine, code),
-    ))
+    Edit::new(end..end, comment(kind, DirectiveKind::DisableLine, code))
 }
 
 /// The edit that disables rule `code` for the whole document: a

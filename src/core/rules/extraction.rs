@@ -273,51 +273,13 @@ fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 ),
             )
         } else if let Some(first_h) = (k..n).take_while(|&j| is_bp(j)).find(|&j| headline(j)) {
-            // widget titles (`大家都在看`) directly above the list belong to it
-            let titles_from = (k..first_h)
-                .rev()
-                .take_while(|&j| {
-                    !headline(j) && line(j).chars().count() <= 6 && !line(j).contains(['：', ':'])
-                })
-                .last()
-                .unwrap_or(first_h);
-            if titles_from > k {
-                // lines before the list are units of their own
-                (k, single_message(line(k)))
-            } else {
-                let mut last = first_h;
-                let mut j = first_h;
-                while j < n && is_bp(j) {
-                    if headline(j) {
-                        last = j;
-                    }
-                    j += 1;
-                }
-                let count = (k..=last).filter(|&j| headline(j)).count();
-                let title = if titles_from < first_h {
-                    format!("“{}”", line(titles_from))
-                } else {
-                    String::new()
-                };
-                (
-                    last,
-                    format!("网页残留的{title}相关新闻列表（{count}条），不属于正文，应删除"),
-                )
-            }
+            headline_list(k, first_h, n, &is_bp, &headline, &line)
         } else {
             (k, single_message(line(k)))
         };
         let first = content(ctx, k).start;
         let end = content(ctx, last).end;
-        // delete the lines with one line break: the one before them at the
-        // end of the document, the one after them elsewhere
-        let del = if k >= tail && k > 0 {
-            ctx.block_range(k - 1).end..ctx.block_range(last).end
-        } else if last + 1 < n {
-            ctx.block_range(k).start..ctx.block_range(last + 1).start
-        } else {
-            ctx.block_range(k).start..ctx.text.len()
-        };
+        let del = deletion(ctx, k, last, tail, n);
         let title = if last > k {
             "删除这些行"
         } else {
@@ -328,6 +290,64 @@ fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 .with_fix(Fix::replace(del, "", title)),
         );
         k = last + 1;
+    }
+}
+
+/// The unit of boilerplate blocks `k..` whose first headline is `first_h`
+/// (all of them up to block `n`): its last block and the message. The
+/// lines before the list are units of their own, but widget titles
+/// (`大家都在看`) directly above it belong to it.
+fn headline_list<'a>(
+    k: usize,
+    first_h: usize,
+    n: usize,
+    is_bp: &impl Fn(usize) -> bool,
+    headline: &impl Fn(usize) -> bool,
+    line: &impl Fn(usize) -> &'a str,
+) -> (usize, String) {
+    // widget titles (`大家都在看`) directly above the list belong to it
+    let titles_from = (k..first_h)
+        .rev()
+        .take_while(|&j| {
+            !headline(j) && line(j).chars().count() <= 6 && !line(j).contains(['：', ':'])
+        })
+        .last()
+        .unwrap_or(first_h);
+    if titles_from > k {
+        // lines before the list are units of their own
+        (k, single_message(line(k)))
+    } else {
+        let mut last = first_h;
+        let mut j = first_h;
+        while j < n && is_bp(j) {
+            if headline(j) {
+                last = j;
+            }
+            j += 1;
+        }
+        let count = (k..=last).filter(|&j| headline(j)).count();
+        let title = if titles_from < first_h {
+            format!("“{}”", line(titles_from))
+        } else {
+            String::new()
+        };
+        (
+            last,
+            format!("网页残留的{title}相关新闻列表（{count}条），不属于正文，应删除"),
+        )
+    }
+}
+
+/// What one fix deletes for the blocks `k..=last` (of `n`; from `tail` on
+/// everything is boilerplate): the lines with one line break, the one
+/// before them at the end of the document, the one after them elsewhere.
+fn deletion(ctx: &DocCtx, k: usize, last: usize, tail: usize, n: usize) -> Range<usize> {
+    if k >= tail && k > 0 {
+        ctx.block_range(k - 1).end..ctx.block_range(last).end
+    } else if last + 1 < n {
+        ctx.block_range(k).start..ctx.block_range(last + 1).start
+    } else {
+        ctx.block_range(k).start..ctx.text.len()
     }
 }
 

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use super::{Check, DocCtx, ParaCtx, Rule};
 use crate::core::config::Ymd;
+use crate::core::data::{self, data_file};
 use crate::core::figures::{self, CharBits, DateSpec, Figure, Kind, Sense, Style, Value};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::outline::BlockClass;
@@ -318,18 +319,12 @@ fn check_ranges(ctx: &ParaCtx, out: &mut Vec<Finding>) {
 // figure-inconsistent
 
 /// Counted nouns too general to be the same thing in two places.
-const GENERIC: &[&str] = &[
-    "项目", "问题", "单位", "企业", "部门", "方面", "地区", "城市", "国家", "社区", "街道", "领域",
-    "环节", "行业", "学校", "家庭", "人员", "同志", "干部", "党员", "群众", "代表", "专家", "学生",
-    "工作", "会议", "活动", "主题", "措施", "举措", "任务", "意见", "建议", "课程", "岗位", "村庄",
-    "乡镇", "重点", "板块", "类别",
-];
+static GENERIC: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("figure_generic_nouns.txt")).collect());
 
 /// Words in a clause that make a count a part, an increment or a share.
-const SCOPE: &[&str] = &[
-    "其中", "另", "又", "再", "新增", "增加", "减少", "增至", "降至", "分别", "每", "各", "累计",
-    "首批", "批", "其余", "剩余", "还有", "共", "已", "前", "后", "超过", "近", "其他",
-];
+static SCOPE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("figure_scope_words.txt")).collect());
 
 /// The first chars of [`SCOPE`].
 static SCOPE_FIRST: LazyLock<CharBits> =

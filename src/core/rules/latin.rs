@@ -18,10 +18,10 @@ use std::sync::LazyLock;
 use super::{Check, ParaCtx, Rule};
 use crate::core::chars::{is_cjk, is_han};
 use crate::core::data::{self, data_file};
+use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::latin_words::{
     connector, connector_fix_range, in_parens, is_space, word_is_stray,
 };
-use crate::core::finding::{Finding, Fix, Severity};
 
 pub const CODE: &str = "latin-stray";
 
@@ -173,36 +173,7 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
     if words.is_empty() || words.len() >= 3 {
         return; // an English phrase or sentence
     }
-    // sentence punctuation inside or around the chunks: an English sentence
-    if ph.iter().any(|c| {
-        s[c.core.end..c.range.end].contains([',', '.', ';', ':', '!', '?'])
-            || s[c.range.start..c.core.start].contains(['"', '\''])
-    }) {
-        return;
-    }
-    let open = s[first.range.start..first.core.start]
-        .chars()
-        .next()
-        .or_else(|| prev_sig(s, first.range.start));
-    let close = s[last.core.end..last.range.end]
-        .chars()
-        .next_back()
-        .or_else(|| next_sig(s, last.range.end));
-    if let (Some(o), Some(c)) = (open, close) {
-        if pair(o, c) {
-            return; // `(GDP)`, `“cloud”`
-        }
-    }
-    let before = prev_sig(s, first.range.start);
-    let after = next_sig(s, last.range.end);
-    let chinese_side = |c: Option<char>| c.is_none_or(is_cjk);
-    if !(before.is_some_and(is_han) || after.is_some_and(is_han))
-        || !chinese_side(before)
-        || !chinese_side(after)
-    {
-        return;
-    }
-    if in_parens(s, first.range.start) {
+    if !in_chinese_sentence(s, ph, first, last) {
         return;
     }
     let unit = |w: &Chunk| {
@@ -234,6 +205,50 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
         out.push(f.with_severity(Severity::Hint));
         return;
     }
+    out.push(word_finding(ctx, w));
+}
+
+/// Do the chunks `ph` (first to last) stand in a Chinese sentence: no
+/// sentence punctuation or quotes of their own, not in a pair of brackets or
+/// quotes, Chinese on at least one side and nothing but CJK on either?
+fn in_chinese_sentence(s: &str, ph: &[Chunk], first: &Chunk, last: &Chunk) -> bool {
+    // sentence punctuation inside or around the chunks: an English sentence
+    if ph.iter().any(|c| {
+        s[c.core.end..c.range.end].contains([',', '.', ';', ':', '!', '?'])
+            || s[c.range.start..c.core.start].contains(['"', '\''])
+    }) {
+        return false;
+    }
+    let open = s[first.range.start..first.core.start]
+        .chars()
+        .next()
+        .or_else(|| prev_sig(s, first.range.start));
+    let close = s[last.core.end..last.range.end]
+        .chars()
+        .next_back()
+        .or_else(|| next_sig(s, last.range.end));
+    if let (Some(o), Some(c)) = (open, close) {
+        if pair(o, c) {
+            return false; // `(GDP)`, `“cloud”`
+        }
+    }
+    let before = prev_sig(s, first.range.start);
+    let after = next_sig(s, last.range.end);
+    let chinese_side = |c: Option<char>| c.is_none_or(is_cjk);
+    if !(before.is_some_and(is_han) || after.is_some_and(is_han))
+        || !chinese_side(before)
+        || !chinese_side(after)
+    {
+        return false;
+    }
+    !in_parens(s, first.range.start)
+}
+
+/// The finding for the one stray English word `w` of a phrase: a function
+/// word (with the Chinese connector as its fix where there is one) or a
+/// hint to check the word.
+fn word_finding(ctx: &ParaCtx, w: &Chunk) -> Finding {
+    let s = ctx.masked;
     let core = &s[w.core.clone()];
     let lower = core.to_ascii_lowercase();
     if FUNCTION_WORDS.contains(&lower.as_str()) {
@@ -246,14 +261,14 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
             f.message = format!("中文句中夹杂英文虚词“{core}”，应为“{zh}”").into();
             f = f.with_fix(Fix::replace(r, zh, format!("改为“{zh}”")));
         }
-        out.push(f);
+        f
     } else {
         let f = Finding::new(
             CODE,
             w.core.clone(),
             format!("中文句中夹杂英文单词“{core}”，请确认是否应改用中文"),
         );
-        out.push(f.with_severity(Severity::Hint));
+        f.with_severity(Severity::Hint)
     }
 }
 

@@ -26,12 +26,12 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::{Check, ParaCtx, Rule};
-use crate::core::latin_words;
 use crate::core::chars::{is_han, is_inline_ws, MASK};
 use crate::core::config::Spacing;
 use crate::core::finding::{Finding, Fix, Severity};
-use crate::core::{lines, outline};
+use crate::core::latin_words;
 use crate::core::text::DocKind;
+use crate::core::{lines, outline};
 
 pub const CJK_ALNUM: &str = "space-cjk-alnum";
 pub const AROUND: &str = "space-around-fullwidth";
@@ -393,30 +393,7 @@ fn verdict(p: &Para, l: char, r: char, run: Range<usize>, irregular: bool) -> Op
     // Chinese and digits / Latin
     let han_alnum = (is_han(l) && is_alnum_side(r)) || (is_alnum_side(l) && is_han(r));
     if han_alnum {
-        if p.field_line()
-            || p.separators()
-            || datetime_next_to(p.ctx.masked, &run, l)
-            || dateline_lead(p.ctx.masked, &run)
-        {
-            return None;
-        }
-        if p.ctx.enabled("latin-stray") && latin_words::connector_at(p.ctx, &run) {
-            return None; // `政策 and 人才`: the stray-Latin fix takes the spaces too
-        }
-        let kind = if is_han(l) { what(r) } else { what(l) };
-        return match p.ctx.config.spacing {
-            Spacing::None => Some(Verdict {
-                code: CJK_ALNUM,
-                replacement: "",
-                message: format!("中文与{kind}之间不加空格（新闻稿风格）"),
-            }),
-            Spacing::Space if irregular => Some(Verdict {
-                code: CJK_ALNUM,
-                replacement: " ",
-                message: format!("中文与{kind}之间应只有一个空格"),
-            }),
-            Spacing::Space => None,
-        };
+        return han_alnum_verdict(p, l, r, &run, irregular);
     }
     // two Chinese words: only irregular whitespace inside running prose
     if is_han(l) && is_han(r) && irregular && in_prose(p.ctx.masked, &run) {
@@ -427,6 +404,42 @@ fn verdict(p: &Para, l: char, r: char, run: Range<usize>, irregular: bool) -> Op
         });
     }
     None
+}
+
+/// The verdict on a gap between Chinese and a digit or a Latin letter: none
+/// in a field line, a date or a stray-Latin connector; otherwise what the
+/// configured [`Spacing`] wants.
+fn han_alnum_verdict(
+    p: &Para,
+    l: char,
+    r: char,
+    run: &Range<usize>,
+    irregular: bool,
+) -> Option<Verdict> {
+    if p.field_line()
+        || p.separators()
+        || datetime_next_to(p.ctx.masked, run, l)
+        || dateline_lead(p.ctx.masked, run)
+    {
+        return None;
+    }
+    if p.ctx.enabled("latin-stray") && latin_words::connector_at(p.ctx, run) {
+        return None; // `政策 and 人才`: the stray-Latin fix takes the spaces too
+    }
+    let kind = if is_han(l) { what(r) } else { what(l) };
+    match p.ctx.config.spacing {
+        Spacing::None => Some(Verdict {
+            code: CJK_ALNUM,
+            replacement: "",
+            message: format!("中文与{kind}之间不加空格（新闻稿风格）"),
+        }),
+        Spacing::Space if irregular => Some(Verdict {
+            code: CJK_ALNUM,
+            replacement: " ",
+            message: format!("中文与{kind}之间应只有一个空格"),
+        }),
+        Spacing::Space => None,
+    }
 }
 
 /// Is the ASCII token on the digit/Latin side of the gap a date or time

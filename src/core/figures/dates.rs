@@ -1,11 +1,14 @@
 //! Dates and times of day as written: `2018年12月18日上午`, `1至9月`,
 //! `11月中旬`, `9时30分`, `07:30`, `2023-05-12`, weekdays after a day.
 
+use super::lists::words_of;
 use super::numbers::{ar_digit, cn_digit, read_number, NumTok};
 use super::probe::{at, at_any, ch_at};
 use super::{DateSpec, RelUnit, Style, Weekday};
 use crate::core::chars::is_han;
+use crate::core::data::data_file;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 pub(super) const CONNECTORS: &[&str] = &["至", "到", "～", "~", "〜", "-", "－", "—", "–"];
 
@@ -25,44 +28,16 @@ pub(super) fn connector_at(s: &str, i: usize) -> Option<Range<usize>> {
     Some(i..end)
 }
 
-pub(super) const YEAR_PARTS: &[&str] = &[
-    "上半年",
-    "下半年",
-    "第一季度",
-    "第二季度",
-    "第三季度",
-    "第四季度",
-    "一季度",
-    "二季度",
-    "三季度",
-    "四季度",
-    "前三季度",
-    "前两季度",
-    "年初",
-    "年底",
-    "年末",
-    "年中",
-    "年度",
-    "底",
-    "初",
-    "末",
-    "度",
-];
-pub(super) const MONTH_PARTS: &[&str] = &[
-    "上旬",
-    "中旬",
-    "下旬",
-    "中下旬",
-    "上中旬",
-    "初",
-    "底",
-    "末",
-    "份",
-];
-pub(super) const DAYPARTS: &[&str] = &[
-    "上午", "下午", "晚上", "凌晨", "早上", "早晨", "中午", "傍晚", "夜间", "深夜", "晚间", "午后",
-    "晚",
-];
+/// Parts of a year after a year (`上半年`, `一季度`, `年底`), from
+/// `data/figure_date_parts.txt`.
+pub(super) static YEAR_PARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_date_parts.txt"), "year"));
+/// Parts of a month after a month (`上旬`, `初`).
+pub(super) static MONTH_PARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_date_parts.txt"), "month"));
+/// Parts of the day (`上午`, `凌晨`).
+pub(super) static DAYPARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_date_parts.txt"), "day"));
 
 pub(super) fn part_ok(s: &str, end: usize, part: &str) -> bool {
     let next = ch_at(s, end);
@@ -182,7 +157,7 @@ pub(super) fn read_date(
     }
     let has_year = d.year.is_some() || d.rel.is_some_and(|r| r.unit == RelUnit::Year);
     if has_year {
-        if let Some(p) = at_any(s, j, YEAR_PARTS) {
+        if let Some(p) = at_any(s, j, &YEAR_PARTS) {
             let pj = j + p.len();
             if part_ok(s, pj, p) {
                 d.part = Some(match p {
@@ -237,7 +212,7 @@ pub(super) fn read_date(
         }
     }
     if d.month.is_some() {
-        if let Some(p) = at_any(s, j, MONTH_PARTS) {
+        if let Some(p) = at_any(s, j, &MONTH_PARTS) {
             let pj = j + p.len();
             if part_ok(s, pj, p) {
                 if p != "份" {
@@ -291,7 +266,7 @@ pub(super) fn read_date(
     }
     // part of the day, then a clock time
     let date_before = d.day.is_some() || d.rel.is_some_and(|r| r.unit == RelUnit::Day);
-    if let Some(p) = at_any(s, j, DAYPARTS) {
+    if let Some(p) = at_any(s, j, &DAYPARTS) {
         let pj = j + p.len();
         if (date_before || clock_like(s, pj)) && part_ok(s, pj, p) {
             d.daypart = Some(p);

@@ -3,6 +3,7 @@
 //! change figures without a number).
 
 use super::dates::{connector_at, read_date, NumAt, DAYPARTS};
+use super::lists::words_of;
 use super::markers::{VERBS_DOWN, VERBS_UP};
 use super::nouns::noun_after;
 use super::numbers::{
@@ -15,6 +16,7 @@ use super::{
     Amount, Change, DateSpec, Figure, Kind, Marker, Num, Rel, RelUnit, Sense, Style, Value,
 };
 use crate::core::chars::is_han;
+use crate::core::data::data_file;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -54,6 +56,14 @@ pub(super) static SCAN3: LazyLock<CharBits> = LazyLock::new(|| {
             .filter(|&c| is_scan_char(c)),
     )
 });
+
+/// Words before a day count that make it a duration (`为期15日`), from
+/// `data/figure_day_durations.txt`.
+pub(super) static DAY_DURATION_BEFORE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_day_durations.txt"), "before"));
+/// Words after a day count that make it a duration (`30日内`).
+pub(super) static DAY_DURATION_AFTER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_day_durations.txt"), "after"));
 
 pub(super) fn is_trigger(c: char) -> bool {
     matches!(
@@ -144,9 +154,9 @@ impl Scanner<'_> {
             // a change without a number: 环比下降
             if let Some(b) = at_any(s, i, &["同比", "环比"]) {
                 let j = i + b.len();
-                let verb = at_any(s, j, VERBS_UP)
+                let verb = at_any(s, j, &VERBS_UP)
                     .map(|v| (v, true))
-                    .or_else(|| at_any(s, j, VERBS_DOWN).map(|v| (v, false)))
+                    .or_else(|| at_any(s, j, &VERBS_DOWN).map(|v| (v, false)))
                     .or_else(|| at_any(s, j, &["持平"]).map(|v| (v, true)));
                 if let Some((v, up)) = verb {
                     let mut e = j + v.len();
@@ -534,23 +544,8 @@ impl Scanner<'_> {
         let day_only = d.day.is_some() && d.month.is_none() && d.year.is_none() && d.hour.is_none();
         if day_only {
             let dd = d.day.unwrap_or(0);
-            let dur_before = before_any(
-                s,
-                i,
-                &[
-                    "为期", "历时", "连续", "用时", "耗时", "长达", "经过", "坚持", "仅用", "只用",
-                    "短短", "满", "共", "累计", "超过", "近", "不到", "每",
-                ],
-            )
-            .is_some();
-            let dur_after = at_any(
-                s,
-                end,
-                &[
-                    "内", "以内", "之内", "后", "以后", "之后", "来", "以来", "左右", "多", "余",
-                ],
-            )
-            .is_some();
+            let dur_before = before_any(s, i, &DAY_DURATION_BEFORE).is_some();
+            let dur_after = at_any(s, end, &DAY_DURATION_AFTER).is_some();
             if dur_before
                 || dur_after
                 || dd > 31
@@ -610,7 +605,7 @@ impl Scanner<'_> {
         self.pre_markers(&mut fig);
         // 上午9时: the part of the day before a time
         if fig.kind == Kind::Time {
-            if let Some(p) = before_any(s, fig.range.start, DAYPARTS) {
+            if let Some(p) = before_any(s, fig.range.start, &DAYPARTS) {
                 let ps = fig.range.start - p.len();
                 if ps >= self.floor {
                     fig.range.start = ps;

@@ -394,123 +394,100 @@ impl Scanner<'_> {
             return None;
         }
         let mut fig = match found {
-            Some((def, uend)) => {
-                if chinese && quoted && matches!(def.cat, Cat::Count | Cat::Duration | Cat::Age) {
-                    return None;
-                }
-                let mut fig = amount_figure(i..uend, &t, def, t.num, t.pair_hi);
-                // an outer range with units on both ends: 10%～20%, 100人至200人
-                if t.pair_hi.is_none() {
-                    if let Some(c) = connector_at(s, uend) {
-                        if let Some(t2) = read_number(s, c.end) {
-                            let mut u2 = t2.end;
-                            if t2.style == Style::Arabic && at(s, u2, " ") {
-                                u2 += 1;
-                            }
-                            if let Some((def2, uend2)) = unit_at(s, u2, t2.style == Style::Chinese)
-                            {
-                                if def2.unit == def.unit && t2.mid.is_none() && !t2.single_yi {
-                                    if let Value::Amount(a) = &mut fig.value {
-                                        a.hi = Some(t2.num);
-                                        a.decimals = a.decimals.max(t2.decimals);
-                                    }
-                                    fig.connector = Some(c);
-                                    fig.lo_unit = true;
-                                    fig.range.end = uend2;
-                                }
-                            }
-                        }
-                    }
-                }
-                fig
-            }
+            Some((def, uend)) => self.unit_figure(i, &t, def, uend, quoted)?,
             None => {
-                // an inner range: 10～20%, 3至5年, 10-20%
-                if let Some(c) =
-                    connector_at(s, t.end).filter(|_| t.mid.is_none() && t.pair_hi.is_none())
-                {
-                    if let Some(t2) = read_number(s, c.end) {
-                        let mut u2 = t2.end;
-                        if t2.style == Style::Arabic && at(s, u2, " ") {
-                            u2 += 1;
-                        }
-                        let same_script =
-                            (t.style == Style::Chinese) == (t2.style == Style::Chinese);
-                        if let (Some((def2, uend2)), true) =
-                            (unit_at(s, u2, t2.style == Style::Chinese), same_script)
-                        {
-                            let lo = if t.scale.is_empty() && !t2.scale.is_empty() {
-                                t.num.scaled(scale_exp(t2.scale))
-                            } else {
-                                t.num
-                            };
-                            let ok = !t2.single_yi
-                                && t2.mid.is_none()
-                                && lo.to_f64() <= t2.num.to_f64()
-                                && !(chinese && quoted);
-                            if ok {
-                                let mut fig = amount_figure(i..uend2, &t2, def2, lo, Some(t2.num));
-                                fig.digits = t.digits.clone();
-                                fig.style = t.style;
-                                fig.connector = Some(c);
-                                fig.lo_unit = false;
-                                if let Value::Amount(a) = &mut fig.value {
-                                    a.decimals = a.decimals.max(t.decimals);
-                                }
-                                self.finish(&mut fig);
-                                return Some(fig);
-                            }
-                        }
-                    }
+                if let Some(fig) = self.inner_range(i, &t, quoted) {
+                    return Some(fig);
                 }
-                // a bare number
-                let bare_ok = match t.style {
-                    Style::Arabic => !t.scale.is_empty() || t.grouped,
-                    Style::Chinese => {
-                        !quoted
-                            && t.digits.len() >= 9
-                            && t.num.mant >= 100
-                            && t.mid.is_none()
-                            && !ch_at(s, t.end).is_some_and(is_han)
-                            && !ch_before(s, i).is_some_and(|p| matches!(p, '第' | '初'))
-                    }
-                    Style::Mixed => false,
-                };
-                if !bare_ok {
-                    return None;
-                }
-                let mut end = t.end;
-                let mut approx = Vec::new();
-                if let Some(m) = t.mid.clone() {
-                    // 300余 without a unit: the marker is not part of it
-                    if t.scale.is_empty() {
-                        end = m.range.start;
-                    } else {
-                        approx.push(m);
-                    }
-                }
-                Figure {
-                    range: i..end,
-                    kind: Kind::Number,
-                    value: Value::Amount(Amount {
-                        lo: t.num,
-                        hi: None,
-                        unit: "",
-                        scale: t.scale,
-                        decimals: t.decimals,
-                    }),
-                    approx,
-                    change: None,
-                    style: t.style,
-                    digits: t.digits.clone(),
-                    connector: None,
-                    lo_unit: true,
-                    noun_after: None,
-                }
+                bare_number(s, i, &t, quoted)?
             }
         };
         self.finish(&mut fig);
         Some(fig)
+    }
+
+    /// A number with its unit (`81.73亿元`), or an outer range with units
+    /// on both ends (`10%～20%`, `100人至200人`); not yet finished.
+    fn unit_figure(
+        &self,
+        i: usize,
+        t: &NumTok,
+        def: &'static UnitDef,
+        uend: usize,
+        quoted: bool,
+    ) -> Option<Figure> {
+        let s = self.s;
+        let chinese = t.style == Style::Chinese;
+        if chinese && quoted && matches!(def.cat, Cat::Count | Cat::Duration | Cat::Age) {
+            return None;
+        }
+        let mut fig = amount_figure(i..uend, &t, def, t.num, t.pair_hi);
+        // an outer range with units on both ends: 10%～20%, 100人至200人
+        if t.pair_hi.is_none() {
+            if let Some(c) = connector_at(s, uend) {
+                if let Some(t2) = read_number(s, c.end) {
+                    let mut u2 = t2.end;
+                    if t2.style == Style::Arabic && at(s, u2, " ") {
+                        u2 += 1;
+                    }
+                    if let Some((def2, uend2)) = unit_at(s, u2, t2.style == Style::Chinese) {
+                        if def2.unit == def.unit && t2.mid.is_none() && !t2.single_yi {
+                            if let Value::Amount(a) = &mut fig.value {
+                                a.hi = Some(t2.num);
+                                a.decimals = a.decimals.max(t2.decimals);
+                            }
+                            fig.connector = Some(c);
+                            fig.lo_unit = true;
+                            fig.range.end = uend2;
+                        }
+                    }
+                }
+            }
+        }
+        Some(fig)
+    }
+
+    /// An inner range with one unit at its end (`10～20%`, `3至5年`,
+    /// `10-20%`), finished.
+    fn inner_range(&mut self, i: usize, t: &NumTok, quoted: bool) -> Option<Figure> {
+        let s = self.s;
+        let chinese = t.style == Style::Chinese;
+        // an inner range: 10～20%, 3至5年, 10-20%
+        if let Some(c) = connector_at(s, t.end).filter(|_| t.mid.is_none() && t.pair_hi.is_none()) {
+            if let Some(t2) = read_number(s, c.end) {
+                let mut u2 = t2.end;
+                if t2.style == Style::Arabic && at(s, u2, " ") {
+                    u2 += 1;
+                }
+                let same_script = (t.style == Style::Chinese) == (t2.style == Style::Chinese);
+                if let (Some((def2, uend2)), true) =
+                    (unit_at(s, u2, t2.style == Style::Chinese), same_script)
+                {
+                    let lo = if t.scale.is_empty() && !t2.scale.is_empty() {
+                        t.num.scaled(scale_exp(t2.scale))
+                    } else {
+                        t.num
+                    };
+                    let ok = !t2.single_yi
+                        && t2.mid.is_none()
+                        && lo.to_f64() <= t2.num.to_f64()
+                        && !(chinese && quoted);
+                    if ok {
+                        let mut fig = amount_figure(i..uend2, &t2, def2, lo, Some(t2.num));
+                        fig.digits = t.digits.clone();
+                        fig.style = t.style;
+                        fig.connector = Some(c);
+                        fig.lo_unit = false;
+                        if let Value::Amount(a) = &mut fig.value {
+                            a.decimals = a.decimals.max(t.decimals);
+                        }
+                        self.finish(&mut fig);
+                        return Some(fig);
+                    }
+                }
+            }
+        }
+        None
     }
 
     pub(super) fn finish(&mut self, fig: &mut Figure) {
@@ -681,6 +658,54 @@ impl Scanner<'_> {
         fig.connector = Some(c);
         *hi = Some(Box::new(d2));
     }
+}
+
+/// A bare number without a unit: only with a multiplier or grouped digits
+/// (`3亿`, `12,345`), or a long Chinese numeral; not yet finished.
+fn bare_number(s: &str, i: usize, t: &NumTok, quoted: bool) -> Option<Figure> {
+    let bare_ok = match t.style {
+        Style::Arabic => !t.scale.is_empty() || t.grouped,
+        Style::Chinese => {
+            !quoted
+                && t.digits.len() >= 9
+                && t.num.mant >= 100
+                && t.mid.is_none()
+                && !ch_at(s, t.end).is_some_and(is_han)
+                && !ch_before(s, i).is_some_and(|p| matches!(p, '第' | '初'))
+        }
+        Style::Mixed => false,
+    };
+    if !bare_ok {
+        return None;
+    }
+    let mut end = t.end;
+    let mut approx = Vec::new();
+    if let Some(m) = t.mid.clone() {
+        // 300余 without a unit: the marker is not part of it
+        if t.scale.is_empty() {
+            end = m.range.start;
+        } else {
+            approx.push(m);
+        }
+    }
+    Some(Figure {
+        range: i..end,
+        kind: Kind::Number,
+        value: Value::Amount(Amount {
+            lo: t.num,
+            hi: None,
+            unit: "",
+            scale: t.scale,
+            decimals: t.decimals,
+        }),
+        approx,
+        change: None,
+        style: t.style,
+        digits: t.digits.clone(),
+        connector: None,
+        lo_unit: true,
+        noun_after: None,
+    })
 }
 
 pub(super) fn amount_figure(

@@ -421,7 +421,7 @@ impl Scanner<'_> {
         if chinese && quoted && matches!(def.cat, Cat::Count | Cat::Duration | Cat::Age) {
             return None;
         }
-        let mut fig = amount_figure(i..uend, &t, def, t.num, t.pair_hi);
+        let mut fig = amount_figure(i..uend, t, def, t.num, t.pair_hi);
         // an outer range with units on both ends: 10%～20%, 100人至200人
         if t.pair_hi.is_none() {
             if let Some(c) = connector_at(s, uend) {
@@ -520,29 +520,10 @@ impl Scanner<'_> {
         // a day alone: 17日 is a date, but 30日内 / 为期15日 / 32日 is a duration
         let day_only = d.day.is_some() && d.month.is_none() && d.year.is_none() && d.hour.is_none();
         if day_only {
-            let dd = d.day.unwrap_or(0);
-            let dur_before = before_any(s, i, &DAY_DURATION_BEFORE).is_some();
-            let dur_after = at_any(s, end, &DAY_DURATION_AFTER).is_some();
-            if dur_before
-                || dur_after
-                || dd > 31
-                || dd == 0
-                || t.single_yi
-                || (t.style == Style::Chinese && hi.is_none())
+            let range = hi.is_some();
+            if let Some(duration) = self.day_duration(i, t, end, d.day.unwrap_or(0), range, quoted)
             {
-                if t.single_yi || (t.style == Style::Chinese && quoted) {
-                    return None;
-                }
-                // a duration in days
-                let def = UnitDef {
-                    text: "日",
-                    unit: "日",
-                    cat: Cat::Duration,
-                    arabic_only: false,
-                };
-                let mut fig = amount_figure(i..t.end + 3, t, &def, t.num, None);
-                self.finish(&mut fig);
-                return Some(fig);
+                return duration;
             }
         }
         // a lone year-less 年 that is no year (40年, 五年) is a duration: let the unit table read it
@@ -594,6 +575,44 @@ impl Scanner<'_> {
             }
         }
         Some(fig)
+    }
+
+    /// A day count alone (`17日`, read as a date up to `end`) that is a
+    /// duration in days instead (`30日内`, `为期15日`, `32日`): `Some` with
+    /// the figure, or `Some(None)` when it is neither; `None` for a date.
+    fn day_duration(
+        &mut self,
+        i: usize,
+        t: &NumTok,
+        end: usize,
+        dd: u32,
+        range: bool,
+        quoted: bool,
+    ) -> Option<Option<Figure>> {
+        let s = self.s;
+        let dur_before = before_any(s, i, &DAY_DURATION_BEFORE).is_some();
+        let dur_after = at_any(s, end, &DAY_DURATION_AFTER).is_some();
+        let duration = dur_before
+            || dur_after
+            || dd > 31
+            || dd == 0
+            || t.single_yi
+            || (t.style == Style::Chinese && !range);
+        if !duration {
+            return None;
+        }
+        if t.single_yi || (t.style == Style::Chinese && quoted) {
+            return Some(None);
+        }
+        let def = UnitDef {
+            text: "日",
+            unit: "日",
+            cat: Cat::Duration,
+            arabic_only: false,
+        };
+        let mut fig = amount_figure(i..t.end + 3, t, &def, t.num, None);
+        self.finish(&mut fig);
+        Some(Some(fig))
     }
 
     /// `10月19日至22日`, `8月~10月`, `12月中旬至年底`, `2018年至今`.

@@ -50,6 +50,30 @@ pub(super) fn may_be_second_of_rel_word(c: char) -> bool {
     )
 }
 
+/// Is `word` (ending at `end`, between `prev` and `next`) a relative date
+/// here, not part of another word (`最近日`, `生日前`, `今天的`)?
+fn rel_word_ok(s: &str, word: &str, end: usize, prev: Option<char>, next: Option<char>) -> bool {
+    match word {
+        "近日" => {
+            !prev.is_some_and(|c| "最接将靠临邻附亲贴逼走".contains(c)) && next != Some('本')
+        }
+        "日前" => !prev.is_some_and(|c| {
+            "节生假作念止易周休平每当前元旦末初时数半昨今明次翌两几多某终".contains(c)
+        }),
+        "今天" | "明天" | "今日" | "明日" => {
+            !(at(s, end, "的") || at(s, end, "之") || at(s, end, "头条") || at(s, end, "说法"))
+        }
+        "前天" | "前年" => !prev.is_some_and(|c| is_han(c) && "三两几多数".contains(c)),
+        "年初" | "年底" | "年末" => {
+            !prev.is_some_and(|c| is_han(c) && c != '至' && c != '到')
+        }
+        "上月" | "下月" | "本月" | "上周" | "下周" | "本周" => {
+            !prev.is_some_and(|c| "晚早".contains(c))
+        }
+        _ => true,
+    }
+}
+
 /// A relative date at `i` (`去年11月`, `上月18日`, `近日`) with what follows
 /// it, and the inner range end if any (`今年1至9月`), and its end offset.
 pub(super) fn relative_at(
@@ -74,25 +98,7 @@ pub(super) fn relative_at(
     if prev.is_some_and(|c| c == '比' || c == '较') && w.unit != RelUnit::Recent {
         return None;
     }
-    let ok = match w.word {
-        "近日" => {
-            !prev.is_some_and(|c| "最接将靠临邻附亲贴逼走".contains(c)) && next != Some('本')
-        }
-        "日前" => !prev.is_some_and(|c| {
-            "节生假作念止易周休平每当前元旦末初时数半昨今明次翌两几多某终".contains(c)
-        }),
-        "今天" | "明天" | "今日" | "明日" => {
-            !(at(s, end, "的") || at(s, end, "之") || at(s, end, "头条") || at(s, end, "说法"))
-        }
-        "前天" | "前年" => !prev.is_some_and(|c| is_han(c) && "三两几多数".contains(c)),
-        "年初" | "年底" | "年末" => {
-            !prev.is_some_and(|c| is_han(c) && c != '至' && c != '到')
-        }
-        "上月" | "下月" | "本月" | "上周" | "下周" | "本周" => {
-            !prev.is_some_and(|c| "晚早".contains(c))
-        }
-        _ => true,
-    };
+    let ok = rel_word_ok(s, w.word, end, prev, next);
     if !ok {
         return None;
     }

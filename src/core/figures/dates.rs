@@ -1,11 +1,14 @@
 //! Dates and times of day as written: `2018年12月18日上午`, `1至9月`,
 //! `11月中旬`, `9时30分`, `07:30`, `2023-05-12`, weekdays after a day.
 
+use super::lists::words_of;
 use super::numbers::{ar_digit, cn_digit, read_number, NumTok};
 use super::probe::{at, at_any, ch_at};
 use super::{DateSpec, RelUnit, Style, Weekday};
 use crate::core::chars::is_han;
-use std::ops::Range;
+use crate::core::data::data_file;
+use std::ops::{ControlFlow, Range};
+use std::sync::LazyLock;
 
 pub(super) const CONNECTORS: &[&str] = &["至", "到", "～", "~", "〜", "-", "－", "—", "–"];
 
@@ -25,44 +28,16 @@ pub(super) fn connector_at(s: &str, i: usize) -> Option<Range<usize>> {
     Some(i..end)
 }
 
-pub(super) const YEAR_PARTS: &[&str] = &[
-    "上半年",
-    "下半年",
-    "第一季度",
-    "第二季度",
-    "第三季度",
-    "第四季度",
-    "一季度",
-    "二季度",
-    "三季度",
-    "四季度",
-    "前三季度",
-    "前两季度",
-    "年初",
-    "年底",
-    "年末",
-    "年中",
-    "年度",
-    "底",
-    "初",
-    "末",
-    "度",
-];
-pub(super) const MONTH_PARTS: &[&str] = &[
-    "上旬",
-    "中旬",
-    "下旬",
-    "中下旬",
-    "上中旬",
-    "初",
-    "底",
-    "末",
-    "份",
-];
-pub(super) const DAYPARTS: &[&str] = &[
-    "上午", "下午", "晚上", "凌晨", "早上", "早晨", "中午", "傍晚", "夜间", "深夜", "晚间", "午后",
-    "晚",
-];
+/// Parts of a year after a year (`上半年`, `一季度`, `年底`), from
+/// `data/figure_date_parts.txt`.
+pub(super) static YEAR_PARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_date_parts.txt"), "year"));
+/// Parts of a month after a month (`上旬`, `初`).
+pub(super) static MONTH_PARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_date_parts.txt"), "month"));
+/// Parts of the day (`上午`, `凌晨`).
+pub(super) static DAYPARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_date_parts.txt"), "day"));
 
 pub(super) fn part_ok(s: &str, end: usize, part: &str) -> bool {
     let next = ch_at(s, end);
@@ -124,164 +99,245 @@ impl<'a> NumAt<'a> {
     }
 }
 
+/// Where a date read so far ends: its inner range end if any (`1至9月`) and
+/// its end offset.
+pub(super) type DateEnd = (Option<DateSpec>, usize);
+
 /// Read a date or time at `i` (the caller has checked a number or a
 /// relative word starts there). Returns the date, an inner range end
 /// (`1至9月`, `19至22日`) and the end offset.
-pub(super) fn read_date(
+///
+/// The date is read field by field, coarse to fine; a step either reads on
+/// (`Continue` with the new offset) or ends the date (`Break`).
+pub(super) fn read_date(s: &str, i: usize, d: &mut DateSpec, nums: &mut NumAt) -> Option<DateEnd> {
+    // ISO: 2023-05-12, 2023/5/12, 2023.05.12
+    if let Some(end) = read_iso(s, i, d) {
+        return Some((None, end));
+    }
+    let j = match read_fields(s, i, d, nums) {
+        ControlFlow::Break(end) => return Some(end),
+        ControlFlow::Continue(j) => j,
+    };
+    let j = read_time_of_day(s, j, d, nums);
+    if d.is_empty() && d.weekday.is_none() {
+        return None;
+    }
+    Some((None, j))
+}
+
+/// The year, month and day fields from `i`, each with its parts and ranges.
+fn read_fields(
     s: &str,
     i: usize,
     d: &mut DateSpec,
     nums: &mut NumAt,
-) -> Option<(Option<DateSpec>, usize)> {
+) -> ControlFlow<DateEnd, usize> {
     let mut j = i;
-    let mut hi: Option<DateSpec> = None;
-    // ISO: 2023-05-12, 2023/5/12, 2023.05.12
-    if let Some((y, m, dd, end)) = iso_date(s, j) {
-        d.year = Some(y);
-        d.month = Some(m);
-        d.day = Some(dd);
-        j = end;
-        let k = if at(s, j, " ") { j + 1 } else { j };
-        if let Some((h, mi, end)) = clock(s, k) {
-            d.hour = Some(h);
-            d.minute = Some(mi);
-            j = end;
-        }
-        return Some((None, j));
-    }
-    // year
     if d.year.is_none() && d.rel.is_none() {
-        if let Some(t) = nums.get(j) {
-            if let Some(y) = valid_year_tok(t) {
-                if at(s, t.end, "年")
-                    && !at(s, t.end, "年代")
-                    && !at(s, t.end, "年级")
-                    && !ch_at(s, t.end + 3).is_some_and(|c| matches!(c, '来' | '间' | '前'))
-                    && !at(s, t.end + 3, "之久")
-                    && !at(s, t.end + 3, "历史")
-                {
+        j = read_year(s, i, d, nums)?;
+    }
+    year_part(s, j, d)?;
+    j = read_month(s, i, j, d, nums)?;
+    month_part(s, j, d)?;
+    read_day(s, i, j, d, nums)
+}
+
+/// An ISO date with an optional clock time after it: its end.
+fn read_iso(s: &str, i: usize, d: &mut DateSpec) -> Option<usize> {
+    let (y, m, dd, mut j) = iso_date(s, i)?;
+    d.year = Some(y);
+    d.month = Some(m);
+    d.day = Some(dd);
+    let k = if at(s, j, " ") { j + 1 } else { j };
+    if let Some((h, mi, end)) = clock(s, k) {
+        d.hour = Some(h);
+        d.minute = Some(mi);
+        j = end;
+    }
+    Some(j)
+}
+
+/// The year at `i` (`2018年`), or a range of years (`2017至2018年`).
+fn read_year(s: &str, i: usize, d: &mut DateSpec, nums: &mut NumAt) -> ControlFlow<DateEnd, usize> {
+    let Some(t) = nums.get(i) else {
+        return ControlFlow::Continue(i);
+    };
+    let Some(y) = valid_year_tok(t) else {
+        return ControlFlow::Continue(i);
+    };
+    if at(s, t.end, "年")
+        && !at(s, t.end, "年代")
+        && !at(s, t.end, "年级")
+        && !ch_at(s, t.end + 3).is_some_and(|c| matches!(c, '来' | '间' | '前'))
+        && !at(s, t.end + 3, "之久")
+        && !at(s, t.end + 3, "历史")
+    {
+        d.year = Some(y);
+        return ControlFlow::Continue(t.end + "年".len());
+    }
+    let t_end = t.end;
+    // 2017至2018年
+    if let Some(c) = connector_at(s, t_end) {
+        if let Some(t2) = read_number(s, c.end) {
+            if let Some(y2) = valid_year_tok(&t2) {
+                if at(s, t2.end, "年") && y2 > y {
                     d.year = Some(y);
-                    j = t.end + "年".len();
-                } else if let Some(c) = connector_at(s, t.end) {
-                    // 2017至2018年
-                    if let Some(t2) = read_number(s, c.end) {
-                        if let Some(y2) = valid_year_tok(&t2) {
-                            if at(s, t2.end, "年") && y2 > y {
-                                d.year = Some(y);
-                                let mut h = d.clone();
-                                h.year = Some(y2);
-                                d.span = i..t.end;
-                                h.span = c.end..t2.end + 3;
-                                return Some((Some(h), t2.end + 3));
-                            }
-                        }
-                    }
+                    let mut h = d.clone();
+                    h.year = Some(y2);
+                    d.span = i..t_end;
+                    h.span = c.end..t2.end + 3;
+                    return ControlFlow::Break((Some(h), t2.end + 3));
                 }
             }
         }
     }
+    ControlFlow::Continue(i)
+}
+
+/// A part of the year after a year (`上半年`, `年底`): it ends the date.
+fn year_part(s: &str, j: usize, d: &mut DateSpec) -> ControlFlow<DateEnd> {
     let has_year = d.year.is_some() || d.rel.is_some_and(|r| r.unit == RelUnit::Year);
-    if has_year {
-        if let Some(p) = at_any(s, j, YEAR_PARTS) {
-            let pj = j + p.len();
-            if part_ok(s, pj, p) {
-                d.part = Some(match p {
-                    "底" => "年底",
-                    "初" => "年初",
-                    "末" => "年末",
-                    other => other,
-                });
-                if p == "度" {
-                    d.part = Some("年度");
-                }
-                return Some((None, pj));
-            }
+    if !has_year {
+        return ControlFlow::Continue(());
+    }
+    if let Some(p) = at_any(s, j, &YEAR_PARTS) {
+        let pj = j + p.len();
+        if part_ok(s, pj, p) {
+            d.part = Some(match p {
+                "底" => "年底",
+                "初" => "年初",
+                "末" => "年末",
+                "度" => "年度",
+                other => other,
+            });
+            return ControlFlow::Break((None, pj));
         }
     }
-    // month
-    if let Some(t) = nums.get(j) {
-        let m_ok = |t: &NumTok| {
-            t.plain()
-                .filter(|&m| m <= 99 && (t.style != Style::Chinese || m <= 12))
-        };
-        if let Some(m) = m_ok(t) {
-            // 13月 is a wrong date, but 13月薪 is a salary
-            let month_ok = m <= 12
-                || ch_at(s, t.end + 3).is_none_or(|c| {
-                    !is_han(c) || ar_digit(c).is_some() || "份上中下初底末至到日".contains(c)
-                });
-            if at(s, t.end, "月") && month_ok {
-                d.month = Some(m);
-                j = t.end + "月".len();
-            } else if let Some(c) = connector_at(s, t.end) {
-                // 1至9月, 8～10月
-                if let Some(t2) = read_number(s, c.end) {
-                    if let Some(m2) = m_ok(&t2) {
-                        if at(s, t2.end, "月") && m2 > m {
-                            d.month = Some(m);
-                            d.span = i..t.end;
-                            let mut h = d.clone();
-                            h.month = Some(m2);
-                            let mut e = t2.end + "月".len();
-                            if at(s, e, "份") {
-                                e += "份".len();
-                            }
-                            h.span = c.end..e;
-                            hi = Some(h);
-                            j = e;
-                            return Some((hi, j));
-                        }
+    ControlFlow::Continue(())
+}
+
+/// A month number as a month: at most 12 in Chinese numerals, 99 in digits.
+fn month_number(t: &NumTok) -> Option<u32> {
+    t.plain()
+        .filter(|&m| m <= 99 && (t.style != Style::Chinese || m <= 12))
+}
+
+/// The month at `j` (`11月`), or a range of months (`1至9月`).
+fn read_month(
+    s: &str,
+    i: usize,
+    j: usize,
+    d: &mut DateSpec,
+    nums: &mut NumAt,
+) -> ControlFlow<DateEnd, usize> {
+    let Some(t) = nums.get(j) else {
+        return ControlFlow::Continue(j);
+    };
+    let Some(m) = month_number(t) else {
+        return ControlFlow::Continue(j);
+    };
+    // 13月 is a wrong date, but 13月薪 is a salary
+    let month_ok = m <= 12
+        || ch_at(s, t.end + 3).is_none_or(|c| {
+            !is_han(c) || ar_digit(c).is_some() || "份上中下初底末至到日".contains(c)
+        });
+    if at(s, t.end, "月") && month_ok {
+        d.month = Some(m);
+        return ControlFlow::Continue(t.end + "月".len());
+    }
+    let t_end = t.end;
+    // 1至9月, 8～10月
+    if let Some(c) = connector_at(s, t_end) {
+        if let Some(t2) = read_number(s, c.end) {
+            if let Some(m2) = month_number(&t2) {
+                if at(s, t2.end, "月") && m2 > m {
+                    d.month = Some(m);
+                    d.span = i..t_end;
+                    let mut h = d.clone();
+                    h.month = Some(m2);
+                    let mut e = t2.end + "月".len();
+                    if at(s, e, "份") {
+                        e += "份".len();
                     }
+                    h.span = c.end..e;
+                    return ControlFlow::Break((Some(h), e));
                 }
             }
         }
     }
-    if d.month.is_some() {
-        if let Some(p) = at_any(s, j, MONTH_PARTS) {
-            let pj = j + p.len();
-            if part_ok(s, pj, p) {
-                if p != "份" {
-                    d.part = Some(p);
+    ControlFlow::Continue(j)
+}
+
+/// A part of the month after a month (`中旬`, `底`, `份`): it ends the date.
+fn month_part(s: &str, j: usize, d: &mut DateSpec) -> ControlFlow<DateEnd> {
+    if d.month.is_none() {
+        return ControlFlow::Continue(());
+    }
+    if let Some(p) = at_any(s, j, &MONTH_PARTS) {
+        let pj = j + p.len();
+        if part_ok(s, pj, p) {
+            if p != "份" {
+                d.part = Some(p);
+            }
+            return ControlFlow::Break((None, pj));
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// The day at `j` (after a month, or alone: `18日`, `5号`), or a range of
+/// days after a month (`19至22日`).
+fn read_day(
+    s: &str,
+    i: usize,
+    j: usize,
+    d: &mut DateSpec,
+    nums: &mut NumAt,
+) -> ControlFlow<DateEnd, usize> {
+    let Some(t) = nums.get(j) else {
+        return ControlFlow::Continue(j);
+    };
+    let Some(dd) = t.plain().filter(|&x| x <= 99) else {
+        return ControlFlow::Continue(j);
+    };
+    let unit = if at(s, t.end, "日") {
+        Some("日")
+    } else if at(s, t.end, "号") && d.month.is_some() {
+        Some("号")
+    } else {
+        None
+    };
+    let cn_ok = t.style != Style::Chinese || (dd <= 31 && !t.single_yi || d.month.is_some());
+    if let (Some(un), true) = (unit, cn_ok) {
+        d.day = Some(dd);
+        return ControlFlow::Continue(t.end + un.len());
+    }
+    if d.month.is_none() {
+        return ControlFlow::Continue(j);
+    }
+    let t_end = t.end;
+    // 19至22日
+    if let Some(c) = connector_at(s, t_end) {
+        if let Some(t2) = read_number(s, c.end) {
+            if let Some(d2) = t2.plain() {
+                if at(s, t2.end, "日") && d2 > dd {
+                    d.day = Some(dd);
+                    d.span = i..t_end;
+                    let mut h = d.clone();
+                    h.day = Some(d2);
+                    let e = t2.end + "日".len();
+                    h.span = c.end..e;
+                    return ControlFlow::Break((Some(h), e));
                 }
-                return Some((None, pj));
             }
         }
     }
-    // day (after a month, or alone)
-    if let Some(t) = nums.get(j) {
-        if let Some(dd) = t.plain().filter(|&x| x <= 99) {
-            let unit = if at(s, t.end, "日") {
-                Some("日")
-            } else if at(s, t.end, "号") && d.month.is_some() {
-                Some("号")
-            } else {
-                None
-            };
-            let cn_ok =
-                t.style != Style::Chinese || (dd <= 31 && !t.single_yi || d.month.is_some());
-            if let (Some(un), true) = (unit, cn_ok) {
-                d.day = Some(dd);
-                j = t.end + un.len();
-            } else if d.month.is_some() {
-                if let Some(c) = connector_at(s, t.end) {
-                    // 19至22日
-                    if let Some(t2) = read_number(s, c.end) {
-                        if let Some(d2) = t2.plain() {
-                            if at(s, t2.end, "日") && d2 > dd {
-                                d.day = Some(dd);
-                                d.span = i..t.end;
-                                let mut h = d.clone();
-                                h.day = Some(d2);
-                                let e = t2.end + "日".len();
-                                h.span = c.end..e;
-                                return Some((Some(h), e));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    ControlFlow::Continue(j)
+}
+
+/// After the date: a weekday (`（星期三）`), a part of the day (`上午`) and a
+/// clock time (`9时30分`, `07:30`). Returns the end.
+fn read_time_of_day(s: &str, mut j: usize, d: &mut DateSpec, nums: &mut NumAt) -> usize {
     // weekday right after a day: (星期三) （周三） 星期三
     if d.day.is_some() {
         if let Some((w, end)) = weekday_at(s, j) {
@@ -291,7 +347,7 @@ pub(super) fn read_date(
     }
     // part of the day, then a clock time
     let date_before = d.day.is_some() || d.rel.is_some_and(|r| r.unit == RelUnit::Day);
-    if let Some(p) = at_any(s, j, DAYPARTS) {
+    if let Some(p) = at_any(s, j, &DAYPARTS) {
         let pj = j + p.len();
         if (date_before || clock_like(s, pj)) && part_ok(s, pj, p) {
             d.daypart = Some(p);
@@ -310,10 +366,7 @@ pub(super) fn read_date(
             j = end;
         }
     }
-    if d.is_empty() && d.weekday.is_none() {
-        return None;
-    }
-    Some((hi, j))
+    j
 }
 
 pub(super) fn clock_like(s: &str, i: usize) -> bool {

@@ -2,67 +2,35 @@
 //! `超过`) and after it (`左右` `以上`), and the change words before it
 //! (`同比增长`, `下降了`).
 
+use super::lists::{sense_named, words_of};
 use super::probe::{at, before, before_any, ch_at, ch_before, CharBits};
 use super::scan::Scanner;
 use super::{Change, Figure, Kind, Marker, Sense};
 use crate::core::chars::is_han;
+use crate::core::data::{self, data_file};
 use std::sync::LazyLock;
 
+/// An approximation marker before a figure and what it says of it.
 pub(super) struct PreMarker {
     pub(super) word: &'static str,
     pub(super) sense: Sense,
 }
 
-pub(super) static PRE_MARKERS: &[PreMarker] = &[
-    PreMarker {
-        word: "不超过",
-        sense: Sense::AtMost,
-    },
-    PreMarker {
-        word: "大约",
-        sense: Sense::About,
-    },
-    PreMarker {
-        word: "大概",
-        sense: Sense::About,
-    },
-    PreMarker {
-        word: "将近",
-        sense: Sense::Nearly,
-    },
-    PreMarker {
-        word: "接近",
-        sense: Sense::Nearly,
-    },
-    PreMarker {
-        word: "超过",
-        sense: Sense::MoreThan,
-    },
-    PreMarker {
-        word: "不到",
-        sense: Sense::AtMost,
-    },
-    PreMarker {
-        word: "不足",
-        sense: Sense::AtMost,
-    },
-    PreMarker {
-        word: "约",
-        sense: Sense::About,
-    },
-    PreMarker {
-        word: "近",
-        sense: Sense::Nearly,
-    },
-    PreMarker {
-        word: "超",
-        sense: Sense::MoreThan,
-    },
-    PreMarker {
-        word: "逾",
-        sense: Sense::MoreThan,
-    },
-];
+/// The markers before a figure (`data/figure_approx_markers.txt`), in file
+/// order (the first match wins: `不超过` before `超过`).
+pub(super) static PRE_MARKERS: LazyLock<Vec<PreMarker>> = LazyLock::new(|| {
+    approx_markers("before")
+        .map(|(word, sense)| PreMarker { word, sense })
+        .collect()
+});
+
+/// The approximation markers on one side of a figure, with their senses.
+fn approx_markers(side: &'static str) -> impl Iterator<Item = (&'static str, Sense)> {
+    data::lines(data_file!("figure_approx_markers.txt")).filter_map(move |f| match f[..] {
+        [word, s, sense] if s == side => Some((word, sense_named(sense)?)),
+        _ => None,
+    })
+}
 
 /// Words ending in 约/近/超 that are no approximation (`签约100个项目`).
 pub(super) fn pre_marker_ok(s: &str, start: usize, word: &str) -> bool {
@@ -78,13 +46,9 @@ pub(super) fn pre_marker_ok(s: &str, start: usize, word: &str) -> bool {
     }
 }
 
-pub(super) const POST_MARKERS: &[(&str, Sense)] = &[
-    ("左右", Sense::About),
-    ("上下", Sense::About),
-    ("以上", Sense::MoreThan),
-    ("以下", Sense::AtMost),
-    ("以内", Sense::AtMost),
-];
+/// The markers after a figure (`左右`, `以上`), in file order.
+pub(super) static POST_MARKERS: LazyLock<Vec<(&'static str, Sense)>> =
+    LazyLock::new(|| approx_markers("after").collect());
 
 pub(super) fn post_marker_ok(s: &str, end: usize, word: &str) -> bool {
     match word {
@@ -103,54 +67,26 @@ pub(super) fn post_marker_ok(s: &str, end: usize, word: &str) -> bool {
     }
 }
 
-pub(super) const BASES: &[&str] = &[
-    "比上年同期",
-    "较上年同期",
-    "比去年同期",
-    "较去年同期",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "比上月",
-    "较上月",
-    "比上半年",
-    "较上半年",
-    "比上季度",
-    "较上季度",
-    "比年初",
-    "较年初",
-    "同比",
-    "环比",
-];
-pub(super) const VERBS_UP: &[&str] = &[
-    "增长",
-    "增加",
-    "上升",
-    "提高",
-    "提升",
-    "上涨",
-    "增幅为",
-    "增幅达",
-    "增速为",
-];
-pub(super) const VERBS_DOWN: &[&str] = &[
-    "下降",
-    "减少",
-    "降低",
-    "下滑",
-    "回落",
-    "下跌",
-    "收窄",
-    "降幅为",
-    "降幅达",
-];
-pub(super) const SHORT_UP: &[&str] = &["增", "涨", "升"];
-pub(super) const SHORT_DOWN: &[&str] = &["降", "减", "跌"];
+/// The bases of a change (`比上年同期`, `同比`), from
+/// `data/figure_change_words.txt`; the first match wins.
+pub(super) static BASES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_change_words.txt"), "basis"));
+/// The verbs of a rise (`增长`, `增幅为`).
+pub(super) static VERBS_UP: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_change_words.txt"), "up"));
+/// The verbs of a fall (`下降`, `收窄`).
+pub(super) static VERBS_DOWN: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_change_words.txt"), "down"));
+/// One-char verbs of a rise (`增`): only after a basis.
+pub(super) static SHORT_UP: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_change_words.txt"), "short-up"));
+/// One-char verbs of a fall (`降`): only after a basis.
+pub(super) static SHORT_DOWN: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_change_words.txt"), "short-down"));
 
 /// The last chars of the change verbs.
 pub(super) static VERB_ENDS: LazyLock<CharBits> = LazyLock::new(|| {
-    let verbs = [VERBS_UP, VERBS_DOWN, SHORT_UP, SHORT_DOWN];
+    let verbs = [&*VERBS_UP, &*VERBS_DOWN, &*SHORT_UP, &*SHORT_DOWN];
     CharBits::of(
         verbs
             .iter()
@@ -168,13 +104,13 @@ pub(super) fn change_before(s: &str, end: usize, floor: usize) -> Option<(usize,
     if !ch_before(s, j).is_some_and(|c| VERB_ENDS.contains(c)) {
         return None;
     }
-    let (verb, up) = if let Some(v) = before_any(s, j, VERBS_UP) {
+    let (verb, up) = if let Some(v) = before_any(s, j, &VERBS_UP) {
         (v, true)
-    } else if let Some(v) = before_any(s, j, VERBS_DOWN) {
+    } else if let Some(v) = before_any(s, j, &VERBS_DOWN) {
         (v, false)
-    } else if let Some(v) = before_any(s, j, SHORT_UP) {
+    } else if let Some(v) = before_any(s, j, &SHORT_UP) {
         (v, true)
-    } else if let Some(v) = before_any(s, j, SHORT_DOWN) {
+    } else if let Some(v) = before_any(s, j, &SHORT_DOWN) {
         (v, false)
     } else {
         return None;
@@ -184,7 +120,7 @@ pub(super) fn change_before(s: &str, end: usize, floor: usize) -> Option<(usize,
     if vstart < floor {
         return None;
     }
-    let basis = before_any(s, vstart, BASES).filter(|b| vstart - b.len() >= floor);
+    let basis = before_any(s, vstart, &BASES).filter(|b| vstart - b.len() >= floor);
     if short && basis.is_none() {
         return None;
     }
@@ -226,7 +162,7 @@ impl Scanner<'_> {
                 end += 3;
             }
         }
-        for &(w, sense) in POST_MARKERS {
+        for &(w, sense) in POST_MARKERS.iter() {
             if at(s, end, w) && post_marker_ok(s, end + w.len(), w) {
                 if fig.kind == Kind::Date && matches!(w, "以上" | "以下") {
                     continue;

@@ -31,6 +31,7 @@ mod bases;
 mod calendar;
 mod dates;
 mod hover;
+mod lists;
 mod markers;
 mod nouns;
 mod numbers;

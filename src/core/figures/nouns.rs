@@ -1,10 +1,12 @@
 //! What a figure counts or measures: the noun after a count's measure word
 //! (`3个督导组` → `督导组`), else the label of its clause (`利用内资`).
 
+use super::lists::words_of;
 use super::numbers::{ar_digit, cn_digit, is_cn_num};
 use super::probe::{at, ch_at, ch_before, CharBits};
 use super::{parse, Figure, Kind};
 use crate::core::chars::is_han;
+use crate::core::data::data_file;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -13,12 +15,9 @@ pub(super) const NOUN_STOP: &str =
     "的和与及或在对将把被为以于到赴均都也还已又再并等由从向每是，。、；：！？（）“”《》";
 pub(super) static NOUN_STOP_SET: LazyLock<CharBits> =
     LazyLock::new(|| CharBits::of(NOUN_STOP.chars()));
-/// Two-char verbs that end it.
-pub(super) const NOUN_STOP2: &[&str] = &[
-    "参照", "参加", "参与", "开展", "进行", "负责", "完成", "实现", "召开", "举办", "深入", "分别",
-    "围绕", "共同", "先后", "全部", "已经", "正在", "通过", "按照", "根据", "覆盖", "落户", "入驻",
-    "受到", "获得", "发表", "讲授", "出席", "进驻", "挂帅", "实地", "提出", "赴京", "走访", "带队",
-];
+/// Two-char verbs that end it (`data/figure_noun_words.txt`, role `stop`).
+pub(super) static NOUN_STOP2: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_noun_words.txt"), "stop"));
 
 /// The first chars of [`NOUN_STOP2`] (most chars of a noun are none of them).
 pub(super) static NOUN_STOP2_FIRST: LazyLock<CharBits> =
@@ -61,52 +60,12 @@ pub(super) fn noun_after(s: &str, end: usize) -> Option<Range<usize>> {
     (n >= 1).then_some(end..j)
 }
 
-/// Fillers trimmed from a label before a figure.
-pub(super) const LEAD_FILLERS: &[&str] = &[
-    "确保",
-    "力争",
-    "预计",
-    "预期",
-    "努力",
-    "据悉",
-    "据了解",
-    "据统计",
-    "其中",
-    "同时",
-    "此外",
-    "另外",
-    "全年",
-    "累计",
-    "共计",
-    "总计",
-    "合计",
-    "共",
-    "已",
-];
-pub(super) const TAIL_FILLERS: &[&str] = &[
-    "保持在",
-    "控制在",
-    "稳定在",
-    "维持在",
-    "在",
-    "达到",
-    "达",
-    "为",
-    "是",
-    "共计",
-    "共",
-    "约",
-    "超过",
-    "了",
-    "的",
-    "总计",
-    "累计",
-    "合计",
-    "有",
-    "仅",
-    "近",
-    "超",
-];
+/// Fillers trimmed from the start of a label before a figure (`据悉`, `累计`).
+pub(super) static LEAD_FILLERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_noun_words.txt"), "lead"));
+/// Fillers trimmed from the end of a label (`达到`, `约`).
+pub(super) static TAIL_FILLERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_noun_words.txt"), "tail"));
 
 /// What a figure counts or measures: the noun after a count's measure word
 /// (`3个督导组` → `督导组`) or after a threshold (`500万元以上招商项目`),
@@ -204,40 +163,15 @@ pub(super) fn noun_head(text: &str) -> Option<String> {
 }
 
 /// Verbs that end a clause before a count of events (`共组织5次`, `举办3期`).
-pub(super) const EVENT_VERBS: &[&str] = &[
-    "组织", "举办", "召开", "开展", "进行", "达到", "实现", "完成", "为期", "共有", "组建", "举行",
-    "累计",
-];
-/// Economic nouns jieba tags as verbs.
-pub(super) const VERB_NOUNS: &[&str] = &[
-    "占比",
-    "增速",
-    "增幅",
-    "降幅",
-    "收入",
-    "投资",
-    "支出",
-    "消费",
-    "出口",
-    "进口",
-    "营收",
-    "利润",
-    "税收",
-    "就业",
-    "贷款",
-    "存款",
-    "融资",
-    "成交",
-    "销售",
-    "产值",
-    "增加值",
-];
+pub(super) static EVENT_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_noun_words.txt"), "event"));
+/// Economic nouns jieba tags as verbs (`增速`, `投资`).
+pub(super) static VERB_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_noun_words.txt"), "verb-noun"));
 
 /// Suffixes of places and organizations that open a clause as its subject.
-pub(super) const SUBJECT_SUFFIXES: &[&str] = &[
-    "区", "市", "县", "省", "镇", "乡", "街道", "村", "局", "委", "部", "办", "厅", "府", "集团",
-    "公司",
-];
+pub(super) static SUBJECT_SUFFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_noun_words.txt"), "subject"));
 
 pub(super) fn label_of(clause: &str) -> Option<String> {
     let j = crate::core::nlp::jieba();
@@ -265,12 +199,12 @@ pub(super) fn label_of(clause: &str) -> Option<String> {
     let mut t = clause.get(cut..).unwrap_or(clause);
     loop {
         let before_len = t.len();
-        for f in LEAD_FILLERS {
+        for f in LEAD_FILLERS.iter() {
             if let Some(r) = t.strip_prefix(f) {
                 t = r;
             }
         }
-        for f in TAIL_FILLERS {
+        for f in TAIL_FILLERS.iter() {
             if let Some(r) = t.strip_suffix(f) {
                 t = r;
             }

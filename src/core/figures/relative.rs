@@ -2,75 +2,58 @@
 //! (`去年11月`, `今年上半年`, `上月18日`).
 
 use super::dates::{part_ok, read_date, NumAt, MONTH_PARTS};
+use super::lists::rel_unit_named;
 use super::numbers::read_number;
 use super::probe::{at, at_any, ch_at, ch_before};
 use super::{DateSpec, Rel, RelUnit};
 use crate::core::chars::is_han;
+use crate::core::data::{self, data_file};
+use std::sync::LazyLock;
 
+/// A relative date word: what it counts and how many from the article date.
 pub(super) struct RelWord {
     pub(super) word: &'static str,
     pub(super) unit: RelUnit,
     pub(super) offset: i32,
 }
 
-pub(super) const fn rw(word: &'static str, unit: RelUnit, offset: i32) -> RelWord {
-    RelWord { word, unit, offset }
+/// The relative words of `data/figure_relative_words.txt`, in file order
+/// (the first match wins).
+pub(super) static REL_WORDS: LazyLock<Vec<RelWord>> = LazyLock::new(|| {
+    data::lines(data_file!("figure_relative_words.txt"))
+        .filter_map(|f| match f[..] {
+            [word, unit, offset] => Some(RelWord {
+                word,
+                unit: rel_unit_named(unit)?,
+                offset: offset.parse().ok()?,
+            }),
+            _ => None,
+        })
+        .collect()
+});
+
+/// Can `c` start a word of [`REL_WORDS`]? (A test checks that every word
+/// passes.)
+pub(super) fn may_start_rel_word(c: char) -> bool {
+    matches!(
+        c,
+        '去' | '今' | '明' | '前' | '上' | '本' | '下' | '昨' | '近' | '日' | '年'
+    )
 }
 
-pub(super) static REL_WORDS: &[RelWord] = &[
-    rw("去年", RelUnit::Year, -1),
-    rw("今年", RelUnit::Year, 0),
-    rw("明年", RelUnit::Year, 1),
-    rw("前年", RelUnit::Year, -2),
-    rw("上月", RelUnit::Month, -1),
-    rw("本月", RelUnit::Month, 0),
-    rw("下月", RelUnit::Month, 1),
-    rw("上周", RelUnit::Week, -1),
-    rw("本周", RelUnit::Week, 0),
-    rw("下周", RelUnit::Week, 1),
-    rw("昨天", RelUnit::Day, -1),
-    rw("昨日", RelUnit::Day, -1),
-    rw("前天", RelUnit::Day, -2),
-    rw("今天", RelUnit::Day, 0),
-    rw("今日", RelUnit::Day, 0),
-    rw("明天", RelUnit::Day, 1),
-    rw("明日", RelUnit::Day, 1),
-    rw("近日", RelUnit::Recent, 0),
-    rw("日前", RelUnit::Recent, 0),
-    rw("年初", RelUnit::Year, 0),
-    rw("年底", RelUnit::Year, 0),
-    rw("年末", RelUnit::Year, 0),
-];
-
-pub(super) fn relative_at(
-    s: &str,
-    i: usize,
-    floor: usize,
-) -> Option<(DateSpec, Option<DateSpec>, usize)> {
-    // cheap dispatch on the first char before comparing words
-    let first = ch_at(s, i)?;
-    if !matches!(
-        first,
-        '去' | '今' | '明' | '前' | '上' | '本' | '下' | '昨' | '近' | '日' | '年'
-    ) {
-        return None;
-    }
-    let second = ch_at(s, i + first.len_utf8())?;
-    if !matches!(
-        second,
+/// Can `c` be the second char of a word of [`REL_WORDS`]? (A test checks
+/// that every word passes.)
+pub(super) fn may_be_second_of_rel_word(c: char) -> bool {
+    matches!(
+        c,
         '年' | '月' | '周' | '天' | '日' | '前' | '初' | '底' | '末'
-    ) {
-        return None;
-    }
-    let w = REL_WORDS.iter().find(|w| at(s, i, w.word))?;
-    let end = i + w.word.len();
-    let prev = if i > floor { ch_before(s, i) } else { None };
-    let next = ch_at(s, end);
-    // 比去年同期增长: the basis of a change, not a date
-    if prev.is_some_and(|c| c == '比' || c == '较') && w.unit != RelUnit::Recent {
-        return None;
-    }
-    let ok = match w.word {
+    )
+}
+
+/// Is `word` (ending at `end`, between `prev` and `next`) a relative date
+/// here, not part of another word (`最近日`, `生日前`, `今天的`)?
+fn rel_word_ok(s: &str, word: &str, end: usize, prev: Option<char>, next: Option<char>) -> bool {
+    match word {
         "近日" => {
             !prev.is_some_and(|c| "最接将靠临邻附亲贴逼走".contains(c)) && next != Some('本')
         }
@@ -88,7 +71,34 @@ pub(super) fn relative_at(
             !prev.is_some_and(|c| "晚早".contains(c))
         }
         _ => true,
-    };
+    }
+}
+
+/// A relative date at `i` (`去年11月`, `上月18日`, `近日`) with what follows
+/// it, and the inner range end if any (`今年1至9月`), and its end offset.
+pub(super) fn relative_at(
+    s: &str,
+    i: usize,
+    floor: usize,
+) -> Option<(DateSpec, Option<DateSpec>, usize)> {
+    // cheap dispatch on the first chars before comparing words
+    let first = ch_at(s, i)?;
+    if !may_start_rel_word(first) {
+        return None;
+    }
+    let second = ch_at(s, i + first.len_utf8())?;
+    if !may_be_second_of_rel_word(second) {
+        return None;
+    }
+    let w = REL_WORDS.iter().find(|w| at(s, i, w.word))?;
+    let end = i + w.word.len();
+    let prev = if i > floor { ch_before(s, i) } else { None };
+    let next = ch_at(s, end);
+    // 比去年同期增长: the basis of a change, not a date
+    if prev.is_some_and(|c| c == '比' || c == '较') && w.unit != RelUnit::Recent {
+        return None;
+    }
+    let ok = rel_word_ok(s, w.word, end, prev, next);
     if !ok {
         return None;
     }
@@ -122,7 +132,7 @@ pub(super) fn relative_at(
             }
         }
         RelUnit::Month => {
-            if let Some(p) = at_any(s, j, MONTH_PARTS) {
+            if let Some(p) = at_any(s, j, &MONTH_PARTS) {
                 if part_ok(s, j + p.len(), p) && p != "份" {
                     d.part = Some(p);
                     j += p.len();

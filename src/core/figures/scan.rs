@@ -3,6 +3,7 @@
 //! change figures without a number).
 
 use super::dates::{connector_at, read_date, NumAt, DAYPARTS};
+use super::lists::words_of;
 use super::markers::{VERBS_DOWN, VERBS_UP};
 use super::nouns::noun_after;
 use super::numbers::{
@@ -15,6 +16,7 @@ use super::{
     Amount, Change, DateSpec, Figure, Kind, Marker, Num, Rel, RelUnit, Sense, Style, Value,
 };
 use crate::core::chars::is_han;
+use crate::core::data::data_file;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -54,6 +56,14 @@ pub(super) static SCAN3: LazyLock<CharBits> = LazyLock::new(|| {
             .filter(|&c| is_scan_char(c)),
     )
 });
+
+/// Words before a day count that make it a duration (`为期15日`), from
+/// `data/figure_day_durations.txt`.
+pub(super) static DAY_DURATION_BEFORE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_day_durations.txt"), "before"));
+/// Words after a day count that make it a duration (`30日内`).
+pub(super) static DAY_DURATION_AFTER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(data_file!("figure_day_durations.txt"), "after"));
 
 pub(super) fn is_trigger(c: char) -> bool {
     matches!(
@@ -144,9 +154,9 @@ impl Scanner<'_> {
             // a change without a number: 环比下降
             if let Some(b) = at_any(s, i, &["同比", "环比"]) {
                 let j = i + b.len();
-                let verb = at_any(s, j, VERBS_UP)
+                let verb = at_any(s, j, &VERBS_UP)
                     .map(|v| (v, true))
-                    .or_else(|| at_any(s, j, VERBS_DOWN).map(|v| (v, false)))
+                    .or_else(|| at_any(s, j, &VERBS_DOWN).map(|v| (v, false)))
                     .or_else(|| at_any(s, j, &["持平"]).map(|v| (v, true)));
                 if let Some((v, up)) = verb {
                     let mut e = j + v.len();
@@ -384,123 +394,100 @@ impl Scanner<'_> {
             return None;
         }
         let mut fig = match found {
-            Some((def, uend)) => {
-                if chinese && quoted && matches!(def.cat, Cat::Count | Cat::Duration | Cat::Age) {
-                    return None;
-                }
-                let mut fig = amount_figure(i..uend, &t, def, t.num, t.pair_hi);
-                // an outer range with units on both ends: 10%～20%, 100人至200人
-                if t.pair_hi.is_none() {
-                    if let Some(c) = connector_at(s, uend) {
-                        if let Some(t2) = read_number(s, c.end) {
-                            let mut u2 = t2.end;
-                            if t2.style == Style::Arabic && at(s, u2, " ") {
-                                u2 += 1;
-                            }
-                            if let Some((def2, uend2)) = unit_at(s, u2, t2.style == Style::Chinese)
-                            {
-                                if def2.unit == def.unit && t2.mid.is_none() && !t2.single_yi {
-                                    if let Value::Amount(a) = &mut fig.value {
-                                        a.hi = Some(t2.num);
-                                        a.decimals = a.decimals.max(t2.decimals);
-                                    }
-                                    fig.connector = Some(c);
-                                    fig.lo_unit = true;
-                                    fig.range.end = uend2;
-                                }
-                            }
-                        }
-                    }
-                }
-                fig
-            }
+            Some((def, uend)) => self.unit_figure(i, &t, def, uend, quoted)?,
             None => {
-                // an inner range: 10～20%, 3至5年, 10-20%
-                if let Some(c) =
-                    connector_at(s, t.end).filter(|_| t.mid.is_none() && t.pair_hi.is_none())
-                {
-                    if let Some(t2) = read_number(s, c.end) {
-                        let mut u2 = t2.end;
-                        if t2.style == Style::Arabic && at(s, u2, " ") {
-                            u2 += 1;
-                        }
-                        let same_script =
-                            (t.style == Style::Chinese) == (t2.style == Style::Chinese);
-                        if let (Some((def2, uend2)), true) =
-                            (unit_at(s, u2, t2.style == Style::Chinese), same_script)
-                        {
-                            let lo = if t.scale.is_empty() && !t2.scale.is_empty() {
-                                t.num.scaled(scale_exp(t2.scale))
-                            } else {
-                                t.num
-                            };
-                            let ok = !t2.single_yi
-                                && t2.mid.is_none()
-                                && lo.to_f64() <= t2.num.to_f64()
-                                && !(chinese && quoted);
-                            if ok {
-                                let mut fig = amount_figure(i..uend2, &t2, def2, lo, Some(t2.num));
-                                fig.digits = t.digits.clone();
-                                fig.style = t.style;
-                                fig.connector = Some(c);
-                                fig.lo_unit = false;
-                                if let Value::Amount(a) = &mut fig.value {
-                                    a.decimals = a.decimals.max(t.decimals);
-                                }
-                                self.finish(&mut fig);
-                                return Some(fig);
-                            }
-                        }
-                    }
+                if let Some(fig) = self.inner_range(i, &t, quoted) {
+                    return Some(fig);
                 }
-                // a bare number
-                let bare_ok = match t.style {
-                    Style::Arabic => !t.scale.is_empty() || t.grouped,
-                    Style::Chinese => {
-                        !quoted
-                            && t.digits.len() >= 9
-                            && t.num.mant >= 100
-                            && t.mid.is_none()
-                            && !ch_at(s, t.end).is_some_and(is_han)
-                            && !ch_before(s, i).is_some_and(|p| matches!(p, '第' | '初'))
-                    }
-                    Style::Mixed => false,
-                };
-                if !bare_ok {
-                    return None;
-                }
-                let mut end = t.end;
-                let mut approx = Vec::new();
-                if let Some(m) = t.mid.clone() {
-                    // 300余 without a unit: the marker is not part of it
-                    if t.scale.is_empty() {
-                        end = m.range.start;
-                    } else {
-                        approx.push(m);
-                    }
-                }
-                Figure {
-                    range: i..end,
-                    kind: Kind::Number,
-                    value: Value::Amount(Amount {
-                        lo: t.num,
-                        hi: None,
-                        unit: "",
-                        scale: t.scale,
-                        decimals: t.decimals,
-                    }),
-                    approx,
-                    change: None,
-                    style: t.style,
-                    digits: t.digits.clone(),
-                    connector: None,
-                    lo_unit: true,
-                    noun_after: None,
-                }
+                bare_number(s, i, &t, quoted)?
             }
         };
         self.finish(&mut fig);
         Some(fig)
+    }
+
+    /// A number with its unit (`81.73亿元`), or an outer range with units
+    /// on both ends (`10%～20%`, `100人至200人`); not yet finished.
+    fn unit_figure(
+        &self,
+        i: usize,
+        t: &NumTok,
+        def: &'static UnitDef,
+        uend: usize,
+        quoted: bool,
+    ) -> Option<Figure> {
+        let s = self.s;
+        let chinese = t.style == Style::Chinese;
+        if chinese && quoted && matches!(def.cat, Cat::Count | Cat::Duration | Cat::Age) {
+            return None;
+        }
+        let mut fig = amount_figure(i..uend, t, def, t.num, t.pair_hi);
+        // an outer range with units on both ends: 10%～20%, 100人至200人
+        if t.pair_hi.is_none() {
+            if let Some(c) = connector_at(s, uend) {
+                if let Some(t2) = read_number(s, c.end) {
+                    let mut u2 = t2.end;
+                    if t2.style == Style::Arabic && at(s, u2, " ") {
+                        u2 += 1;
+                    }
+                    if let Some((def2, uend2)) = unit_at(s, u2, t2.style == Style::Chinese) {
+                        if def2.unit == def.unit && t2.mid.is_none() && !t2.single_yi {
+                            if let Value::Amount(a) = &mut fig.value {
+                                a.hi = Some(t2.num);
+                                a.decimals = a.decimals.max(t2.decimals);
+                            }
+                            fig.connector = Some(c);
+                            fig.lo_unit = true;
+                            fig.range.end = uend2;
+                        }
+                    }
+                }
+            }
+        }
+        Some(fig)
+    }
+
+    /// An inner range with one unit at its end (`10～20%`, `3至5年`,
+    /// `10-20%`), finished.
+    fn inner_range(&mut self, i: usize, t: &NumTok, quoted: bool) -> Option<Figure> {
+        let s = self.s;
+        let chinese = t.style == Style::Chinese;
+        // an inner range: 10～20%, 3至5年, 10-20%
+        if let Some(c) = connector_at(s, t.end).filter(|_| t.mid.is_none() && t.pair_hi.is_none()) {
+            if let Some(t2) = read_number(s, c.end) {
+                let mut u2 = t2.end;
+                if t2.style == Style::Arabic && at(s, u2, " ") {
+                    u2 += 1;
+                }
+                let same_script = (t.style == Style::Chinese) == (t2.style == Style::Chinese);
+                if let (Some((def2, uend2)), true) =
+                    (unit_at(s, u2, t2.style == Style::Chinese), same_script)
+                {
+                    let lo = if t.scale.is_empty() && !t2.scale.is_empty() {
+                        t.num.scaled(scale_exp(t2.scale))
+                    } else {
+                        t.num
+                    };
+                    let ok = !t2.single_yi
+                        && t2.mid.is_none()
+                        && lo.to_f64() <= t2.num.to_f64()
+                        && !(chinese && quoted);
+                    if ok {
+                        let mut fig = amount_figure(i..uend2, &t2, def2, lo, Some(t2.num));
+                        fig.digits = t.digits.clone();
+                        fig.style = t.style;
+                        fig.connector = Some(c);
+                        fig.lo_unit = false;
+                        if let Value::Amount(a) = &mut fig.value {
+                            a.decimals = a.decimals.max(t.decimals);
+                        }
+                        self.finish(&mut fig);
+                        return Some(fig);
+                    }
+                }
+            }
+        }
+        None
     }
 
     pub(super) fn finish(&mut self, fig: &mut Figure) {
@@ -533,44 +520,10 @@ impl Scanner<'_> {
         // a day alone: 17日 is a date, but 30日内 / 为期15日 / 32日 is a duration
         let day_only = d.day.is_some() && d.month.is_none() && d.year.is_none() && d.hour.is_none();
         if day_only {
-            let dd = d.day.unwrap_or(0);
-            let dur_before = before_any(
-                s,
-                i,
-                &[
-                    "为期", "历时", "连续", "用时", "耗时", "长达", "经过", "坚持", "仅用", "只用",
-                    "短短", "满", "共", "累计", "超过", "近", "不到", "每",
-                ],
-            )
-            .is_some();
-            let dur_after = at_any(
-                s,
-                end,
-                &[
-                    "内", "以内", "之内", "后", "以后", "之后", "来", "以来", "左右", "多", "余",
-                ],
-            )
-            .is_some();
-            if dur_before
-                || dur_after
-                || dd > 31
-                || dd == 0
-                || t.single_yi
-                || (t.style == Style::Chinese && hi.is_none())
+            let range = hi.is_some();
+            if let Some(duration) = self.day_duration(i, t, end, d.day.unwrap_or(0), range, quoted)
             {
-                if t.single_yi || (t.style == Style::Chinese && quoted) {
-                    return None;
-                }
-                // a duration in days
-                let def = UnitDef {
-                    text: "日",
-                    unit: "日",
-                    cat: Cat::Duration,
-                    arabic_only: false,
-                };
-                let mut fig = amount_figure(i..t.end + 3, t, &def, t.num, None);
-                self.finish(&mut fig);
-                return Some(fig);
+                return duration;
             }
         }
         // a lone year-less 年 that is no year (40年, 五年) is a duration: let the unit table read it
@@ -610,7 +563,7 @@ impl Scanner<'_> {
         self.pre_markers(&mut fig);
         // 上午9时: the part of the day before a time
         if fig.kind == Kind::Time {
-            if let Some(p) = before_any(s, fig.range.start, DAYPARTS) {
+            if let Some(p) = before_any(s, fig.range.start, &DAYPARTS) {
                 let ps = fig.range.start - p.len();
                 if ps >= self.floor {
                     fig.range.start = ps;
@@ -622,6 +575,44 @@ impl Scanner<'_> {
             }
         }
         Some(fig)
+    }
+
+    /// A day count alone (`17日`, read as a date up to `end`) that is a
+    /// duration in days instead (`30日内`, `为期15日`, `32日`): `Some` with
+    /// the figure, or `Some(None)` when it is neither; `None` for a date.
+    fn day_duration(
+        &mut self,
+        i: usize,
+        t: &NumTok,
+        end: usize,
+        dd: u32,
+        range: bool,
+        quoted: bool,
+    ) -> Option<Option<Figure>> {
+        let s = self.s;
+        let dur_before = before_any(s, i, &DAY_DURATION_BEFORE).is_some();
+        let dur_after = at_any(s, end, &DAY_DURATION_AFTER).is_some();
+        let duration = dur_before
+            || dur_after
+            || dd > 31
+            || dd == 0
+            || t.single_yi
+            || (t.style == Style::Chinese && !range);
+        if !duration {
+            return None;
+        }
+        if t.single_yi || (t.style == Style::Chinese && quoted) {
+            return Some(None);
+        }
+        let def = UnitDef {
+            text: "日",
+            unit: "日",
+            cat: Cat::Duration,
+            arabic_only: false,
+        };
+        let mut fig = amount_figure(i..t.end + 3, t, &def, t.num, None);
+        self.finish(&mut fig);
+        Some(Some(fig))
     }
 
     /// `10月19日至22日`, `8月~10月`, `12月中旬至年底`, `2018年至今`.
@@ -686,6 +677,54 @@ impl Scanner<'_> {
         fig.connector = Some(c);
         *hi = Some(Box::new(d2));
     }
+}
+
+/// A bare number without a unit: only with a multiplier or grouped digits
+/// (`3亿`, `12,345`), or a long Chinese numeral; not yet finished.
+fn bare_number(s: &str, i: usize, t: &NumTok, quoted: bool) -> Option<Figure> {
+    let bare_ok = match t.style {
+        Style::Arabic => !t.scale.is_empty() || t.grouped,
+        Style::Chinese => {
+            !quoted
+                && t.digits.len() >= 9
+                && t.num.mant >= 100
+                && t.mid.is_none()
+                && !ch_at(s, t.end).is_some_and(is_han)
+                && !ch_before(s, i).is_some_and(|p| matches!(p, '第' | '初'))
+        }
+        Style::Mixed => false,
+    };
+    if !bare_ok {
+        return None;
+    }
+    let mut end = t.end;
+    let mut approx = Vec::new();
+    if let Some(m) = t.mid.clone() {
+        // 300余 without a unit: the marker is not part of it
+        if t.scale.is_empty() {
+            end = m.range.start;
+        } else {
+            approx.push(m);
+        }
+    }
+    Some(Figure {
+        range: i..end,
+        kind: Kind::Number,
+        value: Value::Amount(Amount {
+            lo: t.num,
+            hi: None,
+            unit: "",
+            scale: t.scale,
+            decimals: t.decimals,
+        }),
+        approx,
+        change: None,
+        style: t.style,
+        digits: t.digits.clone(),
+        connector: None,
+        lo_unit: true,
+        noun_after: None,
+    })
 }
 
 pub(super) fn amount_figure(

@@ -1,9 +1,17 @@
-use super::markers::{SHORT_DOWN, SHORT_UP, VERBS_DOWN, VERBS_UP};
-use super::nouns::{NOUN_STOP, NOUN_STOP2, NOUN_STOP_SET};
+use super::dates::{DAYPARTS, MONTH_PARTS, YEAR_PARTS};
+use super::markers::{
+    BASES, POST_MARKERS, PRE_MARKERS, SHORT_DOWN, SHORT_UP, VERBS_DOWN, VERBS_UP,
+};
+use super::nouns::{
+    EVENT_VERBS, LEAD_FILLERS, NOUN_STOP, NOUN_STOP2, NOUN_STOP_SET, SUBJECT_SUFFIXES,
+    TAIL_FILLERS, VERB_NOUNS,
+};
 use super::numbers::is_cn_num;
-use super::scan::{is_scan_char, SCAN3};
-use super::units::{STOP_MAX, STOP_PHRASES};
+use super::relative::{may_be_second_of_rel_word, may_start_rel_word, REL_WORDS};
+use super::scan::{is_scan_char, is_trigger, DAY_DURATION_AFTER, DAY_DURATION_BEFORE, SCAN3};
+use super::units::{STOP_MAX, STOP_PHRASES, UNITS};
 use super::*;
+use crate::core::data::{self, data_file};
 
 fn show(text: &str, f: &Figure) -> String {
     let v = match &f.value {
@@ -578,7 +586,7 @@ fn scan_chars_are_three_byte() {
 #[test]
 fn change_verbs_are_three_byte() {
     // CharBits holds three-byte chars only
-    let verbs = [VERBS_UP, VERBS_DOWN, SHORT_UP, SHORT_DOWN];
+    let verbs = [&*VERBS_UP, &*VERBS_DOWN, &*SHORT_UP, &*SHORT_DOWN];
     for w in verbs.iter().flat_map(|v| v.iter()) {
         assert!(w.chars().all(|c| c.len_utf8() == 3), "{w}");
     }
@@ -591,7 +599,7 @@ fn noun_stops_are_three_byte() {
         assert_eq!(c.len_utf8(), 3, "{c}");
         assert!(NOUN_STOP_SET.contains(c), "{c}");
     }
-    for w in NOUN_STOP2 {
+    for w in NOUN_STOP2.iter() {
         assert!(w.chars().all(|c| c.len_utf8() == 3), "{w}");
     }
 }
@@ -599,7 +607,7 @@ fn noun_stops_are_three_byte() {
 #[test]
 fn stop_phrases_start_with_a_numeral() {
     // in_stop_phrase tries only the numerals near a figure
-    for p in STOP_PHRASES {
+    for p in STOP_PHRASES.iter() {
         assert!(p.chars().next().is_some_and(is_cn_num), "{p}");
         assert!(p.len() <= STOP_MAX, "{p}");
     }
@@ -632,4 +640,76 @@ fn long_numbers_stay_exact() {
         Some((m38 * 10 + 9, -12))
     );
     assert_eq!(amount("1234567890123456789012345678.901234567890元"), None);
+}
+
+#[test]
+fn relative_words_pass_the_first_char_filters() {
+    // relative_at looks a word up only after its first two chars pass
+    for w in REL_WORDS.iter() {
+        let mut cs = w.word.chars();
+        let (first, second) = (cs.next(), cs.next());
+        assert!(first.is_some_and(may_start_rel_word), "{}", w.word);
+        assert!(second.is_some_and(may_be_second_of_rel_word), "{}", w.word);
+    }
+}
+
+#[test]
+fn triggers_cover_relative_words_and_bases_without_a_number() {
+    // the scanner wakes up at a relative word or 同比/环比 only on a trigger
+    let firsts = REL_WORDS
+        .iter()
+        .map(|w| w.word)
+        .chain(["同比", "环比"])
+        .filter_map(|w| w.chars().next());
+    for c in firsts {
+        assert!(is_trigger(c), "{c}");
+        assert!(SCAN3.contains(c), "{c}");
+    }
+    assert!(BASES.contains(&"同比") && BASES.contains(&"环比"));
+}
+
+#[test]
+fn every_figure_list_entry_is_read() {
+    // a line with a misspelt category or sense would be dropped silently
+    let count = |src: &'static str| data::lines(src).count();
+    assert_eq!(UNITS.len(), count(data_file!("figure_units.txt")));
+    assert_eq!(
+        REL_WORDS.len(),
+        count(data_file!("figure_relative_words.txt"))
+    );
+    assert_eq!(
+        PRE_MARKERS.len() + POST_MARKERS.len(),
+        count(data_file!("figure_approx_markers.txt"))
+    );
+    let roles = |src: &'static str, lists: &[&Vec<&str>]| {
+        assert_eq!(lists.iter().map(|l| l.len()).sum::<usize>(), count(src));
+        assert!(lists.iter().all(|l| !l.is_empty()));
+    };
+    roles(
+        data_file!("figure_date_parts.txt"),
+        &[&YEAR_PARTS, &MONTH_PARTS, &DAYPARTS],
+    );
+    roles(
+        data_file!("figure_change_words.txt"),
+        &[&BASES, &VERBS_UP, &VERBS_DOWN, &SHORT_UP, &SHORT_DOWN],
+    );
+    roles(
+        data_file!("figure_noun_words.txt"),
+        &[
+            &NOUN_STOP2,
+            &LEAD_FILLERS,
+            &TAIL_FILLERS,
+            &EVENT_VERBS,
+            &VERB_NOUNS,
+            &SUBJECT_SUFFIXES,
+        ],
+    );
+    roles(
+        data_file!("figure_day_durations.txt"),
+        &[&DAY_DURATION_BEFORE, &DAY_DURATION_AFTER],
+    );
+    assert_eq!(
+        STOP_PHRASES.len(),
+        count(data_file!("figure_stop_phrases.txt"))
+    );
 }

@@ -134,7 +134,8 @@ fn main() {
     // warm re-analysis after a one-character edit (what a keystroke costs in
     // the core), on the clean draft and on the dense fixtures (see below)
     let mb1 = repeat_to(&base, 1 << 20);
-    let (clean, _) = zhproof::core::fix::fix_until_stable(&base, DocKind::Plain, Arc::new(Config::default()));
+    let (clean, _) =
+        zhproof::core::fix::fix_until_stable(&base, DocKind::Plain, Arc::new(Config::default()));
     let clean1 = repeat_to(&clean, 1 << 20);
     for (label, text) in [("clean draft", &clean1), ("dense", &mb1)] {
         let mut a = Analyzer::new(Arc::new(Config::default()));

@@ -268,7 +268,10 @@ fn panic_message(e: &Box<dyn std::any::Any + Send>) -> String {
 
 /// Which rules of `table` are on under `config`.
 fn switches_of(config: &Config, table: Table) -> Switches {
-    Switches::resolve(config, table.iter().map(|r| (r.code, !r.default_off, r.severity)))
+    Switches::resolve(
+        config,
+        table.iter().map(|r| (r.code, !r.default_off, r.severity)),
+    )
 }
 
 /// Run `f`, recording a panic (under `name`) instead of unwinding.
@@ -324,7 +327,8 @@ fn analyze_block(
         }
     }
     res.summaries = summaries;
-    res.mentions = guarded("entities", &mut res.panics, || entities::mentions(&ctx)).unwrap_or_default();
+    res.mentions =
+        guarded("entities", &mut res.panics, || entities::mentions(&ctx)).unwrap_or_default();
     res.figures = guarded("figures", &mut res.panics, || ctx.take_figures()).unwrap_or_default();
     // drop anything a rule reported outside the paragraph or off char boundaries
     res.findings.retain(|f| {
@@ -379,11 +383,7 @@ pub fn warm_up() {
         今年1至9月利用内资81.73亿元，同比增长7.8%,约有1000万元左右。\
         截止目前按装工作认真的开展，的的确确。GDP 增长 APP and...\n\n\
         某某区召开安全生产工作会议 2023-05-12 07:30\n";
-    let _ = analyze(
-        SAMPLE,
-        DocKind::Plain,
-        Arc::new(Config::default()),
-    );
+    let _ = analyze(SAMPLE, DocKind::Plain, Arc::new(Config::default()));
 }
 
 /// One-shot analysis with a given configuration.

@@ -75,7 +75,6 @@ pub fn is_cjk(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
-
 /// Sentence-final punctuation (a paragraph may end here).
 pub fn is_sentence_final(c: char) -> bool {
     matches!(

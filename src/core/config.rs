@@ -310,6 +310,9 @@ impl Switches {
     /// The table's default severity of `code` (Warning for a code it does
     /// not know).
     pub fn default_severity(&self, code: &str) -> Severity {
-        self.defaults.get(code).copied().unwrap_or(Severity::Warning)
+        self.defaults
+            .get(code)
+            .copied()
+            .unwrap_or(Severity::Warning)
     }
 }

@@ -525,7 +525,10 @@ quotes = "「」"
         let t = "[rules]\npunct-halfwidth = \"fatal\"\n[style]\nspacing = \"wide\"\nquotes = \"''\"\nwords = \"高实集团\"\n\narticle_date = \"2018-02-30\"\n";
         let p = parse_config(t);
         let c = p.config.expect("other entries applied");
-        assert!(c.is_on("punct-halfwidth", true), "a bad value is not applied");
+        assert!(
+            c.is_on("punct-halfwidth", true),
+            "a bad value is not applied"
+        );
         assert_eq!(c.spacing, Spacing::None);
         let lines: Vec<usize> = p.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![2, 4, 5, 6, 8], "{:?}", p.problems);

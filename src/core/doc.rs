@@ -58,7 +58,9 @@ impl Summaries {
 
 impl std::fmt::Debug for Summaries {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.0.iter().map(|(c, _)| c)).finish()
+        f.debug_list()
+            .entries(self.0.iter().map(|(c, _)| c))
+            .finish()
     }
 }
 

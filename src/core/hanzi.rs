@@ -129,4 +129,3 @@ fn build() -> Tables {
         simp_only_han,
     }
 }
-

@@ -80,8 +80,13 @@ pub fn connector_fix_range(s: &str, word: Range<usize>) -> Option<Range<usize>> 
     let a = word.start - (before.len() - before.trim_end_matches(is_space).len());
     let after = &s[word.end..];
     let e = word.end + (after.len() - after.trim_start_matches(is_space).len());
-    let ok =
-        s.get(..a).and_then(|p| p.chars().next_back()).is_some_and(is_han) && s.get(e..).and_then(|p| p.chars().next()).is_some_and(is_han);
+    let ok = s
+        .get(..a)
+        .and_then(|p| p.chars().next_back())
+        .is_some_and(is_han)
+        && s.get(e..)
+            .and_then(|p| p.chars().next())
+            .is_some_and(is_han);
     (ok && !in_parens(s, a)).then_some(a..e)
 }
 
@@ -109,4 +114,3 @@ pub fn connector_at(ctx: &ParaCtx, run: &Range<usize>) -> bool {
             && connector_fix_range(s, w).is_some()
     })
 }
-

@@ -16,8 +16,8 @@
 //! no dictionary: such pieces do not block the match; dictionary words and
 //! HMM-guessed names do.
 
-use crate::core::chars::FxHashMap as HashMap;
 use crate::core::chars::code3;
+use crate::core::chars::FxHashMap as HashMap;
 use std::ops::Range;
 
 use jieba_rs::Jieba;
@@ -536,7 +536,9 @@ mod tests {
     fn traditional_characters_are_known() {
         assert!(crate::core::nlp::may_change("這項工作"));
         assert!(crate::core::nlp::may_change("他們憑藉"));
-        assert!(!crate::core::nlp::may_change("这项工作按部就班推进，GDP增长7.8%。"));
+        assert!(!crate::core::nlp::may_change(
+            "这项工作按部就班推进，GDP增长7.8%。"
+        ));
     }
 
     #[test]

@@ -408,6 +408,8 @@ mod tests {
         assert_eq!(c.words, vec!["甲", "乙"]);
         // and the other way round: the editor turns a rule off the file left on
         let (off, _) = parse_settings(&serde_json::json!({"rules": {"punct-halfwidth": "off"}}));
-        assert!(!Config::default().overlay(&off).is_on("punct-halfwidth", true));
+        assert!(!Config::default()
+            .overlay(&off)
+            .is_on("punct-halfwidth", true));
     }
 }

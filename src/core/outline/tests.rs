@@ -180,7 +180,7 @@ fn the_signature_date_is_the_article_date() {
     let t = "关于做好安全生产工作的通知\n\n各单位要在2024年12月31日前完成整改，去年的问题要逐项销号。\n\n某某区应急管理局\n\n2024年3月5日\n";
     let a = crate::core::analyze(t, DocKind::Plain, std::sync::Arc::new(Default::default()));
     let blocks = crate::core::hover::article_blocks(&a, t);
-        let d = crate::core::figures::article_date_of(blocks, None).expect("a date");
+    let d = crate::core::figures::article_date_of(blocks, None).expect("a date");
     assert_eq!(
         (d.year, d.month, d.day),
         (2024, 3, 5),

@@ -29,7 +29,11 @@ pub fn annotations(s: &str) -> Vec<Range<usize>> {
             continue;
         };
         from = open_end;
-        if !s.get(..i).and_then(|p| p.chars().next_back()).is_some_and(is_han) {
+        if !s
+            .get(..i)
+            .and_then(|p| p.chars().next_back())
+            .is_some_and(is_han)
+        {
             continue;
         }
         let rest = &s[open_end..];
@@ -56,4 +60,3 @@ pub fn has_open_paren(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr(b'(', b).is_some() || FULL.find(b).is_some()
 }
-

@@ -163,8 +163,28 @@ mod tests {
     #[test]
     fn the_walk_agrees_with_the_definitions() {
         let atoms = [
-            "的", "的的", "我们", "我们我们", "他", "(", "（", ")", " ", "\t", "\u{3000}",
-            "\u{A0}", "a", "Z", "1", "é", "𠮷", "𠮷𠮷", "。", "\u{1}", "de", "，",
+            "的",
+            "的的",
+            "我们",
+            "我们我们",
+            "他",
+            "(",
+            "（",
+            ")",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{A0}",
+            "a",
+            "Z",
+            "1",
+            "é",
+            "𠮷",
+            "𠮷𠮷",
+            "。",
+            "\u{1}",
+            "de",
+            "，",
         ];
         let mut texts: Vec<String> = atoms.iter().map(|s| s.to_string()).collect();
         // every sequence of up to three atoms, and some with an indentation
@@ -187,12 +207,23 @@ mod tests {
         for t in &texts {
             let f = Facts::of(t);
             assert_eq!(f, reference::facts(t), "{t:?}");
-            let all = [f.repeats, f.latin, f.de, f.paren, f.inner_ws, f.wide_ws, f.simp_only > 0];
+            let all = [
+                f.repeats,
+                f.latin,
+                f.de,
+                f.paren,
+                f.inner_ws,
+                f.wide_ws,
+                f.simp_only > 0,
+            ];
             for (k, on) in all.iter().enumerate() {
                 seen[k] += usize::from(*on);
             }
         }
         // every fact was both true and false many times
-        assert!(seen.iter().all(|&n| n > 100 && n + 100 < texts.len()), "{seen:?}");
+        assert!(
+            seen.iter().all(|&n| n > 100 && n + 100 < texts.len()),
+            "{seen:?}"
+        );
     }
 }

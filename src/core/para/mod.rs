@@ -99,9 +99,7 @@ impl<'a> ParaCtx<'a> {
 
     /// Could the simplifier change anything in the masked text? (Asked once.)
     pub fn may_change(&self) -> bool {
-        *self
-            .may_change
-            .get_or_init(|| nlp::may_change(self.masked))
+        *self.may_change.get_or_init(|| nlp::may_change(self.masked))
     }
 
     /// The pre-check facts of the masked text (see [`facts`]).

@@ -8,8 +8,8 @@
 //! annotates on purpose and stays silent.
 
 use super::{Check, ParaCtx, Rule};
-use crate::core::para::annotations::annotations;
 use crate::core::finding::{Finding, Fix, Severity};
+use crate::core::para::annotations::annotations;
 
 pub const CODE: &str = "pinyin-inline";
 

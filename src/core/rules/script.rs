@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 
 use super::{Check, DocCtx, ParaCtx, Rule, Summary};
 use crate::core::chars::is_han;
-use crate::core::hanzi::{self, Tables};
 use crate::core::finding::{Finding, Fix, Severity};
+use crate::core::hanzi::{self, Tables};
 use crate::core::text::{self, Block, BlockKind};
 
 pub const CODE: &str = "script-mixed";
@@ -121,10 +121,16 @@ pub fn dominant(trad: u32, simp: u32) -> Option<Script> {
 }
 
 fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
-    let counts = |i: usize| ctx.summary::<(u32, u32)>(i, CODE).copied().unwrap_or((0, 0));
-    let (trad, simp) = (0..ctx.paras.len()).map(counts).fold((0u32, 0u32), |(a, b), c| {
-        (a.saturating_add(c.0), b.saturating_add(c.1))
-    });
+    let counts = |i: usize| {
+        ctx.summary::<(u32, u32)>(i, CODE)
+            .copied()
+            .unwrap_or((0, 0))
+    };
+    let (trad, simp) = (0..ctx.paras.len())
+        .map(counts)
+        .fold((0u32, 0u32), |(a, b), c| {
+            (a.saturating_add(c.0), b.saturating_add(c.1))
+        });
     let Some(dom) = dominant(trad, simp) else {
         return;
     };

@@ -6,12 +6,12 @@
 
 use std::sync::LazyLock;
 
-use crate::core::data::{self, data_file};
-use crate::core::wordlists::{is_term_at, match_text, Guards, Lexicon};
 use super::{hits, List};
-use crate::core::rules::{Check, ParaCtx, Rule};
+use crate::core::data::{self, data_file};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp;
+use crate::core::rules::{Check, ParaCtx, Rule};
+use crate::core::wordlists::{is_term_at, match_text, Guards, Lexicon};
 
 pub const RULES: &[Rule] = &[
     Rule {

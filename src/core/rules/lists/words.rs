@@ -6,12 +6,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::core::data::{self, data_file};
-use crate::core::wordlists::{after_surname, is_word_at, match_text, tail_ok, Guards, Lexicon};
 use super::{hits, List};
-use crate::core::rules::{Check, ParaCtx, Rule};
+use crate::core::data::{self, data_file};
 use crate::core::finding::{Edit, Finding, Fix, Severity};
 use crate::core::nlp;
+use crate::core::rules::{Check, ParaCtx, Rule};
+use crate::core::wordlists::{after_surname, is_word_at, match_text, tail_ok, Guards, Lexicon};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -82,7 +82,7 @@ fn check_confused(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     if hits.is_empty() {
         return;
     }
-        let jieba = nlp::jieba_with_words(&ctx.config.words);
+    let jieba = nlp::jieba_with_words(&ctx.config.words);
     let mut covered = 0;
     for (r, i) in hits.iter().cloned() {
         if r.start < covered {
@@ -204,7 +204,7 @@ fn check_redundant(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     if hits.is_empty() {
         return;
     }
-        let jieba = nlp::jieba_with_words(&ctx.config.words);
+    let jieba = nlp::jieba_with_words(&ctx.config.words);
     let mut covered = 0;
     for (r, i) in hits.iter().cloned() {
         if r.start < covered {

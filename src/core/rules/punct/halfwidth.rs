@@ -5,9 +5,9 @@ use super::doubled::in_doubled_run;
 use super::mojibake::is_lost_char_question;
 use super::scan::{ascii_set, find_ascii};
 use super::{DOUBLED, MOJIBAKE};
-use crate::core::rules::{Check, ParaCtx, Rule};
 use crate::core::chars::{is_cjk, is_han, is_pinyin_annotation, MASK};
 use crate::core::finding::{Finding, Fix, Severity};
+use crate::core::rules::{Check, ParaCtx, Rule};
 
 pub const RULES: &[Rule] = &[Rule {
     code: "punct-halfwidth",
@@ -81,9 +81,7 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                 }
                 // one finding per defect: doubled marks and lost characters have their own rules
                 if (ctx.enabled(DOUBLED) && in_doubled_run(s, i))
-                    || (c == b'?'
-                        && ctx.enabled(MOJIBAKE)
-                        && is_lost_char_question(s, i))
+                    || (c == b'?' && ctx.enabled(MOJIBAKE) && is_lost_char_question(s, i))
                 {
                     i += 1;
                     continue;
@@ -309,7 +307,8 @@ mod tests {
 
     #[test]
     fn range_is_the_mark() {
-        let f = crate::core::rules::testutil::run_para("punct-halfwidth", "实际,精心", DocKind::Plain);
+        let f =
+            crate::core::rules::testutil::run_para("punct-halfwidth", "实际,精心", DocKind::Plain);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].range, 6..7);
     }

@@ -42,7 +42,12 @@ fn aside(class: Option<&BlockClass>) -> bool {
 /// The check of the rule (see the rule table).
 /// The paragraph summary of `punct-unpaired`: the block's unmatched marks.
 pub(super) fn summarize_marks(ctx: &ParaCtx, b: &Block) -> Summary {
-    Box::new(paragraph_marks(ctx.text, b, ctx.doc_kind, ctx.config.quotes))
+    Box::new(paragraph_marks(
+        ctx.text,
+        b,
+        ctx.doc_kind,
+        ctx.config.quotes,
+    ))
 }
 
 pub(super) fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
@@ -93,9 +98,7 @@ fn uncached_marks(ctx: &DocCtx, quotes: Quotes) -> Vec<(usize, Marks)> {
     ctx.blocks
         .iter()
         .enumerate()
-        .filter(|&(i, b)| {
-            read(ctx, i, b) && ctx.summary::<Marks>(i, UNPAIRED).is_none()
-        })
+        .filter(|&(i, b)| read(ctx, i, b) && ctx.summary::<Marks>(i, UNPAIRED).is_none())
         .map(|(i, b)| {
             (
                 i,

@@ -572,7 +572,7 @@ fn check(files: &[SourceFile]) -> Violations {
         for _ in 0..4 {
             let n = (0..=path.len())
                 .rev()
-                .find(|&n| modules.contains(&path[..n].to_vec()))?;
+                .find(|&n| modules.contains(&path[..n]))?;
             let module = path[..n].to_vec();
             if !FACADES.contains(&module.join("::").as_str()) {
                 return Some(module);

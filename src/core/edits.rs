@@ -202,6 +202,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one edit per fix, written as a list
     fn overlap_cases() {
         let fix = |r: Range<usize>, e: Vec<Range<usize>>| Finding {
             code: "test",

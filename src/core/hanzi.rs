@@ -19,6 +19,12 @@ pub fn is_simplified_only_bmp(u: u32) -> bool {
 /// A bit set over the Basic Multilingual Plane.
 pub struct Bits(Vec<u64>);
 
+impl Default for Bits {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Bits {
     pub fn new() -> Bits {
         Bits(vec![0; 0x10000 / 64])

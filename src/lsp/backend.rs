@@ -72,8 +72,6 @@ impl Backend {
         self.caps.lock().map(|c| *c).unwrap_or_default()
     }
 
-    /// A `.zhproof.toml` opened, edited or closed in the editor: its buffer
-
     /// Queue a job for the analysis worker.
     pub(super) fn schedule(&self, job: Job) {
         if let Ok(tx) = self.jobs.lock() {

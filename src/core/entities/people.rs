@@ -219,7 +219,7 @@ impl Rec<'_> {
         let u = self.next_contiguous(i)?;
         let joined = &self.s[t.range.start..u.range.end];
         (u.is_nr() && (1..=2).contains(&u.chars()) && person_shape(joined))
-            .then(|| t.range.start..u.range.end)
+            .then_some(t.range.start..u.range.end)
     }
 
     /// `欧阳明/华在`: jieba cut the last given-name char of a compound-surname

@@ -48,7 +48,7 @@ enum Evidence {
 /// paragraph's context-aware simplified text (fast2s keeps 乾隆, 慰藉 …) is
 /// only needed, and only computed, when a character the map changes occurs.
 fn walk(ctx: &ParaCtx, mut f: impl FnMut(usize, char, Evidence)) {
-    let t = &*TABLES;
+    let t = TABLES;
     let mut simp: Option<&str> = None;
     for (i, c) in ctx.masked.char_indices() {
         if (c as u32) < 0x3400 || !is_han(c) {
@@ -192,7 +192,7 @@ mod tests {
     /// treats as changed by the simplifier is one `may_change` reports.
     #[test]
     fn changed_characters_are_ones_the_simplifier_may_change() {
-        let t = &*TABLES;
+        let t = TABLES;
         for u in 0u32..0x1_0000 {
             if let Some(c) = char::from_u32(u) {
                 if t.changed.has(c) {
@@ -226,7 +226,7 @@ mod tests {
     /// simplifier changes nothing.
     #[test]
     fn simplified_only_characters_are_counted() {
-        let t = &*TABLES;
+        let t = TABLES;
         let mut total = 0;
         for s in crate::core::wordlists::sample_texts() {
             let si = s
@@ -242,7 +242,7 @@ mod tests {
 
     #[test]
     fn tables() {
-        let t = &*TABLES;
+        let t = TABLES;
         assert_eq!(t.unique.get(&'们'), Some(&'們'));
         assert!(t.simp_only.has('们'));
         assert!(!t.simp_only.has('后'));

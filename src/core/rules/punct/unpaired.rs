@@ -191,8 +191,8 @@ impl Quiet {
     fn broken_paragraphs(&mut self, ctx: &DocCtx, all: &[Option<&Marks>]) {
         let n = ctx.blocks.len();
         let mut pending: Vec<(usize, usize, usize)> = Vec::new(); // (block, open, pair)
-        for j in 0..n {
-            let Some(mj) = all[j].as_ref() else { continue };
+        for (j, mj) in all.iter().enumerate().take(n) {
+            let Some(mj) = mj.as_ref() else { continue };
             if aside(ctx.classes.get(j)) {
                 continue;
             }

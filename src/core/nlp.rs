@@ -145,7 +145,7 @@ fn intern_other(tag: &str) -> &'static str {
 /// The characters the simplifier may change (traditional forms), as a bitset
 /// over U+0800..=U+FFFF (it only converts three-byte characters): those it
 /// changes on their own, and those it changes only next to certain others.
-static MAY_CHANGE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+static MAY_CHANGE: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLock::new(|| {
     let mut all = String::with_capacity(0x10000 * 4);
     for n in 0x0800u32..=0xFFFF {
         if let Some(c) = char::from_u32(n) {
@@ -155,7 +155,7 @@ static MAY_CHANGE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     }
     // the converter emits one char per char, so the two align
     let simple = fast2s::convert(&all);
-    let mut bits = vec![0u64; 1024];
+    let mut bits = Box::new([0u64; 1024]);
     let mut set = |c: char| {
         let n = c as u32;
         if n <= 0xFFFF {
@@ -173,6 +173,14 @@ static MAY_CHANGE: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     }
     bits
 });
+
+/// The characters the simplifier may change, a bit per code point of
+/// U+0800..=U+FFFF (index `n >> 6`, bit `n & 63`), for walks that test them
+/// among other things (the paragraph's facts); [`may_change`] is the plain
+/// test.
+pub fn may_change_bits() -> &'static [u64; 1024] {
+    &MAY_CHANGE
+}
 
 /// Could the simplifier change anything in `s`? (If not, [`to_simplified`]
 /// returns `s` as it is.)

@@ -8,6 +8,8 @@
 
 use crate::core::chars::{code3, is_han, is_inline_ws};
 use crate::core::hanzi;
+use crate::core::nlp;
+use std::sync::LazyLock;
 
 /// What a paragraph holds, as its pre-checks ask.
 #[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,12 +30,43 @@ pub struct Facts {
     /// How many Han characters from U+3400 on only simplified script has
     /// (see [`hanzi`]).
     pub simp_only: u32,
+    /// Any character the simplifier may change (a traditional form, see
+    /// [`nlp::may_change`]).
+    pub may_change: bool,
 }
 
 /// [`is_han`] of a code point.
 fn is_han_code(n: u32) -> bool {
     char::from_u32(n).is_some_and(is_han)
 }
+
+/// What the walk asks of a three-byte character, a bit each (one table
+/// lookup instead of one per question).
+const SIMP_ONLY: u8 = 1;
+const MAY_CHANGE: u8 = 2;
+/// `的`, `（` or U+3000: the walk looks closer.
+const MARK: u8 = 4;
+
+/// The [`SIMP_ONLY`], [`MAY_CHANGE`] and [`MARK`] bits of every code point
+/// of U+0000..=U+FFFF (built once from the script and simplifier tables).
+static CLASS: LazyLock<Box<[u8; 0x10000]>> = LazyLock::new(|| {
+    let mut class = Box::new([0u8; 0x10000]);
+    let simp_only = &hanzi::TABLES.simp_only_han;
+    let changeable = nlp::may_change_bits();
+    for (n, c) in class.iter_mut().enumerate() {
+        let (word, bit) = (n >> 6, n & 63);
+        if (simp_only[word] >> bit) & 1 != 0 {
+            *c |= SIMP_ONLY;
+        }
+        if (changeable[word] >> bit) & 1 != 0 {
+            *c |= MAY_CHANGE;
+        }
+    }
+    for mark in ['的', '（', '\u{3000}'] {
+        class[mark as usize] |= MARK;
+    }
+    class
+});
 
 impl Facts {
     /// All facts of `s`, in one walk.
@@ -43,12 +76,12 @@ impl Facts {
         let (mut p1, mut p2, mut p3) = (0u32, 0u32, 0u32);
         let (mut ws_end, mut wide_ws_end) = (0, 0);
         let mut f = Facts::default();
-        let simp_only = &hanzi::TABLES.simp_only_han;
+        let class = &**CLASS;
         let b = s.as_bytes();
         let mut rest = b;
         loop {
             let at = b.len() - rest.len();
-            let n = match *rest {
+            let (n, marked) = match *rest {
                 [] => break,
                 [x, ref tail @ ..] if x < 0x80 => {
                     rest = tail;
@@ -65,25 +98,29 @@ impl Facts {
                 [x @ 0xE0..=0xEF, y, z, ref tail @ ..] => {
                     rest = tail;
                     let n = code3(x, y, z);
-                    f.simp_only += (simp_only[(n >> 6) as usize & 1023] >> (n & 63)) as u32 & 1;
-                    n
+                    let c = class[n as usize & 0xFFFF];
+                    f.simp_only += u32::from(c & SIMP_ONLY);
+                    f.may_change |= c & MAY_CHANGE != 0;
+                    (n, c & MARK != 0)
                 }
                 _ => {
                     let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
                         break;
                     };
                     rest = rest.get(c.len_utf8()..).unwrap_or_default();
-                    c as u32
+                    (c as u32, c == '\u{A0}')
                 }
             };
-            match n {
-                0x7684 => f.de = true,    // 的
-                0xFF08 => f.paren = true, // （
-                0x3000 | 0xA0 => {
-                    ws_end = b.len() - rest.len();
-                    wide_ws_end = ws_end;
+            if marked {
+                match n {
+                    0x7684 => f.de = true,    // 的
+                    0xFF08 => f.paren = true, // （
+                    _ => {
+                        // U+3000 or NBSP
+                        ws_end = b.len() - rest.len();
+                        wide_ws_end = ws_end;
+                    }
                 }
-                _ => {}
             }
             // rarely equal: the Han test only then
             if n == p1 || (n == p2 && p1 == p3) {
@@ -152,6 +189,7 @@ pub mod reference {
             inner_ws: inner_ws(s),
             wide_ws: wide_ws(s),
             simp_only: simp_only(s),
+            may_change: nlp::may_change(s),
         }
     }
 }
@@ -185,6 +223,9 @@ mod tests {
             "\u{1}",
             "de",
             "，",
+            "這",
+            "著",
+            "乾",
         ];
         let mut texts: Vec<String> = atoms.iter().map(|s| s.to_string()).collect();
         // every sequence of up to three atoms, and some with an indentation
@@ -203,7 +244,7 @@ mod tests {
             texts.extend(t.lines().map(String::from));
         }
         texts.extend(crate::core::wordlists::sample_texts());
-        let mut seen = [0usize; 7];
+        let mut seen = [0usize; 8];
         for t in &texts {
             let f = Facts::of(t);
             assert_eq!(f, reference::facts(t), "{t:?}");
@@ -215,6 +256,7 @@ mod tests {
                 f.inner_ws,
                 f.wide_ws,
                 f.simp_only > 0,
+                f.may_change,
             ];
             for (k, on) in all.iter().enumerate() {
                 seen[k] += usize::from(*on);

@@ -37,7 +37,6 @@ pub struct ParaCtx<'a> {
     simplified: OnceCell<Option<String>>,
     tokens: OnceCell<Vec<Token>>,
     figures: OnceCell<Vec<Figure>>,
-    may_change: OnceCell<bool>,
     facts: OnceCell<Facts>,
     /// What higher layers computed once for this paragraph.
     pub memo: Memo,
@@ -62,7 +61,6 @@ impl<'a> ParaCtx<'a> {
             simplified: OnceCell::new(),
             tokens: OnceCell::new(),
             figures: OnceCell::new(),
-            may_change: OnceCell::new(),
             facts: OnceCell::new(),
             memo: Memo::default(),
         }
@@ -97,9 +95,10 @@ impl<'a> ParaCtx<'a> {
             .unwrap_or(self.masked)
     }
 
-    /// Could the simplifier change anything in the masked text? (Asked once.)
+    /// Could the simplifier change anything in the masked text? (One of the
+    /// paragraph's [`facts`].)
     pub fn may_change(&self) -> bool {
-        *self.may_change.get_or_init(|| nlp::may_change(self.masked))
+        self.facts().may_change
     }
 
     /// The pre-check facts of the masked text (see [`facts`]).

@@ -210,17 +210,17 @@ impl Analyzer {
     /// suppressed by a comment in the text, sorted by position.
     fn settle(&self, text: &str, findings: &mut Vec<Finding>) {
         let switches = &self.switches;
-        findings.retain(|f| {
-            switches.is_on(f.code) && f.range.end <= text.len() && f.range.start <= f.range.end
+        findings.retain_mut(|f| {
+            let own = f.own_severity.then_some(f.severity);
+            let valid = f.range.end <= text.len() && f.range.start <= f.range.end;
+            match switches.severity_of(f.code, own).filter(|_| valid) {
+                Some(severity) => {
+                    f.severity = severity;
+                    true
+                }
+                None => false,
+            }
         });
-        for f in findings.iter_mut() {
-            let default = if f.own_severity {
-                f.severity
-            } else {
-                switches.default_severity(f.code)
-            };
-            f.severity = self.config.severity(f.code, default);
-        }
         // in-text suppression comments (one substring search when there are none)
         super::suppress::apply(text, findings);
         findings.sort_by(|a, b| {

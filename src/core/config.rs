@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::chars::{FxHashMap, FxHashSet};
+use super::chars::FxHashMap;
 use super::finding::Severity;
 
 /// Spacing between Chinese and digits / Latin letters.
@@ -272,15 +272,26 @@ mod tests {
 /// is handed). A code the table does not know is off.
 #[derive(Debug, Clone, Default)]
 pub struct Switches {
-    on: FxHashSet<&'static str>,
+    /// Per code of the table: one lookup answers all a finding asks.
+    by_code: FxHashMap<&'static str, Switch>,
     /// Per entry of the table, in its order: is it on?
     by_index: Vec<bool>,
-    defaults: FxHashMap<&'static str, Severity>,
+}
+
+/// What the configuration makes of one rule code.
+#[derive(Debug, Clone, Copy)]
+struct Switch {
+    on: bool,
+    /// The table's default severity.
+    default: Severity,
+    /// The severity the configuration sets, if it sets one.
+    configured: Option<Severity>,
 }
 
 impl Switches {
     /// `table`: every rule's code, whether it is on by default, and its
-    /// default severity (the first entry of a code wins).
+    /// default severity (the first entry of a code wins the severity; the
+    /// code is on if any of its entries is).
     pub fn resolve(
         config: &Config,
         table: impl IntoIterator<Item = (&'static str, bool, Severity)>,
@@ -289,17 +300,22 @@ impl Switches {
         for (code, default_on, severity) in table {
             let on = config.is_on(code, default_on);
             s.by_index.push(on);
-            if on {
-                s.on.insert(code);
-            }
-            s.defaults.entry(code).or_insert(severity);
+            let switch = s.by_code.entry(code).or_insert(Switch {
+                on,
+                default: severity,
+                configured: match config.rules.get(code) {
+                    Some(RuleSetting::On(Some(sev))) => Some(*sev),
+                    _ => None,
+                },
+            });
+            switch.on |= on;
         }
         s
     }
 
     /// Is the rule `code` on?
     pub fn is_on(&self, code: &str) -> bool {
-        self.on.contains(code)
+        self.by_code.get(code).is_some_and(|s| s.on)
     }
 
     /// Is the `i`-th rule of the table on?
@@ -310,9 +326,67 @@ impl Switches {
     /// The table's default severity of `code` (Warning for a code it does
     /// not know).
     pub fn default_severity(&self, code: &str) -> Severity {
-        self.defaults
+        self.by_code
             .get(code)
-            .copied()
-            .unwrap_or(Severity::Warning)
+            .map_or(Severity::Warning, |s| s.default)
+    }
+
+    /// The severity a finding of rule `code` is reported at, or `None` if
+    /// the rule is off (or unknown): the configuration's severity, else the
+    /// one the rule chose (`own`), else the table's default. The same as
+    /// [`Config::severity`] over [`Switches::default_severity`], in one lookup.
+    pub fn severity_of(&self, code: &str, own: Option<Severity>) -> Option<Severity> {
+        let s = self.by_code.get(code).filter(|s| s.on)?;
+        Some(s.configured.or(own).unwrap_or(s.default))
+    }
+}
+
+#[cfg(test)]
+mod switch_tests {
+    use super::*;
+
+    /// `severity_of` answers what `is_on`, `default_severity` and
+    /// `Config::severity` answer together.
+    #[test]
+    fn severity_of_is_the_three_questions_in_one() {
+        let table = [
+            ("a", true, Severity::Warning),
+            ("b", false, Severity::Info),
+            ("c", true, Severity::Hint),
+            ("c", false, Severity::Error),
+            ("d", true, Severity::Error),
+        ];
+        let mut configs = vec![Config::default()];
+        for setting in [
+            RuleSetting::Off,
+            RuleSetting::On(None),
+            RuleSetting::On(Some(Severity::Error)),
+            RuleSetting::On(Some(Severity::Hint)),
+        ] {
+            for code in ["a", "b", "c", "x"] {
+                let mut c = Config::default();
+                c.rules.insert(code.to_string(), setting.clone());
+                configs.push(c);
+            }
+        }
+        let mut seen_off = 0;
+        for config in &configs {
+            let s = Switches::resolve(config, table);
+            for code in ["a", "b", "c", "d", "x"] {
+                for own in [None, Some(Severity::Info), Some(Severity::Error)] {
+                    let plain = s.is_on(code).then(|| {
+                        config.severity(code, own.unwrap_or(s.default_severity(code)))
+                    });
+                    assert_eq!(s.severity_of(code, own), plain, "{code} {own:?} {config:?}");
+                    seen_off += usize::from(plain.is_none());
+                }
+            }
+        }
+        assert!(seen_off > 10);
+        // the first entry of a code gives the severity, any entry turns it on
+        let s = Switches::resolve(&Config::default(), table);
+        assert_eq!(s.severity_of("c", None), Some(Severity::Hint));
+        assert_eq!(s.severity_of("b", None), None);
+        assert_eq!(s.severity_of("x", None), None);
     }
 }

@@ -21,8 +21,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use zhproof::core::config::RuleSetting;
-use zhproof::core::{figures, nlp, Analyzer, Config, DocKind};
+use zhproof::core::{parse_figures, Analyzer, Config, DocKind, RuleSetting};
 
 /// The allocator the `zhproof` binary uses, so that the in-process
 /// measurements see what the server sees.
@@ -109,7 +108,7 @@ fn main() {
     // 1. cold full-analysis throughput
     let big = repeat_to(&base, 5 << 20);
     // load the dictionary and the rules' tables outside the timing, as the server does at start-up
-    zhproof::core::analyzer::warm_up();
+    zhproof::core::warm_up();
     let runs = if quick { 1 } else { 5 };
     let (mut mbs, mut cpu_mbs) = (Vec::new(), Vec::new());
     let mut findings = 0;
@@ -135,7 +134,7 @@ fn main() {
     // the core), on the clean draft and on the dense fixtures (see below)
     let mb1 = repeat_to(&base, 1 << 20);
     let (clean, _) =
-        zhproof::core::fix::fix_until_stable(&base, DocKind::Plain, Arc::new(Config::default()));
+        zhproof::core::fix_until_stable(&base, DocKind::Plain, Arc::new(Config::default()));
     let clean1 = repeat_to(&clean, 1 << 20);
     for (label, text) in [("clean draft", &clean1), ("dense", &mb1)] {
         let mut a = Analyzer::new(Arc::new(Config::default()));
@@ -240,7 +239,7 @@ fn figures_and_word_rules(base: &str, bytes: usize) {
     let mb = text.len() as f64 / 1e6;
 
     let (n, wall, parse_cpu) =
-        timed(|| text.lines().map(|l| figures::parse(l).len()).sum::<usize>());
+        timed(|| text.lines().map(|l| parse_figures(l).len()).sum::<usize>());
     println!(
         "figures::parse alone: {mb:.1} MB, {n} figures, {:.1} MB/s by CPU time ({:.1} MB/s wall)",
         mb / parse_cpu,
@@ -248,7 +247,7 @@ fn figures_and_word_rules(base: &str, bytes: usize) {
     );
     let (a, wall, cpu) =
         timed(|| Analyzer::new(Arc::new(Config::default())).analyze(&text, DocKind::Plain));
-    let nf: usize = a.paras.iter().map(|p| p.figures.len()).sum();
+    let nf = a.figures().count();
     println!(
         "analysis (cold, varied text): {mb:.1} MB, {} findings, {nf} figures, {:.1} MB/s by CPU \
          time ({:.1} MB/s wall); without the figure pass ≈ {:.1} MB/s",
@@ -281,10 +280,9 @@ fn figures_and_word_rules(base: &str, bytes: usize) {
         let (only, _) = run_without(&others);
         println!("  only {code}: {:+.2} s", only - without);
     }
-    let j = nlp::jieba();
     let (ntok, _, cpu) = timed(|| {
         text.lines()
-            .map(|l| nlp::tag(&j, &nlp::to_simplified(l)).len())
+            .map(|l| zhproof::core::tokens(l).len())
             .sum::<usize>()
     });
     println!(

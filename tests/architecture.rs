@@ -17,6 +17,9 @@
 //!    is a directory imports within itself).
 //! 3. **Core**: no file under `src/core` names `tower_lsp_server`, `tokio`,
 //!    `serde_json`, `crate::lsp` or `crate::cli`.
+//! 4. **Public API**: the core root declares no module `pub` (they are
+//!    `pub(crate)` or private) and re-exports items, never a module: the
+//!    core's public API is the list of its `pub use` items.
 //!
 //! The crate root (`lib.rs`) and the core root (`core/mod.rs`) are facades:
 //! they declare modules and re-export items. They are not checked as
@@ -105,6 +108,7 @@ struct Violations {
     layers: Vec<String>,
     rule_imports: Vec<String>,
     core_names: Vec<String>,
+    api: Vec<String>,
 }
 
 /// Every `.rs` file under `src/` of this crate, sorted by path.
@@ -585,6 +589,25 @@ fn check(files: &[SourceFile]) -> Violations {
         }
         None
     };
+    if let Some((_, core, Some(code))) = codes.iter().find(|(_, m, _)| m.join("::") == "core") {
+        for (n, l) in code.lines().enumerate() {
+            if l.trim_start().starts_with("pub mod ") {
+                v.api.push(format!(
+                    "src/core/mod.rs:{}: `{}`: declare it `pub(crate) mod` and re-export the items that are public",
+                    n + 1,
+                    l.trim()
+                ));
+            }
+        }
+        for (name, path) in reexports(code, core) {
+            if modules.contains(&path) {
+                v.api.push(format!(
+                    "src/core/mod.rs: `{name}` re-exports the module `{}`: re-export its items",
+                    path.join("::")
+                ));
+            }
+        }
+    }
     let mut unlisted = BTreeSet::new();
     for (file, module, code) in &codes {
         let Some(code) = code else { continue };
@@ -712,13 +735,18 @@ fn the_core_names_no_lsp_json_or_async_types() {
 }
 
 #[test]
+fn the_core_exports_items_not_modules() {
+    report("public API", &check(&source_files()).api);
+}
+
+#[test]
 fn the_source_is_read() {
     // the checks above see the real tree: every file, modules resolved
     let files = source_files();
     assert!(files.iter().any(|f| f.path == "core/rules/mod.rs"));
     assert!(files.iter().any(|f| f.path == "lib.rs"));
     let v = check(&files);
-    let all = v.layers.len() + v.rule_imports.len() + v.core_names.len();
+    let all = v.layers.len() + v.rule_imports.len() + v.core_names.len() + v.api.len();
     println!("{all} violations in src/ today");
 }
 
@@ -742,7 +770,7 @@ fn clean_tree() -> Vec<(&'static str, &'static str)> {
         ("lsp/mod.rs", "use crate::core::Config;\npub struct Server;\n"),
         (
             "core/mod.rs",
-            "pub mod chars;\npub mod config;\npub mod finding;\npub mod analyzer;\npub mod rules;\n#[cfg(test)]\nmod md_tests;\npub use config::Config;\npub use analyzer::{analyze, Analyzer};\n",
+            "pub(crate) mod chars;\npub(crate) mod config;\nmod finding;\npub(crate) mod analyzer;\npub(crate) mod rules;\n#[cfg(test)]\nmod md_tests;\npub use config::Config;\npub use analyzer::{analyze, Analyzer};\npub use rules::{all as rules, Rule};\n",
         ),
         ("core/chars.rs", "pub fn is_han(c: char) -> bool { c > '\\u{3000}' }\n"),
         (
@@ -786,7 +814,35 @@ fn with(file: (&'static str, &'static str)) -> Vec<SourceFile> {
 fn a_clean_tree_passes() {
     let v = check(&tree(&clean_tree()));
     assert!(
-        v.layers.is_empty() && v.rule_imports.is_empty() && v.core_names.is_empty(),
+        v.layers.is_empty()
+            && v.rule_imports.is_empty()
+            && v.core_names.is_empty()
+            && v.api.is_empty(),
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn a_public_core_module_is_caught() {
+    let v = check(&with((
+        "core/mod.rs",
+        "pub(crate) mod chars;\npub mod config;\npub(crate) mod finding;\npub(crate) mod analyzer;\npub(crate) mod rules;\npub use analyzer::Analyzer;\npub use self::rules::*;\npub use crate::core::chars;\n// pub mod not_code;\n",
+    )));
+    assert_eq!(v.api.len(), 3, "{v:#?}");
+    assert!(
+        v.api[0].starts_with("src/core/mod.rs:2: `pub mod config;`"),
+        "{v:#?}"
+    );
+    assert!(
+        v.api
+            .iter()
+            .any(|l| l.contains("re-exports the module `core::rules`")),
+        "{v:#?}"
+    );
+    assert!(
+        v.api
+            .iter()
+            .any(|l| l.contains("`chars` re-exports the module `core::chars`")),
         "{v:#?}"
     );
 }

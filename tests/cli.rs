@@ -183,14 +183,11 @@ fn docs_rules_md_is_up_to_date() {
 #[test]
 fn every_rule_reference_example_behaves() {
     use std::sync::Arc;
-    use zhproof::core::{analyze, rules, Config, DocKind};
+    use zhproof::core::{analyze, rules, Config, DocKind, RuleSetting};
     let mut bad = Vec::new();
-    for r in rules::all() {
+    for r in rules() {
         let mut cfg = Config::default();
-        cfg.rules.insert(
-            r.code.to_string(),
-            zhproof::core::config::RuleSetting::On(None),
-        );
+        cfg.rules.insert(r.code.to_string(), RuleSetting::On(None));
         let cfg = Arc::new(cfg);
         let fires = |t: &str| {
             analyze(&format!("{t}\n"), DocKind::Plain, cfg.clone())

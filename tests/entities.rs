@@ -4,8 +4,9 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use zhproof::core::entities::{hover_markdown, EntityIndex, EntityKind};
-use zhproof::core::{analyze, Config, DocKind};
+use zhproof::core::{
+    analyze, entity_hover_markdown as hover_markdown, Config, DocKind, EntityIndex, EntityKind,
+};
 
 fn fixture() -> (String, EntityIndex) {
     let text = include_str!("fixtures/entities_article.txt").to_string();

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use zhproof::core::{analyze, fix, Config, DocKind, Finding};
+use zhproof::core::{analyze, apply_edits, fix_all_edits, Config, DocKind, Finding};
 
 const CODES: &[&str] = &[
     "para-broken",
@@ -36,8 +36,8 @@ fn pairs(text: &str) -> Vec<(&'static str, String)> {
 }
 
 fn fix_all_at_once(text: &str) -> String {
-    let edits = fix::fix_all_edits(&mine(text));
-    fix::apply_edits(text, &edits).0
+    let edits = fix_all_edits(&mine(text));
+    apply_edits(text, &edits).0
 }
 
 /// Apply the first (or last) fixable finding, re-analyse, repeat.
@@ -54,7 +54,7 @@ fn fix_one_at_a_time(text: &str, from_end: bool) -> String {
         let Some(fx) = next else {
             return cur;
         };
-        let (next, n) = fix::apply_edits(&cur, &fx.edits);
+        let (next, n) = apply_edits(&cur, &fx.edits);
         assert_eq!(n, fx.edits.len(), "every edit of a fix applies");
         cur = next;
     }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use zhproof::core::{analyze, fix, Config, DocKind, Finding};
+use zhproof::core::{analyze, apply_edits, fix_all_edits, Config, DocKind, Finding};
 
 const CODES: &[&str] = &[
     "punct-doubled",
@@ -66,8 +66,8 @@ fn planted_defects_are_found() {
 fn fixes_are_idempotent() {
     let text = article();
     let a = analyze(&text, DocKind::Plain, Arc::new(Config::default()));
-    let edits = fix::fix_all_edits(&a.findings);
-    let (once, n) = fix::apply_edits(&text, &edits);
+    let edits = fix_all_edits(&a.findings);
+    let (once, n) = apply_edits(&text, &edits);
     assert_eq!(n, edits.len());
     let left = ours(&once);
     assert!(
@@ -85,14 +85,14 @@ fn fixes_are_idempotent() {
 
     // our fixes applied one at a time (re-analysing after each) give the
     // same text as all of them at once
-    let all_at_once = fix::apply_edits(&text, &fix::fix_all_edits(&ours(&text))).0;
+    let all_at_once = apply_edits(&text, &fix_all_edits(&ours(&text))).0;
     let mut cur = text.clone();
     for _ in 0..64 {
         let fs = ours(&cur);
         let Some(fx) = fs.iter().find_map(|f| f.fix.as_ref()) else {
             break;
         };
-        cur = fix::apply_edits(&cur, &fx.edits).0;
+        cur = apply_edits(&cur, &fx.edits).0;
     }
     assert_eq!(cur, all_at_once);
 }

@@ -17,9 +17,9 @@
 
 use std::sync::Arc;
 
-use zhproof::core::config::RuleSetting;
-use zhproof::core::rules::{self, Rule};
-use zhproof::core::{analyze, fix, Config, DocKind, Finding};
+use zhproof::core::{
+    analyze, apply_edits, fix_all_edits, rules, Config, DocKind, Finding, Rule, RuleSetting,
+};
 
 /// Rules marked `fixable` in the table whose findings never carry a fix
 /// (a known mismatch, left for the table's owner: `term-cautioned` has no
@@ -41,6 +41,11 @@ fn config_with(code: &str) -> Arc<Config> {
 }
 
 /// The findings of `rule` on `text`, analysed as a plain-text document.
+/// The rule of the table with this code.
+fn rule(code: &str) -> Option<&'static Rule> {
+    rules().iter().copied().find(|r| r.code == code)
+}
+
 fn findings_of(rule: &Rule, text: &str) -> Vec<Finding> {
     analyze(text, DocKind::Plain, config_with(rule.code))
         .findings
@@ -51,8 +56,8 @@ fn findings_of(rule: &Rule, text: &str) -> Vec<Finding> {
 
 /// `text` with every fix of `rule`'s findings applied (all at once).
 fn fixed_by(rule: &Rule, text: &str) -> String {
-    let edits = fix::fix_all_edits(&findings_of(rule, text));
-    fix::apply_edits(text, &edits).0
+    let edits = fix_all_edits(&findings_of(rule, text));
+    apply_edits(text, &edits).0
 }
 
 /// What went wrong with one rule's examples (empty: nothing).
@@ -134,7 +139,7 @@ fn problems(rule: &Rule) -> Vec<String> {
 
 #[test]
 fn every_rule_example_is_true() {
-    let all = rules::all();
+    let all = rules();
     assert!(!all.is_empty(), "the rule table is empty");
     let mut report = Vec::new();
     for rule in all {
@@ -153,7 +158,7 @@ fn every_rule_example_is_true() {
 #[test]
 fn every_rule_has_both_examples_and_a_unique_code() {
     let mut seen = std::collections::BTreeSet::new();
-    for rule in rules::all() {
+    for rule in rules() {
         assert!(seen.insert(rule.code), "{}: code used twice", rule.code);
         assert!(
             !rule.wrong.trim().is_empty(),
@@ -176,7 +181,7 @@ fn every_rule_has_both_examples_and_a_unique_code() {
 #[test]
 fn known_mismatches_are_still_real() {
     for code in FIXABLE_WITHOUT_A_FIX {
-        let rule = rules::get(code).unwrap_or_else(|| panic!("{code}: no such rule"));
+        let rule = rule(code).unwrap_or_else(|| panic!("{code}: no such rule"));
         let offers_a_fix = findings_of(rule, rule.wrong)
             .iter()
             .any(|f| f.fix.is_some());
@@ -186,7 +191,7 @@ fn known_mismatches_are_still_real() {
         );
     }
     for code in FIXED_IS_NOT_RIGHT {
-        let rule = rules::get(code).unwrap_or_else(|| panic!("{code}: no such rule"));
+        let rule = rule(code).unwrap_or_else(|| panic!("{code}: no such rule"));
         assert_ne!(
             fixed_by(rule, rule.wrong),
             rule.right,

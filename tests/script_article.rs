@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use zhproof::core::{analyze, fix, Config, DocKind};
+use zhproof::core::{analyze, apply_edits, fix_all_edits, Config, DocKind};
 
 const CODES: &[&str] = &[
     "space-cjk-alnum",
@@ -63,8 +63,8 @@ fn planted_defects_are_found() {
 fn fix_all_leaves_nothing_fixable() {
     let text = article();
     let a = analyze(&text, DocKind::Plain, Arc::new(Config::default()));
-    let edits = fix::fix_all_edits(&a.findings);
-    let (fixed, _) = fix::apply_edits(&text, &edits);
+    let edits = fix_all_edits(&a.findings);
+    let (fixed, _) = apply_edits(&text, &edits);
     let left: Vec<_> = mine(&fixed)
         .into_iter()
         .filter(|(_, _, fix)| *fix)

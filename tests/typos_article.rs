@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use zhproof::core::{analyze, Config, DocKind};
+use zhproof::core::{analyze, apply_edits, fix_all_edits, Config, DocKind};
 
 const CODES: &[&str] = &["typo-char", "de-di-de", "word-repeated"];
 
@@ -45,8 +45,8 @@ fn typos_article_fixes() {
         .filter(|f| CODES.contains(&f.code))
         .cloned()
         .collect();
-    let edits = zhproof::core::fix::fix_all_edits(&mine);
-    let (fixed, _) = zhproof::core::fix::apply_edits(text, &edits);
+    let edits = fix_all_edits(&mine);
+    let (fixed, _) = apply_edits(text, &edits);
     assert!(fixed.contains("一边高兴地说，"));
     assert!(fixed.contains("作出部署安排，"));
     assert!(fixed.contains("让村民的“小菜园”"));

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use zhproof::core::{analyze, fix, Config, DocKind};
+use zhproof::core::{analyze, apply_edits, fix_all_edits, Config, DocKind};
 
 const CODES: &[&str] = &[
     "word-confused",
@@ -43,7 +43,7 @@ fn words_article_planted_defects_are_found_and_fixed() {
         .cloned()
         .collect();
     assert!(mine.iter().all(|f| f.fix.is_some()));
-    let (fixed, _) = fix::apply_edits(text, &fix::fix_all_edits(&mine));
+    let (fixed, _) = apply_edits(text, &fix_all_edits(&mine));
     for (wrong, right) in [
         ("截止目前，东湖", "截至目前，东湖"),
         ("按步就班", "按部就班"),

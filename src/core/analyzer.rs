@@ -13,6 +13,7 @@ use super::config::{Config, Switches};
 pub use super::doc::ParaResult;
 use super::doc::{DocCtx, Summaries};
 use super::entities::{self, EntityIndex, Mention};
+use super::figures::Figure;
 use super::finding::Finding;
 use super::outline::{self, BlockClass, Section};
 use super::para::ParaCtx;
@@ -27,13 +28,13 @@ pub type Table = &'static [&'static Rule];
 pub struct Analysis {
     /// All findings, in document byte ranges, sorted by position.
     pub findings: Vec<Finding>,
-    pub blocks: Vec<Block>,
-    pub classes: Vec<BlockClass>,
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) classes: Vec<BlockClass>,
     /// The outline, built on first use (see [`Analysis::sections`]): a
     /// keystroke does not pay for it unless the editor asks.
     sections: std::sync::OnceLock<Vec<Section>>,
     /// Per block, aligned with `blocks`.
-    pub paras: Vec<Arc<ParaResult>>,
+    pub(crate) paras: Vec<Arc<ParaResult>>,
     /// How many blocks were analysed afresh / taken from the cache.
     pub fresh: usize,
     pub reused: usize,
@@ -351,6 +352,15 @@ impl Analysis {
             .get_or_init(|| outline::sections(text, &self.blocks, &self.classes))
     }
 
+    /// Every figure of the document, with the byte offset of its paragraph
+    /// (a figure's range counts from there).
+    pub fn figures(&self) -> impl Iterator<Item = (usize, &Figure)> {
+        self.blocks
+            .iter()
+            .zip(&self.paras)
+            .flat_map(|(b, p)| p.figures.iter().map(move |f| (b.range.start, f)))
+    }
+
     /// The people, organizations and places of the document.
     pub fn entities(&self) -> EntityIndex {
         let paras: Vec<(usize, &[Mention])> = self
@@ -384,6 +394,14 @@ pub fn warm_up() {
         截止目前按装工作认真的开展，的的确确。GDP 增长 APP and...\n\n\
         某某区召开安全生产工作会议 2023-05-12 07:30\n";
     let _ = analyze(SAMPLE, DocKind::Plain, Arc::new(Config::default()));
+}
+
+/// The outline of `text`: its title and numbered sections, nested (what
+/// [`Analysis::sections`] gives, without keeping the analysis).
+pub fn outline(text: &str, kind: DocKind) -> Vec<Section> {
+    analyze(text, kind, Arc::new(Config::default()))
+        .sections(text)
+        .to_vec()
 }
 
 /// One-shot analysis with a given configuration.

@@ -82,6 +82,7 @@ fn is_trimmed_by_normalize(c: char) -> bool {
 }
 
 /// Is this whole line web/app boilerplate?
+#[cfg(test)]
 pub fn is_boilerplate(line: &str) -> bool {
     let t = line.trim();
     is_boilerplate_trimmed(t, t.chars().count())

@@ -209,6 +209,7 @@ impl<V> WordTable<V> {
         self.map.get(w)
     }
 
+    #[cfg(test)]
     #[inline]
     pub fn contains_key(&self, w: &str) -> bool {
         self.get(w).is_some()
@@ -221,14 +222,6 @@ impl<V> WordTable<V> {
 
     pub fn keys(&self) -> impl Iterator<Item = &&'static str> {
         self.map.keys()
-    }
-
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
     }
 }
 

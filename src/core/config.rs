@@ -172,7 +172,7 @@ impl Config {
 
     /// This configuration with `layer` on top: the layer's values win where
     /// both set one (per rule code, per style key); word lists are united.
-    pub fn overlay(&self, layer: &ConfigLayer) -> Config {
+    pub(crate) fn overlay(&self, layer: &ConfigLayer) -> Config {
         let mut c = self.clone();
         for (code, setting) in &layer.rules {
             c.rules.insert(code.clone(), *setting);

@@ -35,6 +35,7 @@ pub fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// The header of a data file: its leading `#` lines, without the `#`.
+#[cfg(test)]
 pub fn header(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .take_while(|l| l.starts_with('#'))

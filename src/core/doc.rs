@@ -92,9 +92,4 @@ impl DocCtx<'_> {
     pub fn summary<T: 'static>(&self, i: usize, code: &str) -> Option<&T> {
         self.paras.get(i).and_then(|p| p.summaries.get::<T>(code))
     }
-
-    /// Is a rule on?
-    pub fn enabled(&self, code: &str) -> bool {
-        self.switches.is_on(code)
-    }
 }

@@ -19,7 +19,7 @@ pub use super::edits::{apply_edits, fix_all_edits};
 pub const MAX_ROUNDS: usize = 8;
 
 /// Apply all fixes repeatedly until none is left (or nothing changes, or
-/// [`MAX_ROUNDS`] rounds have run). Returns the fixed text and how many
+/// `MAX_ROUNDS` (8) rounds have run). Returns the fixed text and how many
 /// edits were applied in all.
 pub fn fix_until_stable(text: &str, kind: DocKind, config: Arc<Config>) -> (String, usize) {
     let mut analyzer = Analyzer::new(config);

@@ -10,12 +10,6 @@ use std::sync::LazyLock;
 use super::chars::{is_han, FxHashMap as HashMap};
 use super::data::data_file;
 
-/// Is `u` (a code point below U+10000) a simplified-only Han character from
-/// U+3400 on?
-pub fn is_simplified_only_bmp(u: u32) -> bool {
-    TABLES.simp_only_han[(u >> 6) as usize & 1023] & (1 << (u & 63)) != 0
-}
-
 /// A bit set over the Basic Multilingual Plane.
 pub struct Bits(Vec<u64>);
 

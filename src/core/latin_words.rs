@@ -28,6 +28,7 @@ pub fn connector(word: &str) -> Option<&'static str> {
 }
 
 /// Is the allow-list loaded with at least `n` entries (for tests)?
+#[cfg(test)]
 pub fn allow_len() -> usize {
     ALLOW.len()
 }

@@ -234,6 +234,12 @@ pub fn to_simplified(text: &str) -> String {
     }
 }
 
+/// jieba's tokens of `text` (converted to simplified script first), as the
+/// word rules see them; ranges are bytes of `text`.
+pub fn tokens(text: &str) -> Vec<Token> {
+    tag(&jieba(), &to_simplified(text))
+}
+
 /// Tag `text` (already simplified) with jieba's HMM on; tokens of only
 /// whitespace or mask bytes are dropped.
 pub fn tag(jieba: &Jieba, text: &str) -> Vec<Token> {

@@ -19,7 +19,7 @@
 use std::ops::Range;
 
 use super::finding::{Edit, Finding};
-pub use super::text::directives::{comment_ranges, is_directive_line, MARK};
+pub use super::text::directives::{is_directive_line, MARK};
 use super::text::directives::{HTML, PERCENT};
 use super::text::{DocKind, LineIter};
 
@@ -370,6 +370,7 @@ fn add_code(d: &Directive, code: &str) -> Option<Edit> {
 /// starts a block after a blank line (where a comment line changes nothing in
 /// the rendering); otherwise, inside paragraphs, lists and tables, a
 /// `<!-- zhproof-disable-line CODE -->` at the end of the line itself.
+#[cfg(test)]
 pub fn disable_line_edit(text: &str, kind: DocKind, at: usize, code: &str) -> Option<Edit> {
     let blocks = match kind {
         DocKind::Markdown => super::text::blocks(text, kind),

@@ -161,6 +161,7 @@ impl Lexicon {
         }
     }
 
+    #[cfg(test)]
     pub fn word(&self, i: usize) -> &str {
         self.words.get(i).map(|w| &**w).unwrap_or("")
     }

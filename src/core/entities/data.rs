@@ -387,6 +387,7 @@ pub(super) static FUNCTION_ENDINGS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Is `c` a one-character surname of `data/surnames.txt`?
+#[cfg(test)]
 pub fn is_single_surname(c: char) -> bool {
     DATA.surnames.contains(c)
 }

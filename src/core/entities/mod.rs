@@ -38,9 +38,12 @@ use super::chars::is_han;
 use super::lines::is_byline;
 use super::para::ParaCtx;
 
-pub use data::{is_known_place, is_single_surname, title_is_shared};
+pub use data::title_is_shared;
+#[cfg(test)]
+pub use data::{is_known_place, is_single_surname};
 pub use index::{hover_markdown, index, Entity, EntityIndex};
 pub use recognizer::recognize;
+#[cfg(test)]
 pub use tokens::person_shape;
 
 /// What an entity is.

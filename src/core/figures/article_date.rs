@@ -2,12 +2,15 @@
 //! or the latest full date in the text. Relative dates (`去年`, `昨天`) in
 //! the hovers are resolved against it.
 
-use super::{parse, DateSpec, Figure};
+#[cfg(test)]
+use super::parse;
+use super::{DateSpec, Figure};
 use crate::core::config::Ymd;
 
 /// The article's date: `config_date` if given; else the date in a dateline
 /// (`2023-05-12 07:30 来源：某某日报`); else the latest explicit full date in
 /// the text (`2018年12月18日`).
+#[cfg(test)]
 pub fn article_date(doc_text: &str, config_date: Option<Ymd>) -> Option<Ymd> {
     if config_date.is_some() {
         return config_date;

@@ -44,8 +44,12 @@ use std::ops::Range;
 
 use crate::core::config::Ymd;
 
-pub use article_date::{article_date, article_date_of, BlockDates};
-pub use calendar::{add_days, days_in_month, is_leap, valid_date, weekday, weekday_name};
+#[cfg(test)]
+pub use article_date::article_date;
+pub use article_date::{article_date_of, BlockDates};
+#[cfg(test)]
+pub use calendar::add_days;
+pub use calendar::{days_in_month, valid_date, weekday, weekday_name};
 pub use hover::hover_markdown;
 pub use nouns::counted_noun;
 pub(crate) use probe::CharBits;

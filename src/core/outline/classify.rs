@@ -33,6 +33,7 @@ fn shift_class(c: &BlockClass, by: usize) -> BlockClass {
 }
 
 /// Classify every block (computing each block's shape afresh).
+#[cfg(test)]
 pub fn classify(text: &str, blocks: &[Block], kind: DocKind) -> Vec<BlockClass> {
     let shapes: Vec<BlockShape> = blocks
         .iter()

@@ -20,12 +20,21 @@ mod shape;
 #[cfg(test)]
 mod tests;
 
-pub use classify::{classify, classify_shapes};
-pub use marker::{han_number, parse_marker};
-pub use metadata::is_date_only;
+pub use classify::classify_shapes;
+pub use marker::parse_marker;
 pub use sections::sections;
-pub use shape::{is_boilerplate_line, is_caption_line, BlockShape};
+pub use shape::{is_caption_line, BlockShape};
+// what the tests use
+#[cfg(test)]
+pub use classify::classify;
+#[cfg(test)]
+pub use marker::han_number;
+#[cfg(test)]
+pub use metadata::is_date_only;
+#[cfg(test)]
+pub use shape::is_boilerplate_line;
 // (the line tests moved to `core::lines`; these paths keep working)
+#[cfg(test)]
 pub use crate::core::lines::{is_byline, is_dateline};
 
 /// Numbering style of a numbered heading or list item.
@@ -114,14 +123,6 @@ impl BlockClass {
     /// Any heading.
     pub fn is_heading(&self) -> bool {
         matches!(self, BlockClass::Heading { .. })
-    }
-
-    /// The number marker of a heading or numbered paragraph.
-    pub fn marker(&self) -> Option<&Marker> {
-        match self {
-            BlockClass::Heading { marker, .. } | BlockClass::ListItem { marker } => marker.as_ref(),
-            _ => None,
-        }
     }
 }
 

@@ -89,6 +89,7 @@ fn caption_line_shape(t: &str) -> bool {
 }
 
 /// Short boilerplate lines left by web pages and apps.
+#[cfg(test)]
 pub fn is_boilerplate_line(s: &str) -> bool {
     boilerplate::is_boilerplate(s)
 }

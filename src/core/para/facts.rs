@@ -139,6 +139,7 @@ impl Facts {
 
 /// The plain definitions of the facts, one function each: what
 /// [`Facts::of`] must agree with.
+#[cfg(test)]
 pub mod reference {
     use super::*;
 

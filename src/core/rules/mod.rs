@@ -64,7 +64,7 @@ pub struct Rule {
     pub description: &'static str,
     pub wrong: &'static str,
     pub right: &'static str,
-    pub check: Check,
+    pub(crate) check: Check,
 }
 
 /// All rules, in reference order. Family modules each export `RULES`.
@@ -89,6 +89,7 @@ pub static TABLE: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     families.iter().flat_map(|f| f.iter()).collect()
 });
 
+/// Every rule of the table, in reference order (code, severity, description, examples).
 pub fn all() -> &'static [&'static Rule] {
     &TABLE
 }
@@ -110,6 +111,7 @@ pub fn get(code: &str) -> Option<&'static Rule> {
 
 /// The default severity of a rule code (Warning for a code the table does
 /// not know).
+#[cfg(test)]
 pub fn default_severity(code: &str) -> Severity {
     get(code).map(|r| r.severity).unwrap_or(Severity::Warning)
 }

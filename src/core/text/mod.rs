@@ -12,8 +12,9 @@ mod markdown;
 mod mask;
 mod plain;
 
+#[cfg(test)]
 pub use markdown::is_delim_row;
-pub use mask::{markdown_ranges, mask, mask_cow, table_ranges, url_ranges};
+pub use mask::{mask, mask_cow};
 
 /// What kind of file we read: plain-text articles or Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

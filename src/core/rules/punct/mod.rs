@@ -48,7 +48,6 @@ use doubled::check_doubled;
 use ellipsis::check_ellipsis;
 use fullwidth::check_fullwidth_alnum;
 use mojibake::check_mojibake;
-pub use pairs::{paragraph_marks, Marks};
 use unpaired::{check_unpaired, summarize_marks};
 
 /// The family of these rules in the rule reference.

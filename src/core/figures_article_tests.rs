@@ -1,12 +1,13 @@
-//! The figure recognizer and figure checks over a whole article.
+//! The figure recognizer and figure checks over a whole article (a unit
+//! test: it reads the analysis's paragraphs and the figures' internals).
 
 use std::sync::Arc;
 
-use zhproof::core::config::Ymd;
-use zhproof::core::figures::{self, Figure};
-use zhproof::core::{analyze, Analysis, Config, DocKind};
+use super::config::Ymd;
+use super::figures::{self, Figure};
+use super::{analyze, Analysis, Config, DocKind};
 
-const TEXT: &str = include_str!("fixtures/figures_article.txt");
+const TEXT: &str = include_str!("../../tests/fixtures/figures_article.txt");
 const CODES: &[&str] = &[
     "date-invalid",
     "approx-redundant",
@@ -31,7 +32,7 @@ fn figure<'a>(a: &'a Analysis, s: &str) -> (&'a str, &'a Figure) {
 }
 
 fn hover(a: &Analysis, s: &str) -> String {
-    let date = figures::article_date_of(zhproof::core::hover::article_blocks(a, TEXT), None);
+    let date = figures::article_date_of(super::hover::article_blocks(a, TEXT), None);
     let (para, f) = figure(a, s);
     figures::hover_markdown(f, date, figures::counted_noun(para, f).as_deref())
 }
@@ -63,10 +64,7 @@ fn article_date_comes_from_the_dateline() {
     });
     assert_eq!(figures::article_date(TEXT, None), want);
     assert_eq!(
-        figures::article_date_of(
-            zhproof::core::hover::article_blocks(&analysis(), TEXT),
-            None
-        ),
+        figures::article_date_of(super::hover::article_blocks(&analysis(), TEXT), None),
         want
     );
     let over = Some(Ymd {

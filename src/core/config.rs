@@ -324,7 +324,8 @@ impl Switches {
     }
 
     /// The table's default severity of `code` (Warning for a code it does
-    /// not know).
+    /// not know). (The analyzer asks [`Switches::severity_of`].)
+    #[cfg(test)]
     pub fn default_severity(&self, code: &str) -> Severity {
         self.by_code
             .get(code)

@@ -139,10 +139,19 @@ impl<'a> ParaCtx<'a> {
 /// Values computed once per paragraph by the layers above the context, one
 /// per type: a module keeps its value under a type of its own
 /// (`struct TermHits(Vec<…>)`), so that two modules never share a slot.
+///
+/// The first [`INLINE`] values sit in the memo itself (a paragraph pays no
+/// vector allocation for them); any more go to a vector.
 #[derive(Default)]
 pub struct Memo {
-    slots: RefCell<Vec<(TypeId, Rc<dyn Any>)>>,
+    inline: [OnceCell<Slot>; INLINE],
+    more: RefCell<Vec<Slot>>,
 }
+
+/// How many values a memo holds without allocating a vector.
+const INLINE: usize = 2;
+
+type Slot = (TypeId, Rc<dyn Any>);
 
 impl Memo {
     /// The value of type `T`, made by `make` on the first call.
@@ -152,15 +161,28 @@ impl Memo {
         }
         // made with no borrow held: `make` may use the memo itself
         let v = Rc::new(make());
-        self.slots
-            .borrow_mut()
-            .push((TypeId::of::<T>(), v.clone() as Rc<dyn Any>));
+        let slot: Slot = (TypeId::of::<T>(), v.clone() as Rc<dyn Any>);
+        match self.inline.iter().find(|c| c.get().is_none()) {
+            Some(free) => {
+                let _ = free.set(slot);
+            }
+            None => self.more.borrow_mut().push(slot),
+        }
         v
     }
 
     fn find<T: 'static>(&self) -> Option<Rc<T>> {
-        let slots = self.slots.borrow();
-        let (_, v) = slots.iter().find(|(t, _)| *t == TypeId::of::<T>())?;
+        let want = TypeId::of::<T>();
+        if let Some((_, v)) = self
+            .inline
+            .iter()
+            .filter_map(OnceCell::get)
+            .find(|(t, _)| *t == want)
+        {
+            return v.clone().downcast::<T>().ok();
+        }
+        let more = self.more.borrow();
+        let (_, v) = more.iter().find(|(t, _)| *t == want)?;
         v.clone().downcast::<T>().ok()
     }
 }
@@ -188,6 +210,15 @@ mod tests {
         let b = m.get_or_make(|| B(m.get_or_make(|| A(3)).0 + 10));
         assert_eq!(b.0, 11);
         assert_eq!(calls, 1);
+        // more types than sit inline: the rest are kept too
+        struct C(u32);
+        struct D(u32);
+        assert_eq!(m.get_or_make(|| C(5)).0, 5);
+        assert_eq!(m.get_or_make(|| D(6)).0, 6);
+        assert_eq!(m.get_or_make(|| C(7)).0, 5);
+        assert_eq!(m.get_or_make(|| A(8)).0, 1);
+        assert_eq!(m.get_or_make(|| B(9)).0, 11);
+        assert_eq!(m.get_or_make(|| D(10)).0, 6);
     }
 
     #[test]

@@ -192,6 +192,64 @@ fn main() {
 
     // 5. the figure recognizer and the word-level rules
     figures_and_word_rules(&base, if quick { 128 << 10 } else { 5_000_000 });
+
+    // 6. one very long paragraph (text pasted without line breaks)
+    long_paragraphs(&base, quick);
+}
+
+/// Issue 17: batch analysis of the text as one line against the same text
+/// with its paragraphs (the ratio should stay near 1), and the core
+/// re-analysis after a 1-char edit inside a 1 MB single-line paragraph.
+fn long_paragraphs(base: &str, quick: bool) {
+    let sizes: &[usize] = if quick {
+        &[100_000, 1_000_000]
+    } else {
+        &[100_000, 1_000_000, 10_000_000]
+    };
+    for &bytes in sizes {
+        let lines = repeat_to(base, bytes);
+        let one_line: String = lines.chars().filter(|&c| c != '\n' && c != '\r').collect();
+        let time = |t: &str| {
+            let mut a = Analyzer::new(Arc::new(Config::default()));
+            let c = thread_cpu_seconds();
+            let n = a.analyze(t, DocKind::Plain).findings.len();
+            (thread_cpu_seconds() - c, n)
+        };
+        let (t_lines, n_lines) = time(&lines);
+        let (t_one, n_one) = time(&one_line);
+        println!(
+            "[one-line paragraph, {} KB] batch analysis: {:.3} s CPU vs {:.3} s with paragraphs \
+             ({:.2}×; {n_one} vs {n_lines} findings)",
+            one_line.len() / 1000,
+            t_one,
+            t_lines,
+            t_one / t_lines
+        );
+    }
+    let one_line: String = repeat_to(base, 1_000_000)
+        .chars()
+        .filter(|&c| c != '\n' && c != '\r')
+        .collect();
+    let mut a = Analyzer::new(Arc::new(Config::default()));
+    a.analyze(&one_line, DocKind::Plain);
+    let mut doc = one_line;
+    let mut warm = Vec::new();
+    for i in 0..(if quick { 20 } else { 100 }) {
+        let pos = doc
+            .char_indices()
+            .nth((i * 7919) % (doc.len() / 4))
+            .map(|(p, _)| p)
+            .unwrap_or(0);
+        doc.insert(pos, '中');
+        let t = Instant::now();
+        a.analyze(&doc, DocKind::Plain);
+        warm.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!(
+        "[one-line paragraph, 1 MB] core re-analysis after a 1-char edit: median {:.2} ms, p95 {:.2} ms",
+        median(&mut warm),
+        pct(&mut warm, 0.95)
+    );
 }
 
 /// `seed` repeated to `bytes`, every non-blank line of every copy made

@@ -96,7 +96,11 @@ pub fn classify_shapes(
     let mut out: Vec<BlockClass> = blocks
         .iter()
         .zip(shapes)
-        .map(|(b, s)| shift_class(&s.own, b.range.start))
+        .map(|(b, s)| match b.continues {
+            // a window of a very long paragraph: body text, whatever it starts with
+            true => BlockClass::Body,
+            false => shift_class(&s.own, b.range.start),
+        })
         .collect();
 
     mark_page_furniture(&d, &mut out);

@@ -94,6 +94,7 @@ fn shape_agrees_with_line_tests() {
             kind: BlockKind::Para,
             prefix: 0,
             line: 0,
+            continues: false,
         };
         let shape = BlockShape::of(l, &b);
         let t = l.trim();

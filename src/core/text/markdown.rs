@@ -124,6 +124,7 @@ impl Splitter<'_> {
             kind,
             prefix,
             line,
+            continues: false,
         });
     }
 

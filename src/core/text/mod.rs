@@ -11,6 +11,7 @@ pub mod directives;
 mod markdown;
 mod mask;
 mod plain;
+mod windows;
 
 #[cfg(test)]
 pub use markdown::is_delim_row;
@@ -64,6 +65,9 @@ pub struct Block {
     pub prefix: usize,
     /// 0-based line of the block's first line.
     pub line: usize,
+    /// A window after the first of a very long paragraph (see
+    /// [`windows`]): body text that continues the block before it.
+    pub continues: bool,
 }
 
 /// Split `text` into blocks. Blank lines separate blocks; in plain text each
@@ -72,10 +76,11 @@ pub struct Block {
 pub fn blocks(text: &str, kind: DocKind) -> Vec<Block> {
     // suppression comments are rare: look for them only if the text has one
     let directives = directives::mentions_mark(text);
-    match kind {
+    let blocks = match kind {
         DocKind::Plain => plain::blocks(text, directives),
         DocKind::Markdown => markdown::blocks(text, directives),
-    }
+    };
+    windows::split_long(text, blocks)
 }
 
 /// Iterate over lines as byte ranges without terminators; `\n`, `\r\n` and a

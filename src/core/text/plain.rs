@@ -28,6 +28,7 @@ fn para(range: std::ops::Range<usize>, line: usize) -> Block {
         kind: BlockKind::Para,
         prefix: 0,
         line,
+        continues: false,
     }
 }
 
@@ -74,6 +75,7 @@ pub(super) fn general_blocks(text: &str, directives: bool) -> Vec<Block> {
                 kind: BlockKind::Code,
                 prefix: 0,
                 line: ln,
+                continues: false,
             });
             continue;
         }

@@ -36,10 +36,19 @@ else
   missing npm
 fi
 if command -v nvim >/dev/null 2>&1; then
-  # each line of the test's output on its own line (Neovim's messages may
-  # come without a newline)
-  out=$(timeout 120 nvim --headless -u NONE -l editors/nvim/test/run.lua 2>&1) || { printf '%s\n' "$out"; exit 1; }
-  printf '%s\n' "$out"
+  # the results are written to stdout, line by line; Neovim's own messages
+  # (stderr, not always ending in a newline) are shown after them
+  for t in run enable; do
+    msgs=$(mktemp)
+    rc=0
+    timeout 120 nvim --headless -u NONE -l "editors/nvim/test/$t.lua" 2>"$msgs" || rc=$?
+    if [ -s "$msgs" ]; then
+      echo "(Neovim's messages during test/$t.lua:)"
+      sed -e '$a\' "$msgs"
+    fi
+    rm -f "$msgs"
+    [ "$rc" -eq 0 ] || exit "$rc"
+  done
 else
   missing nvim
 fi

@@ -1,4 +1,6 @@
--- zhproof for Neovim 0.11+: put this directory on 'runtimepath' (or copy this
+-- zhproof for Neovim 0.11+: put the parent directory on 'runtimepath' (its
+-- plugin/zhproof.lua adds :ZhproofFixAll and warns once when the binary is
+-- missing), or copy this
 -- file to ~/.config/nvim/lsp/zhproof.lua) and call vim.lsp.enable('zhproof').
 -- Settings under `settings.zhproof` are sent to the server
 -- (rules, style = { spacing, quotes }, words, articleDate).

@@ -53,7 +53,14 @@ fn type_markdown_keeps_front_matter_and_code_of_standard_input() {
     );
     // --type wins over the name's extension
     let out = with_stdin(
-        &["check", "--type", "markdown", "--stdin-filename", "a.txt", "-"],
+        &[
+            "check",
+            "--type",
+            "markdown",
+            "--stdin-filename",
+            "a.txt",
+            "-",
+        ],
         MD,
     );
     let s = text(&out.stdout);
@@ -69,7 +76,10 @@ fn type_text_reads_a_markdown_file_as_plain_text() {
     let md = text(&run(bin().arg("check").arg(&f)).stdout);
     let plain = text(&run(bin().args(["check", "--type", "text"]).arg(&f)).stdout);
     assert_eq!(md.lines().count(), 1, "{md}");
-    assert!(plain.lines().count() > 1, "front matter and code are checked: {plain}");
+    assert!(
+        plain.lines().count() > 1,
+        "front matter and code are checked: {plain}"
+    );
 }
 
 #[test]
@@ -92,7 +102,10 @@ fn documents_in_other_markup_languages_are_skipped_unless_typed() {
     assert_eq!(o.lines().count(), 1, "only the .txt is checked: {o}");
     assert!(o.contains("g.txt:1:3:"), "{o}");
     assert_eq!(e.matches("已跳过").count(), 6, "{e}");
-    assert!(e.contains("a.tex: LaTeX 文档") && e.contains("--type"), "{e}");
+    assert!(
+        e.contains("a.tex: LaTeX 文档") && e.contains("--type"),
+        "{e}"
+    );
     // only skipped files: nothing to report, exit 0
     let out = run(bin().arg("check").arg(d.join("a.tex")));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -106,11 +119,19 @@ fn documents_in_other_markup_languages_are_skipped_unless_typed() {
     );
     // --type text checks one anyway
     let out = run(bin().args(["check", "--type", "text"]).arg(d.join("a.tex")));
-    assert!(text(&out.stdout).contains("a.tex:1:"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("a.tex:1:"),
+        "{}",
+        text(&out.stdout)
+    );
     // standard input named as LaTeX: passed through --fix unchanged
     let out = with_stdin(&["check", "--fix", "--stdin-filename", "x.tex", "-"], body);
     assert_eq!(text(&out.stdout), body);
-    assert!(text(&out.stderr).contains("未检查"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("未检查"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

@@ -11,8 +11,11 @@ use serde_json::{json, Value};
 const ARTICLE: &str = "会议召开,部署工作:一是学习。\n二是落实(分工)。\n";
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
-        .expect("fixture")
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }
 
 /// `zhproof check --fix` of `text` read from standard input as `name`.
@@ -78,7 +81,10 @@ fn each_diagnostic_links_to_its_rule() {
         let code = d["code"].as_str().expect("code");
         let href = d["codeDescription"]["href"].as_str().expect("a link");
         let (file, anchor) = href.split_once('#').expect("a fragment");
-        assert!(file.starts_with("file:///") && file.ends_with("/docs/rules.md"), "{href}");
+        assert!(
+            file.starts_with("file:///") && file.ends_with("/docs/rules.md"),
+            "{href}"
+        );
         assert_eq!(anchor, code);
         // the fragment is the rule's heading in that file
         assert!(reference.contains(&format!("\n## `{code}`\n")), "{code}");
@@ -99,7 +105,10 @@ fn each_diagnostic_links_to_its_rule() {
     for d in &diags {
         assert_eq!(
             d["codeDescription"]["href"],
-            json!(format!("zhproof:/rules/{}", d["code"].as_str().expect("code")))
+            json!(format!(
+                "zhproof:/rules/{}",
+                d["code"].as_str().expect("code")
+            ))
         );
     }
     // the code action's copy of the diagnostic carries the same link
@@ -127,7 +136,11 @@ fn formatting_is_fix_all_to_the_fixed_point_of_check_fix() {
     );
     for (name, lang, text) in [
         ("news_report.txt", "plaintext", fixture("news_report.txt")),
-        ("official_plan.txt", "plaintext", fixture("official_plan.txt")),
+        (
+            "official_plan.txt",
+            "plaintext",
+            fixture("official_plan.txt"),
+        ),
         ("feature.md", "markdown", fixture("feature.md")),
         ("short.txt", "plaintext", ARTICLE.to_string()),
     ] {
@@ -180,7 +193,10 @@ fn sections_are_symbols_of_structural_kinds() {
     walk(&syms, 0, &mut kinds);
     assert!(kinds.len() >= 4, "{syms}");
     assert_eq!(kinds[0], (0, FILE));
-    assert!(kinds.iter().any(|&(d, k)| d == 1 && k == MODULE), "{kinds:?}");
+    assert!(
+        kinds.iter().any(|&(d, k)| d == 1 && k == MODULE),
+        "{kinds:?}"
+    );
     assert!(
         kinds.iter().any(|&(d, k)| d == 2 && k == NAMESPACE),
         "{kinds:?}"
@@ -226,13 +242,16 @@ fn documents_in_other_markup_languages_are_left_alone() {
     c.replace(txt, 2, "又一段,有问题。\n");
     c.diagnostics(txt, 2);
     assert!(
-        !c.backlog.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"
-            && m["params"]["uri"] == tex),
+        !c.backlog
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == tex),
         "{:?}",
         c.backlog
     );
     assert!(
-        c.logs.iter().any(|l| l.contains("a.tex") && l.contains("LaTeX")),
+        c.logs
+            .iter()
+            .any(|l| l.contains("a.tex") && l.contains("LaTeX")),
         "{:?}",
         c.logs
     );

@@ -193,8 +193,8 @@ impl Splitter<'_> {
             return false;
         }
         let gap = self.text.get(last.range.end..start).unwrap_or("");
-        let line_ends = gap.matches('\n').count() + gap.matches('\r').count()
-            - gap.matches("\r\n").count();
+        let line_ends =
+            gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count();
         line_ends >= 2
     }
 

@@ -202,7 +202,9 @@ mod tests {
         };
         // one blank line, LF and CRLF: both lines of the block are code
         for nl in ["\n", "\r\n"] {
-            let t = format!("正文。{nl}{nl}    代码,一{nl}    代码,二{nl}{nl}    代码,三{nl}{nl}后文。{nl}");
+            let t = format!(
+                "正文。{nl}{nl}    代码,一{nl}    代码,二{nl}{nl}    代码,三{nl}{nl}后文。{nl}"
+            );
             let got = kinds(&t);
             let code: Vec<&str> = got
                 .iter()

@@ -14,7 +14,9 @@
 // 4. a quick fix (Ctrl+.) changes the saved file;
 // 5. "zhproof: Fix all" changes the saved file;
 // 6. Format Document gives what `zhproof check --fix` gives;
-// 7. "Show rule reference" opens a read-only document that is not proofread.
+// 7. "Show rule reference" opens a read-only document that is not proofread;
+// 8. "Restart server" logs no error; the status bar keeps the count while the
+//    Output panel has the focus.
 // The workbench is driven by keyboard: clicks on the editor are intercepted.
 // On a failure a screenshot is written next to the temporary workspace.
 import { spawn, execFileSync } from "node:child_process";
@@ -226,6 +228,17 @@ try {
   const settled = await problemsCount();
   check(`Problems shows zhproof check's count (${expected.length})`, settled === expected.length, `shown ${settled ?? shown}`);
 
+  // the status bar's count, also while the Output panel has the focus
+  await command("Output: Focus on Output View");
+  await sleep(800);
+  const statusText = (await page.locator(".statusbar-item", { hasText: "校对" }).allTextContents()).join(" ");
+  check(
+    "the status bar keeps the count while the Output panel has the focus",
+    statusText.includes(String(expected.length)),
+    statusText,
+  );
+  await keys("Control+Shift+M");
+
   // 2. hover on a figure
   const lines = original.split("\n");
   const li = lines.findIndex((l) => l.includes("200余个"));
@@ -322,6 +335,25 @@ try {
   const dirty = await page.locator(".tab.dirty").count();
   const after = await problemsCount();
   check("Show rule reference opens a read-only, unchecked document", dirty === 0 && after === before, `dirty tabs ${dirty}, problems ${before} → ${after}`);
+
+  // 8. Restart server: no error in the zhproof output channel
+  await command("zhproof: 重启语言服务器 / Restart server");
+  await sleep(2500);
+  await command("Output: Show Output Channels...");
+  await pick("zhproof");
+  const channel = await until(
+    "the zhproof output channel",
+    async () => {
+      const t = (await page.locator(".part.panel .monaco-editor .view-lines").allTextContents()).join("\n");
+      return t.includes("restarted") ? t : undefined;
+    },
+    15000,
+  ).catch(async () => (await page.locator(".part.panel .monaco-editor .view-lines").allTextContents()).join("\n"));
+  check(
+    "Restart server logs no error",
+    channel.includes("restarted") && !/exited with code|\[Error/.test(channel),
+    channel.slice(-300),
+  );
 } catch (e) {
   failed++;
   console.log(`not ok - the workbench could be driven: ${e.stack ?? e}`);

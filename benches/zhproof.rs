@@ -104,6 +104,13 @@ fn main() {
         "zhproof benchmarks (base text {} KB of fixture articles)",
         base.len() / 1024
     );
+    if cfg!(debug_assertions) {
+        // `cargo test --all-targets` (and so scripts/test) runs this unoptimized
+        println!(
+            "NOTE: an unoptimized (debug) build, run as a smoke test: the figures below are not \
+             the README's; `cargo bench --bench zhproof` measures the release build"
+        );
+    }
 
     // 1. cold full-analysis throughput
     let big = repeat_to(&base, 5 << 20);

@@ -14,7 +14,7 @@ use super::write::{remove_stale_temporaries, write_fixed};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE};
 use crate::core::config::Config;
 use crate::core::fix::fix_until_stable;
-use crate::core::{Analyzer, Severity};
+use crate::core::{Analyzer, DocKind, Severity};
 
 /// How findings are printed.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -37,6 +37,28 @@ pub struct CheckOptions {
     pub strict: bool,
     /// The file name standard input stands for (its kind and configuration).
     pub stdin_filename: Option<PathBuf>,
+    /// `--type`: every text is read as this kind, whatever its name (and
+    /// documents in other markup languages are checked, not skipped).
+    pub doc_type: Option<DocKind>,
+}
+
+/// The markup language a file name's extension names, for the languages
+/// whose markup (`\\section{}`, `<p>`, `#+TITLE:`) would be proofread as
+/// text: such files are skipped unless `--type` says how to read them.
+pub fn markup_language(name: &str) -> Option<&'static str> {
+    let ext = std::path::Path::new(name)
+        .extension()?
+        .to_str()?
+        .to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "tex" | "latex" | "ltx" | "sty" | "cls" | "bib" => "LaTeX",
+        "html" | "htm" | "xhtml" | "xml" | "svg" => "HTML/XML",
+        "org" => "Org",
+        "rst" => "reStructuredText",
+        "adoc" | "asciidoc" => "AsciiDoc",
+        "typ" => "Typst",
+        _ => return None,
+    })
 }
 
 /// A text to check, with its configuration when it was found while
@@ -113,7 +135,12 @@ impl Run<'_> {
         let mut inputs: Vec<Pending> = Vec::new();
         let opts = self.opts;
         if opts.paths.iter().any(|p| p.as_os_str() == "-") {
-            inputs.push(read_stdin(opts.stdin_filename.as_deref()).map(|i| (i, None)));
+            inputs.push(read_stdin(opts.stdin_filename.as_deref()).map(|mut i| {
+                if let Some(k) = opts.doc_type {
+                    i.kind = k;
+                }
+                (i, None)
+            }));
         }
         let named: Vec<PathBuf> = opts
             .paths
@@ -130,6 +157,16 @@ impl Run<'_> {
                 self.io_error = true;
                 continue;
             };
+            if opts.doc_type.is_none() {
+                if let Some(lang) = markup_language(&shown) {
+                    ignored += 1;
+                    let _ = writeln!(
+                        self.err,
+                        "{shown}: {lang} 文档，zhproof 只校对纯文本和 Markdown，已跳过（--type text 或 --type markdown 可强制检查）"
+                    );
+                    continue;
+                }
+            }
             if c.ignores(f) {
                 ignored += 1;
                 if named.contains(f) {
@@ -137,13 +174,33 @@ impl Run<'_> {
                 }
                 continue;
             }
-            inputs.push(read_input(f).map(|i| (i, Some(c.config.clone()))));
+            inputs.push(read_input(f).map(|mut i| {
+                if let Some(k) = opts.doc_type {
+                    i.kind = k;
+                }
+                (i, Some(c.config.clone()))
+            }));
         }
         (inputs, ignored)
     }
 
     /// Check one text (fixing it first with `--fix`) and print its findings.
     fn check_input(&mut self, mut input: Input, config: Arc<Config>) {
+        // standard input named as a markup document: left alone, and with
+        // `--fix` passed through unchanged (an editor's filter keeps its text)
+        if input.path.is_none() && self.opts.doc_type.is_none() {
+            if let Some(lang) = markup_language(&input.name) {
+                let _ = writeln!(
+                    self.err,
+                    "{}: {lang} 文档，zhproof 只校对纯文本和 Markdown，未检查（--type text 或 --type markdown 可强制检查）",
+                    input.name
+                );
+                if self.opts.fix {
+                    let _ = self.out.write_all(input.text.as_bytes());
+                }
+                return;
+            }
+        }
         if self.opts.fix && !self.fix(&mut input, &config) {
             return;
         }
@@ -226,6 +283,7 @@ mod tests {
             fix: false,
             strict: false,
             stdin_filename: None,
+            doc_type: None,
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = check(&opts, &ConfigLoader::search(), &mut out, &mut err);

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::core::{Analysis, Analyzer};
+use crate::core::{Analysis, Analyzer, DocKind};
 
 pub use check::{check, CheckOptions, Format};
 pub use config::{ConfigLoader, LoadedConfig};
@@ -57,6 +57,15 @@ enum FormatArg {
     Json,
 }
 
+/// `--type`: what the texts are, whatever their names say.
+#[derive(Clone, Copy, ValueEnum)]
+enum TypeArg {
+    /// Plain text: one paragraph a line.
+    Text,
+    /// Markdown: front matter, code, HTML and link targets are not checked.
+    Markdown,
+}
+
 /// The subcommands.
 #[derive(Subcommand)]
 enum Cmd {
@@ -83,6 +92,13 @@ enum Cmd {
         /// directory.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<PathBuf>,
+        /// Read every text (and standard input) as this type, whatever its
+        /// name. Without it the extension decides: .md/.markdown/.mdx are
+        /// Markdown; documents in other markup languages (.tex, .html, .xml,
+        /// .org, .rst, .adoc, .typ) are skipped, as their markup would be
+        /// proofread as text; anything else is plain text.
+        #[arg(long = "type", value_enum, value_name = "TYPE")]
+        doc_type: Option<TypeArg>,
     },
     /// Print the article outline as an indented tree.
     Outline { path: PathBuf },
@@ -109,6 +125,7 @@ pub fn run(args: Args) -> i32 {
             fix,
             strict,
             stdin_filename,
+            doc_type,
         }) => {
             let opts = CheckOptions {
                 paths,
@@ -119,6 +136,10 @@ pub fn run(args: Args) -> i32 {
                 fix,
                 strict,
                 stdin_filename,
+                doc_type: doc_type.map(|t| match t {
+                    TypeArg::Text => DocKind::Plain,
+                    TypeArg::Markdown => DocKind::Markdown,
+                }),
             };
             let mut out = std::io::stdout().lock();
             let mut err = std::io::stderr().lock();

@@ -30,14 +30,19 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// (line, column) both 1-based, column counted in characters.
+    /// (line, column) both 1-based, column counted in characters. A UTF-8
+    /// byte order mark at the start of the text is not a character of the
+    /// first line: editors do not show it, and columns are counted after it.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self
             .starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let start = self.starts[line];
+        let mut start = self.starts[line];
+        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
         let col = text
             .get(start..offset)
             .map(|s| s.chars().count())

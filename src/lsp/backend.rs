@@ -88,6 +88,10 @@ impl Backend {
     /// the worker if it is still busy; falls back to the latest result.
     pub(super) async fn current(&self, uri: &Uri) -> Option<Arc<DocResult>> {
         let key = uri.as_str();
+        // a document left alone (a markup language) is never analysed
+        if self.shared.left_alone(key) {
+            return None;
+        }
         for _ in 0..300 {
             let want = self.shared.current_version(key)?;
             if let Some(r) = self.shared.result(key) {

@@ -239,3 +239,96 @@ fn fix_all_action(
         ..Default::default()
     })
 }
+
+impl Backend {
+    /// `textDocument/formatting`: fix-all to the fixed point, as `zhproof
+    /// check --fix` writes it (the fixes applied until none is left), as one
+    /// edit over the part that changed. An ignored document is left alone.
+    pub(super) async fn on_formatting(
+        &self,
+        params: DocumentFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        let uri = params.text_document.uri;
+        // waits for the configuration and the current version's analysis
+        if self.current(&uri).await.is_none() || self.shared.ignored(&uri) {
+            return Ok(None);
+        }
+        let Some((rope, _, kind)) = self.shared.snapshot(&uri) else {
+            return Ok(None);
+        };
+        let config = self.shared.config_for(&uri);
+        let enc = self.shared.encoding();
+        let built = tokio::task::spawn_blocking(move || {
+            let text = rope.to_string();
+            let (fixed, _) = fix::fix_until_stable(&text, kind, config);
+            changed_span(&text, &fixed).map(|(range, replacement)| TextEdit {
+                range: convert::range(&rope, &range, enc),
+                new_text: replacement.to_string(),
+            })
+        })
+        .await;
+        Ok(Some(built.ok().flatten().into_iter().collect()))
+    }
+}
+
+/// The one edit that turns `old` into `new`: the byte range of `old` between
+/// their common prefix and suffix (on character boundaries) and what
+/// replaces it; `None` when they are equal.
+pub fn changed_span<'a>(old: &str, new: &'a str) -> Option<(std::ops::Range<usize>, &'a str)> {
+    if old == new {
+        return None;
+    }
+    let mut pre = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !(old.is_char_boundary(pre) && new.is_char_boundary(pre)) {
+        pre -= 1;
+    }
+    let max_suf = old.len().min(new.len()) - pre;
+    let mut suf = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suf)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !(old.is_char_boundary(old.len() - suf) && new.is_char_boundary(new.len() - suf)) {
+        suf -= 1;
+    }
+    Some((pre..old.len() - suf, &new[pre..new.len() - suf]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changed_span;
+
+    fn apply(old: &str, new: &str) -> String {
+        match changed_span(old, new) {
+            None => old.to_string(),
+            Some((r, rep)) => format!("{}{rep}{}", &old[..r.start], &old[r.end..]),
+        }
+    }
+
+    #[test]
+    fn the_changed_span_is_the_part_between_common_prefix_and_suffix() {
+        assert_eq!(changed_span("会议,部署。", "会议,部署。"), None);
+        // the ASCII comma becomes a full-width one: only it is replaced
+        let (r, rep) = changed_span("会议,部署。", "会议，部署。").expect("changed");
+        assert_eq!((r, rep), (6..7, "，"));
+        // characters sharing leading bytes (，U+FF0C and ：U+FF1A) are cut whole
+        let (r, rep) = changed_span("甲，乙", "甲：乙").expect("changed");
+        assert_eq!((r, rep), (3..6, "："));
+        for (a, b) in [
+            ("abc", "abxc"),
+            ("aaa", "aa"),
+            ("", "新"),
+            ("新", ""),
+            ("。。", "。"),
+            ("一，二，三", "一：二：三"),
+        ] {
+            assert_eq!(apply(a, b), b, "{a:?} -> {b:?}");
+        }
+    }
+}

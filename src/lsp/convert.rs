@@ -1,14 +1,55 @@
 //! Core findings and sections → LSP types.
 
+use std::sync::OnceLock;
+
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Location,
-    NumberOrString, Position, Range, SymbolKind, TextEdit, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol,
+    Location, NumberOrString, Position, Range, SymbolKind, TextEdit, Uri,
 };
 
 use super::position::{to_pos, Encoding, Pos};
 use crate::core::outline::Section;
 use crate::core::{Edit, Finding, Severity};
+
+/// Where the diagnostics' rule links point: a prefix the rule code is
+/// appended to. Set once, at `initialize`.
+static RULE_DOCS: OnceLock<Option<String>> = OnceLock::new();
+
+/// Set the prefix of the rule links (`initializationOptions.ruleDocs`, e.g.
+/// the VS Code extension's `zhproof:/rules/`); `None` keeps the default,
+/// [`default_rule_docs`]. A prefix that does not make a URI is ignored. Only
+/// the first call counts (one `initialize` a process). The prefix must
+/// parse as a URI unchanged (so that both ways of writing a diagnostic agree).
+pub fn set_rule_docs(prefix: Option<&str>) {
+    let chosen = prefix
+        .filter(|p| {
+            let probe = format!("{p}punct-halfwidth");
+            probe.parse::<Uri>().is_ok_and(|u| u.as_str() == probe)
+        })
+        .map(str::to_string)
+        .or_else(default_rule_docs);
+    let _ = RULE_DOCS.set(chosen);
+}
+
+/// The default prefix: the rule reference of the source tree the binary was
+/// built from (`docs/rules.md`, a `file:` URI with the rule's heading as its
+/// fragment), when that file is still there; else no links.
+pub fn default_rule_docs() -> Option<String> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    if !p.is_file() {
+        return None;
+    }
+    Uri::from_file_path(&p).map(|u| format!("{}#", u.as_str()))
+}
+
+/// The documentation link of a rule (`codeDescription.href`).
+pub fn rule_link(code: &str) -> Option<String> {
+    RULE_DOCS
+        .get_or_init(default_rule_docs)
+        .as_ref()
+        .map(|p| format!("{p}{code}"))
+}
 
 pub fn pos(p: Pos) -> Position {
     Position {
@@ -58,7 +99,9 @@ pub fn diagnostic_with(
         range: conv(&f.range),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.to_string())),
-        code_description: None,
+        code_description: rule_link(f.code)
+            .and_then(|l| l.parse::<Uri>().ok())
+            .map(|href| CodeDescription { href }),
         source: Some("zhproof".to_string()),
         message: f.message.to_string(),
         related_information: if related.is_empty() {
@@ -86,6 +129,17 @@ pub fn text_edit_with(e: &Edit, conv: &dyn Fn(&std::ops::Range<usize>) -> Range)
     }
 }
 
+/// The symbol kind of a section, chosen to read as structure in an
+/// outline: the title is the document (`File`), a top-level heading a
+/// `Module`, the headings under it `Namespace`s.
+pub fn symbol_kind(s: &Section) -> SymbolKind {
+    match s.level {
+        _ if s.is_title => SymbolKind::FILE,
+        0 | 1 => SymbolKind::MODULE,
+        _ => SymbolKind::NAMESPACE,
+    }
+}
+
 #[allow(deprecated)]
 pub fn symbol(rope: &Rope, s: &Section, enc: Encoding) -> DocumentSymbol {
     let full = range(rope, &s.range, enc);
@@ -104,11 +158,7 @@ pub fn symbol(rope: &Rope, s: &Section, enc: Encoding) -> DocumentSymbol {
             s.name.clone()
         },
         detail: s.detail.clone(),
-        kind: if s.is_title {
-            SymbolKind::FILE
-        } else {
-            SymbolKind::STRING
-        },
+        kind: symbol_kind(s),
         tags: None,
         deprecated: None,
         range: full,

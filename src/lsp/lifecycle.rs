@@ -96,6 +96,8 @@ fn server_capabilities(kind: PositionEncodingKind) -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
+        // formatting is fix-all: editor.formatOnSave, vim.lsp.buf.format()
+        document_formatting_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
@@ -126,6 +128,13 @@ impl Backend {
             Encoding::Utf16 => PositionEncodingKind::UTF16,
             Encoding::Utf32 => PositionEncodingKind::UTF32,
         };
+        super::convert::set_rule_docs(
+            params
+                .initialization_options
+                .as_ref()
+                .and_then(|o| o.get("ruleDocs"))
+                .and_then(|v| v.as_str()),
+        );
         let caps = client_caps(&params);
         if let Ok(mut c) = self.caps.lock() {
             *c = caps;

@@ -86,6 +86,11 @@ pub fn publish_findings(
         push_num(&mut b, severity_number(f.severity));
         b.extend_from_slice(br#","code":"#);
         push_str(&mut b, f.code);
+        if let Some(link) = super::convert::rule_link(f.code) {
+            b.extend_from_slice(br#","codeDescription":{"href":"#);
+            push_str(&mut b, &link);
+            b.push(b'}');
+        }
         b.extend_from_slice(br#","source":"zhproof","message":"#);
         push_str(&mut b, &f.message);
         if !f.related.is_empty() {

@@ -69,6 +69,10 @@ impl LanguageServer for Backend {
         self.on_folding_range(params).await
     }
 
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.on_formatting(params).await
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.on_code_action(params).await
     }

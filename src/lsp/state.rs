@@ -23,6 +23,9 @@ pub struct Doc {
     pub version: i32,
     /// Plain text or Markdown.
     pub kind: DocKind,
+    /// The markup language of a document that is left alone (LaTeX, HTML,
+    /// Org…: its markup would be proofread as text); `None`: checked.
+    pub markup: Option<&'static str>,
 }
 
 /// State shared between the handlers, the worker and the publisher.
@@ -68,13 +71,15 @@ impl Shared {
         self.ready.load(Ordering::Acquire)
     }
 
-    /// Open documents that are checked (not configuration files).
+    /// Open documents that are checked (not configuration files, not
+    /// documents in a markup language left alone).
     pub(super) fn open_documents(&self) -> Vec<Uri> {
         self.docs
             .lock()
             .map(|d| {
-                d.keys()
-                    .filter_map(|k| k.parse::<Uri>().ok())
+                d.iter()
+                    .filter(|(_, doc)| doc.markup.is_none())
+                    .filter_map(|(k, _)| k.parse::<Uri>().ok())
                     .filter(|u| !is_config_uri(u))
                     .collect()
             })
@@ -88,6 +93,14 @@ impl Shared {
             32 => Encoding::Utf32,
             _ => Encoding::Utf16,
         }
+    }
+
+    /// Is the open document one in a markup language, left alone?
+    pub(super) fn left_alone(&self, uri: &str) -> bool {
+        self.docs
+            .lock()
+            .map(|d| d.get(uri).is_some_and(|doc| doc.markup.is_some()))
+            .unwrap_or(false)
     }
 
     /// The version of an open document.

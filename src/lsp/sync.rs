@@ -20,10 +20,28 @@ fn doc_kind(uri: &Uri, language_id: Option<&str>) -> DocKind {
     }
 }
 
+/// Language ids of markup languages zhproof leaves alone: it reads plain
+/// text and Markdown, and in these the markup (`\\section{}`, `<p>`,
+/// `#+TITLE:`) would be proofread as text. The name is for the log. A
+/// client that wants such a document checked as plain text sends it as
+/// `plaintext`.
+pub(super) fn markup_language(language_id: &str) -> Option<&'static str> {
+    Some(match language_id {
+        "latex" | "tex" | "plaintex" | "context" | "bibtex" => "LaTeX",
+        "html" | "xhtml" | "xml" | "xsl" | "svg" => "HTML/XML",
+        "org" => "Org",
+        "restructuredtext" | "rst" => "reStructuredText",
+        "asciidoc" => "AsciiDoc",
+        "typst" => "Typst",
+        _ => return None,
+    })
+}
+
 impl Backend {
     pub(super) async fn on_did_open(&self, params: DidOpenTextDocumentParams) {
         let td = params.text_document;
         let kind = doc_kind(&td.uri, Some(td.language_id.as_str()));
+        let markup = markup_language(&td.language_id);
         if let Ok(mut docs) = self.shared.docs.lock() {
             docs.insert(
                 td.uri.as_str().to_string(),
@@ -31,8 +49,20 @@ impl Backend {
                     rope: Rope::from_str(&td.text),
                     version: td.version,
                     kind,
+                    markup,
                 },
             );
+        }
+        if let Some(lang) = markup {
+            self.log(
+                MessageType::INFO,
+                format!(
+                    "zhproof: {} is {lang}; zhproof checks plain text and Markdown only and leaves it alone",
+                    td.uri.as_str()
+                ),
+            )
+            .await;
+            return;
         }
         if is_config_uri(&td.uri) {
             // a configuration file is validated and applied, not proofread
@@ -119,7 +149,7 @@ impl Backend {
             if let Some(t) = text {
                 self.config_buffer(&uri, Some(t)).await;
             }
-        } else if applied {
+        } else if applied && !self.shared.left_alone(uri.as_str()) {
             self.schedule(Job::Analyze(uri));
         }
         for l in logs {

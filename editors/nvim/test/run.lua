@@ -11,6 +11,11 @@ vim.cmd('filetype on')
 
 local bin = os.getenv('ZHPROOF_BIN') or (repo .. '/target/debug/zhproof')
 local passed, failed = 0, 0
+-- io.write, not print: each result on a line of its own whatever Neovim
+-- printed before it
+local function print(line)
+  io.stdout:write(line .. '\n')
+end
 local function check(name, ok, detail)
   if ok then
     passed = passed + 1

@@ -108,3 +108,22 @@ export const INSTALL_HINT =
   "未找到 zhproof 可执行文件。请先安装：在 zhproof 源码目录运行 `cargo install --path .`，" +
   "或在设置 `zhproof.path` 中填写可执行文件的完整路径。" +
   " (zhproof binary not found: install it with `cargo install --path .` or set `zhproof.path`.)";
+
+/** The scheme of the read-only rule reference documents. */
+export const RULES_SCHEME = "zhproof";
+
+/** The prefix of the diagnostics' rule links (`codeDescription.href` is
+ * this and the rule code), sent to the server as `initializationOptions.ruleDocs`. */
+export const RULE_DOCS_PREFIX = `${RULES_SCHEME}:/rules/`;
+
+/** One rule's section (from its `## \`code\`` heading to the next heading of
+ * that level) of the `zhproof rules` reference; the whole text when the
+ * rule is not in it. */
+export function ruleSection(reference: string, code: string): string {
+  const lines = reference.split("\n");
+  const start = lines.findIndex((l) => l.trim() === `## \`${code}\``);
+  if (start < 0) return reference;
+  let end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
+  if (end < 0) end = lines.length;
+  return lines.slice(start, end).join("\n").trimEnd() + "\n";
+}

@@ -65,6 +65,7 @@ function startServer(editorSettings) {
 async function initialize(conn) {
   return conn.sendRequest(rpc.InitializeRequest.type, {
     processId: process.pid,
+    initializationOptions: { ruleDocs: settings.RULE_DOCS_PREFIX },
     rootUri: null,
     workspaceFolders: null,
     capabilities: {
@@ -112,6 +113,8 @@ test("the configured client talks to the real server", async () => {
     const halfwidth = p.diagnostics.filter((d) => d.code === "punct-halfwidth");
     assert.ok(halfwidth.length > 5, "half-width punctuation is reported");
     assert.ok(p.diagnostics.every((d) => d.source === "zhproof"));
+    // each diagnostic links to its rule, in the scheme the extension serves
+    for (const d of p.diagnostics) assert.equal(d.codeDescription?.href, `zhproof:/rules/${d.code}`);
     // fix all, as the extension's command asks for it
     const actions = await srv.conn.sendRequest(rpc.CodeActionRequest.type, {
       textDocument: { uri },
@@ -136,4 +139,15 @@ test("the configured client talks to the real server", async () => {
     srv.conn.dispose();
     srv.child.kill();
   }
+});
+
+test("a rule link's document is that rule's section of `zhproof rules`", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const reference = execFileSync(binary, ["rules"], { encoding: "utf8" });
+  const one = settings.ruleSection(reference, "punct-halfwidth");
+  assert.ok(one.startsWith("## `punct-halfwidth`\n"), one.slice(0, 80));
+  assert.ok(one.includes("错误："), "the section holds the rule's examples");
+  assert.ok(!one.includes("## `punct-doubled`"), "and stops before the next rule");
+  assert.ok(one.length < reference.length / 10);
+  assert.equal(settings.ruleSection(reference, "no-such-rule"), reference);
 });

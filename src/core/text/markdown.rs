@@ -37,6 +37,7 @@ pub(super) fn blocks(text: &str, directives: bool) -> Vec<Block> {
         lines: LineIter::new(text).enumerate().peekable(),
         out: Vec::with_capacity(text.len() / 200 + 8),
         directives,
+        code_end: None,
     };
     let mut fence: Option<Fence> = None;
     let mut first = true;
@@ -115,6 +116,8 @@ struct Splitter<'a> {
     out: Vec<Block>,
     /// May the text hold suppression comments?
     directives: bool,
+    /// The end of the last indented code line pushed.
+    code_end: Option<usize>,
 }
 
 impl Splitter<'_> {
@@ -167,12 +170,33 @@ impl Splitter<'_> {
             if self.marked_line(ln, start, end, trimmed, indent) {
                 return;
             }
-        } else if self.out.last().is_none_or(|b| b.range.end + 2 < start) {
-            // indented code block after a blank line
+        } else if self.indented_code(start) {
             self.push(start..end, BlockKind::Code, 0, ln);
+            self.code_end = Some(end);
             return;
         }
         self.paragraph(ln, start, end, trimmed, indent);
+    }
+
+    /// Does a line indented by four or more, starting at `start`, belong to
+    /// an indented code block? At the start of the text, after a blank line
+    /// (one is enough), and on the lines of an indented code block, yes; as
+    /// the continuation of a paragraph (a lazy line) and after a list item
+    /// (the item's own indented paragraph), no.
+    fn indented_code(&self, start: usize) -> bool {
+        let Some(last) = self.out.last() else {
+            return true;
+        };
+        if self.code_end == Some(last.range.end) {
+            return true;
+        }
+        if last.kind == BlockKind::ListItem {
+            return false;
+        }
+        let gap = self.text.get(last.range.end..start).unwrap_or("");
+        let line_ends =
+            gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count();
+        line_ends >= 2
     }
 
     /// A line whose start says what it is (heading, HTML, link definition,

@@ -199,6 +199,39 @@ mod tests {
     }
 
     #[test]
+    fn indented_code_after_one_blank_line_is_code() {
+        let kinds = |t: &str| -> Vec<(BlockKind, String)> {
+            blocks(t, DocKind::Markdown)
+                .into_iter()
+                .map(|b| (b.kind, t[b.range].to_string()))
+                .collect()
+        };
+        // one blank line, LF and CRLF: both lines of the block are code
+        for nl in ["\n", "\r\n"] {
+            let t = format!(
+                "正文。{nl}{nl}    代码,一{nl}    代码,二{nl}{nl}    代码,三{nl}{nl}后文。{nl}"
+            );
+            let got = kinds(&t);
+            let code: Vec<&str> = got
+                .iter()
+                .filter(|(k, _)| *k == BlockKind::Code)
+                .map(|(_, s)| s.as_str())
+                .collect();
+            assert_eq!(code, ["    代码,一", "    代码,二", "    代码,三"], "{t:?}");
+            assert_eq!(got.last().map(|(k, _)| *k), Some(BlockKind::Para));
+        }
+        // a lazy continuation line of a paragraph is not code
+        let got = kinds("正文第一行\n    接着写,第二行\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, BlockKind::Para);
+        // after a list item, an indented paragraph belongs to the item
+        let got = kinds("- 列表项\n\n    列表项的第二段,要检查。\n");
+        assert_eq!(got[1].0, BlockKind::Para, "{got:?}");
+        // at the very start of the text
+        assert_eq!(kinds("    代码\n")[0].0, BlockKind::Code);
+    }
+
+    #[test]
     fn masks_code_and_urls() {
         let t = "见`a,b`和[链接](http://x.cn/a,b)以及 https://example.com/p?q=1,2 。";
         let m = mask(t, DocKind::Markdown, 0);

@@ -22,7 +22,37 @@ local function root_dir(bufnr)
   return found and vim.fs.dirname(found) or start
 end
 
+--- Warn once (a session) when the server binary cannot be found: without it
+--- the client never starts, and Neovim says so only in :checkhealth.
+function M.check_binary(cmd)
+  if M.warned or type(cmd) ~= 'table' or type(cmd[1]) ~= 'string' then
+    return true
+  end
+  if vim.fn.executable(cmd[1]) == 1 then
+    return true
+  end
+  M.warned = true
+  vim.notify(
+    ('zhproof: 未找到 zhproof 可执行文件 / binary not found: %s. '
+      .. 'Install it with `cargo install --locked --path .` or set cmd '
+      .. '(vim.lsp.config("zhproof", { cmd = { "/path/to/zhproof", "lsp" } })). See :checkhealth zhproof'):format(cmd[1]),
+    vim.log.levels.WARN
+  )
+  return false
+end
+
+--- The commands, for both ways of enabling zhproof (setup{} and
+--- vim.lsp.enable('zhproof') with plugin/zhproof.lua).
+function M.create_commands()
+  vim.api.nvim_create_user_command('ZhproofFixAll', function()
+    M.fix_all()
+  end, { desc = 'zhproof: fix all fixable problems in the buffer', force = true })
+end
+
 local function start(bufnr)
+  if not M.check_binary(M.config.cmd) then
+    return nil
+  end
   return vim.lsp.start({
     name = 'zhproof',
     cmd = M.config.cmd,
@@ -41,6 +71,7 @@ function M.setup(opts)
       settings = { zhproof = M.config.settings },
     })
     vim.lsp.enable('zhproof')
+    M.watch_enabled()
   else
     local group = vim.api.nvim_create_augroup('zhproof', { clear = true })
     vim.api.nvim_create_autocmd('FileType', {
@@ -51,9 +82,30 @@ function M.setup(opts)
       end,
     })
   end
-  vim.api.nvim_create_user_command('ZhproofFixAll', function()
-    M.fix_all()
-  end, { desc = 'zhproof: fix all fixable problems in the buffer' })
+  M.create_commands()
+end
+
+--- On the vim.lsp.enable path: check the configured binary when a buffer
+--- of one of its filetypes opens (once a session).
+function M.watch_enabled()
+  local group = vim.api.nvim_create_augroup('zhproof_enabled', { clear = true })
+  vim.api.nvim_create_autocmd('FileType', {
+    group = group,
+    callback = function(args)
+      local ok, cfg = pcall(function()
+        return vim.lsp.config.zhproof
+      end)
+      if not ok or type(cfg) ~= 'table' then
+        return
+      end
+      if vim.lsp.is_enabled and not vim.lsp.is_enabled('zhproof') then
+        return
+      end
+      if vim.tbl_contains(cfg.filetypes or {}, vim.bo[args.buf].filetype) then
+        M.check_binary(cfg.cmd)
+      end
+    end,
+  })
 end
 
 --- Apply the server's source.fixAll.zhproof action to the current buffer.

@@ -27,7 +27,7 @@ status=0
 for t in "${targets[@]}"; do
   case $t in
     config) seeds=seeds/config; max_len=2048 ;;
-    position) seeds=seeds/text; max_len=2048 ;;
+    position) seeds=seeds/text; max_len=512 ;;
     *) seeds=seeds/text; max_len=1024 ;;
   esac
   mkdir -p "corpus/$t"

@@ -301,8 +301,8 @@ fn fix_killed_at_random_moments_leaves_each_file_wholly_old_or_new() {
     let old_dir = d.join("old");
     let new_dir = d.join("new");
     std::fs::create_dir_all(&old_dir).unwrap();
-    for i in 0..40 {
-        let body = format!("第{i}篇\n\n{}", ARTICLE.repeat(300 + 40 * i));
+    for i in 0..24 {
+        let body = format!("第{i}篇\n\n{}", ARTICLE.repeat(100 + 20 * i));
         std::fs::write(old_dir.join(format!("a{i:02}.txt")), body).unwrap();
     }
     let old = contents(&old_dir);
@@ -316,11 +316,11 @@ fn fix_killed_at_random_moments_leaves_each_file_wholly_old_or_new() {
     assert!(old.iter().zip(&new).all(|(o, n)| o.1 != n.1), "every file changes");
     // kill runs at moments spread over that time (and a pseudo-random jitter)
     let mut seed = 0x9e37_79b9_u64 ^ u64::from(std::process::id());
-    let mut seen_mixed = false;
-    for k in 0..10u32 {
+    let mut mixed = 0;
+    for k in 0..6u32 {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         let jitter = (seed >> 33) % 1000;
-        let at = whole.mul_f64((f64::from(k) + jitter as f64 / 1000.0) / 10.0);
+        let at = whole.mul_f64((f64::from(k) + jitter as f64 / 1000.0) / 6.0);
         let run = d.join(format!("run{k}"));
         copy_dir(&old_dir, &run);
         let mut child = bin()
@@ -344,7 +344,9 @@ fn fix_killed_at_random_moments_leaves_each_file_wholly_old_or_new() {
             );
             fixed += usize::from(got == n);
         }
-        seen_mixed |= fixed > 0 && fixed < old.len();
+        if fixed > 0 && fixed < old.len() {
+            mixed += 1;
+        }
         // a run to the end afterwards finishes the job and leaves no temporary
         let out = fix(&run);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -359,9 +361,7 @@ fn fix_killed_at_random_moments_leaves_each_file_wholly_old_or_new() {
     // (the moments are spread so that some kill lands mid-way; on a very
     // loaded machine every kill may land before the first write, so this is
     // reported rather than asserted)
-    if !seen_mixed {
-        eprintln!("note: no kill landed between two files' writes ({whole:?} a run)");
-    }
+    eprintln!("{mixed} of 6 kills landed between two files' writes ({whole:?} a run)");
     let _ = std::fs::remove_dir_all(&d);
 }
 

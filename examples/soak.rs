@@ -1,7 +1,10 @@
 //! Soak benchmark of the language server (issue 14): 100,000 random
 //! incremental edits on a 1 MB article, sent over stdio to the release
 //! binary as an editor would send them (UTF-16 positions, one
-//! `didChange` per edit, as fast as the pipe takes them).
+//! `didChange` per edit, as fast as the pipe takes them). An edit replaces
+//! 0–8 characters at a random place by 0–8 characters copied from
+//! elsewhere in the text, or by one awkward snippet (𠮷, 😀, CRLF, U+2028,
+//! half-width marks) one time in five.
 //!
 //! ```sh
 //! cargo build --release && cargo run --release --example soak [EDITS] [MB]
@@ -11,9 +14,11 @@
 //! (`zhproof/documentText`), waits for the diagnostics of the current
 //! version and checks that every range lies inside the text on character
 //! boundaries, then times 10 single edits from `didChange` to their
-//! `publishDiagnostics` (median, max), and prints the server's resident set
-//! size. At the end: the RSS growth from the first checkpoint and the
-//! latency drift. The binary is `target/release/zhproof` or `ZHPROOF_BIN`;
+//! `publishDiagnostics` frame being read (median, max; before the client
+//! parses it), and prints the server's resident set size. At the end: the
+//! RSS growth from the first checkpoint, the latency drift, and the RSS of
+//! a fresh server given the final text (the baseline for a leak: random
+//! edits make new defects, so the findings, and memory, grow with them). The binary is `target/release/zhproof` or `ZHPROOF_BIN`;
 //! the article is the fixtures' plain-text articles, paragraphs shuffled,
 //! repeated to MB megabytes (default 1). Exits 1 if a check fails.
 
@@ -28,8 +33,36 @@ use serde_json::{json, Value};
 const URI: &str = "file:///tmp/soak.txt";
 const CHECK_EVERY: usize = 5_000;
 const SNIPPETS: &[&str] = &[
-    "中", "文", "会议", "召开", ",", "，", "。", "\n", "\n\n", "𠮷", "😀", "(", "）", "“", "”", "1", "2024年",
-    "7.8%", "亿元", "的", "地", "得", " ", "a", "GDP", "王建国", "表示", "一、", "\u{2028}",
+    "中",
+    "文",
+    "会议",
+    "召开",
+    ",",
+    "，",
+    "。",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "𠮷",
+    "😀",
+    "(",
+    "）",
+    "“",
+    "”",
+    "1",
+    "2024年",
+    "7.8%",
+    "亿元",
+    "的",
+    "地",
+    "得",
+    " ",
+    "a",
+    "GDP",
+    "王建国",
+    "表示",
+    "一、",
+    "\u{2028}",
 ];
 
 struct Rng(u64);
@@ -58,7 +91,11 @@ fn article(mb: usize, rng: &mut Rng) -> String {
     names.sort();
     for p in names {
         let t = std::fs::read_to_string(&p).expect("fixture");
-        paras.extend(t.lines().filter(|l| !l.trim().is_empty()).map(str::to_string));
+        paras.extend(
+            t.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string),
+        );
     }
     let mut out = String::new();
     while out.len() < mb << 20 {
@@ -111,7 +148,10 @@ fn rss_kb(pid: u32) -> u64 {
 
 struct Server {
     stdin: std::process::ChildStdin,
-    rx: mpsc::Receiver<Value>,
+    /// Messages, with the moment their frame was fully read (before parsing).
+    rx: mpsc::Receiver<(Value, Instant)>,
+    /// When the last message taken was read.
+    arrived: Instant,
     next_id: i64,
 }
 
@@ -137,17 +177,19 @@ impl Server {
         }
     }
     fn recv(&mut self) -> Value {
-        self.rx
+        let (v, at) = self
+            .rx
             .recv_timeout(Duration::from_secs(120))
-            .expect("the server answers")
+            .expect("the server answers");
+        self.arrived = at;
+        v
     }
     /// Wait for the diagnostics of `version`.
     fn diagnostics(&mut self, version: i64) -> Vec<Value> {
         self.stdin.flush().expect("flush");
         loop {
             let v = self.recv();
-            if v["method"] == "textDocument/publishDiagnostics"
-                && v["params"]["version"] == version
+            if v["method"] == "textDocument/publishDiagnostics" && v["params"]["version"] == version
             {
                 return v["params"]["diagnostics"]
                     .as_array()
@@ -190,12 +232,13 @@ fn start(bin: &str) -> (std::process::Child, Server) {
             if r.read_exact(&mut buf).is_err() {
                 return;
             }
+            let at = Instant::now();
             // keep only what the soak looks at: responses and diagnostics
             let Ok(v) = serde_json::from_slice::<Value>(&buf) else {
                 continue;
             };
             if (v.get("id").is_some() || v["method"] == "textDocument/publishDiagnostics")
-                && tx.send(v).is_err()
+                && tx.send((v, at)).is_err()
             {
                 return;
             }
@@ -206,6 +249,7 @@ fn start(bin: &str) -> (std::process::Child, Server) {
         Server {
             stdin,
             rx,
+            arrived: Instant::now(),
             next_id: 1,
         },
     )
@@ -247,7 +291,7 @@ fn main() {
     );
     let mut version = 1i64;
     let mut failed = false;
-    let mut one_edit = |s: &mut Server, rope: &mut Rope, rng: &mut Rng, version: &mut i64| {
+    let one_edit = |s: &mut Server, rope: &mut Rope, rng: &mut Rng, version: &mut i64| {
         let n = rope.len_chars();
         let mut a = rng.below(n + 1);
         // not between \r and \n
@@ -258,9 +302,16 @@ fn main() {
         if b > 0 && b < n && rope.char(b - 1) == '\r' && rope.char(b) == '\n' {
             b += 1;
         }
-        let ins: String = (0..rng.below(4))
-            .map(|_| SNIPPETS[rng.below(SNIPPETS.len())])
-            .collect();
+        // mostly a piece of the article from elsewhere (so the text stays
+        // like the article: its size and its density of defects do not
+        // drift), sometimes one of the awkward snippets
+        let ins: String = if rng.below(5) == 0 {
+            SNIPPETS[rng.below(SNIPPETS.len())].to_string()
+        } else {
+            let from = rng.below(n + 1);
+            let len = rng.below(9).min(n - from);
+            rope.slice(from..from + len).to_string()
+        };
         let range = json!({"start": position(rope, a), "end": position(rope, b)});
         rope.remove(a..b);
         rope.insert(a, &ins);
@@ -285,7 +336,10 @@ fn main() {
         let bad = diags
             .iter()
             .filter(|d| {
-                let (a, b) = (offset(&rope, &d["range"]["start"]), offset(&rope, &d["range"]["end"]));
+                let (a, b) = (
+                    offset(&rope, &d["range"]["start"]),
+                    offset(&rope, &d["range"]["end"]),
+                );
                 !matches!((a, b), (Some(a), Some(b)) if a <= b)
             })
             .count();
@@ -295,7 +349,7 @@ fn main() {
             one_edit(&mut s, &mut rope, &mut rng, &mut version);
             let sent = Instant::now();
             s.diagnostics(version);
-            lat.push(sent.elapsed());
+            lat.push(s.arrived.duration_since(sent));
         }
         let max = *lat.iter().max().unwrap_or(&Duration::ZERO);
         let med = median(&mut lat);
@@ -329,6 +383,32 @@ fn main() {
     s.notify("exit", Value::Null);
     let _ = s.stdin.flush();
     let _ = child.wait();
+    // a fresh server given the final text: what that text costs without the
+    // 100,000 edits before it (the soak's findings grow as random edits
+    // make defects, and memory with them)
+    let (mut fresh_child, mut f) = start(&bin);
+    f.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    f.notify("initialized", json!({}));
+    f.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "plaintext", "version": 1, "text": rope.to_string()}}),
+    );
+    let n = f.diagnostics(1).len();
+    let fresh = rss_kb(fresh_child.id());
+    if let Some(last) = rows.last() {
+        println!(
+            "a fresh server with the final text ({n} findings): RSS {fresh} KiB; the soaked one {} KiB ({:+.1} %)",
+            last.1,
+            (last.1 as f64 - fresh as f64) * 100.0 / fresh.max(1) as f64
+        );
+    }
+    f.request("shutdown", Value::Null);
+    f.notify("exit", Value::Null);
+    let _ = f.stdin.flush();
+    let _ = fresh_child.wait();
     if failed {
         eprintln!("soak: a check failed");
         std::process::exit(1);

@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # The long campaign recorded in fuzz/README.md: the targets one after
-# another (one fuzzing process at a time, at low priority), minutes each as
-# given below, the corpus kept in fuzz/corpus/ between runs. Prints each
-# target's executions and the total; fails on the first crash.
+# another (one fuzzing process at a time, at low priority), TARGET:MINUTES
+# each (default: the plan below), the corpus kept in fuzz/corpus/ between
+# runs. Prints each target's executions and their total; appends them to
+# fuzz/logs/campaign.txt; fails on the first crash.
 #
-#   fuzz/campaign.sh [SCALE]   (SCALE multiplies every duration; default 1)
+#   fuzz/campaign.sh [TARGET:MINUTES...]
 set -euo pipefail
 cd "$(dirname "$0")"
-scale=${1:-1}
-plan=(analyze:10 reanalyze:8 outline_hover:8 fix:8 position:6 config:12)
+plan=("$@")
+if [ ${#plan[@]} -eq 0 ]; then
+  plan=(analyze:10 reanalyze:8 outline_hover:4 fix:4 position:6 config:16)
+fi
 mkdir -p logs
-date -u +"campaign started %Y-%m-%dT%H:%M:%SZ" | tee logs/campaign.txt
+run=$(mktemp)
+date -u +"campaign started %Y-%m-%dT%H:%M:%SZ" | tee -a logs/campaign.txt
 for p in "${plan[@]}"; do
   t=${p%%:*}
-  secs=$(( ${p##*:} * 60 * scale ))
-  nice -n 10 ./run.sh "$secs" "$t" | grep -v '^total' | tee -a logs/campaign.txt
+  secs=$(( ${p##*:} * 60 ))
+  nice -n 10 ./run.sh "$secs" "$t" | grep -v '^total' | tee -a logs/campaign.txt "$run"
 done
-awk '{ s += $3 } END { printf "total %d executions\n", s }' < <(grep -E ' ok | FAILED ' logs/campaign.txt) | tee -a logs/campaign.txt
+awk '/ ok | FAILED / { s += $3 } END { printf "total %d executions\n", s }' "$run" | tee -a logs/campaign.txt
+rm -f "$run"
 date -u +"campaign ended %Y-%m-%dT%H:%M:%SZ" | tee -a logs/campaign.txt

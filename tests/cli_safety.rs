@@ -313,12 +313,17 @@ fn fix_killed_at_random_moments_leaves_each_file_wholly_old_or_new() {
     let whole = t.elapsed();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let new = contents(&new_dir);
-    assert!(old.iter().zip(&new).all(|(o, n)| o.1 != n.1), "every file changes");
+    assert!(
+        old.iter().zip(&new).all(|(o, n)| o.1 != n.1),
+        "every file changes"
+    );
     // kill runs at moments spread over that time (and a pseudo-random jitter)
     let mut seed = 0x9e37_79b9_u64 ^ u64::from(std::process::id());
     let mut mixed = 0;
     for k in 0..6u32 {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let jitter = (seed >> 33) % 1000;
         let at = whole.mul_f64((f64::from(k) + jitter as f64 / 1000.0) / 6.0);
         let run = d.join(format!("run{k}"));
@@ -413,7 +418,10 @@ fn binary_files_are_refused_and_the_rest_is_checked() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
     let (stdout, stderr, code) = check_beside("binary", "m.txt", png);
     both_checked(&stdout);
-    assert!(stderr.contains("m.txt: 是二进制文件（第 8 字节处为 NUL），已跳过"), "{stderr}");
+    assert!(
+        stderr.contains("m.txt: 是二进制文件（第 8 字节处为 NUL），已跳过"),
+        "{stderr}"
+    );
     assert_eq!(code, Some(2));
     // UTF-16 text is binary to a UTF-8 reader: NUL bytes
     let utf16: Vec<u8> = "会议召开,部署工作。"
@@ -489,22 +497,28 @@ fn fifty_megabyte_files_that_are_not_text_are_refused_quickly() {
     // 50 MB of text with one bad byte near its end: read whole, refused
     // with the offset (a 50 MB article is under the 64 MiB limit and is
     // checked: that takes the release binary a while, see fuzz/README.md)
-    let mut big = "会议召开，部署工作。\n".repeat(50_000_000 / 31).into_bytes();
+    let mut big = "会议召开，部署工作。\n"
+        .repeat(50_000_000 / 31)
+        .into_bytes();
     let at = big.len() - 10;
     big[at] = 0xff;
     let t = Instant::now();
     let (stdout, stderr, code) = check_beside("big-bad", "m.txt", &big);
     both_checked(&stdout);
     assert!(
-        stderr.contains(&format!("m.txt: 不是有效的 UTF-8 文本（第 {at} 字节处），已跳过")),
+        stderr.contains(&format!(
+            "m.txt: 不是有效的 UTF-8 文本（第 {at} 字节处），已跳过"
+        )),
         "{stderr}"
     );
     assert_eq!(code, Some(2));
-    let mut big = big;
     big[at] = 0;
     let (stdout, stderr, code) = check_beside("big-nul", "m.txt", &big);
     both_checked(&stdout);
-    assert!(stderr.contains(&format!("m.txt: 是二进制文件（第 {at} 字节处为 NUL）")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("m.txt: 是二进制文件（第 {at} 字节处为 NUL）")),
+        "{stderr}"
+    );
     assert_eq!(code, Some(2));
     assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
 }

@@ -230,7 +230,11 @@ fn ranges_valid(text: &str, diags: &[Value], enc: common::Enc) {
     for d in diags {
         for end in ["start", "end"] {
             let line = d["range"][end]["line"].as_u64().expect("line") as usize;
-            assert!(line < starts.len(), "line {line} of {} in {d}", starts.len());
+            assert!(
+                line < starts.len(),
+                "line {line} of {} in {d}",
+                starts.len()
+            );
         }
         let (s, e) = common::byte_range(text, &d["range"], enc);
         assert!(s <= e && e <= text.len(), "{d}");
@@ -244,7 +248,10 @@ fn a_huge_content_length_is_refused_and_the_next_frame_read() {
     bad.extend(frame(HOVER));
     let mut c = after_bad_frame(&bad);
     logged(&mut c, "bad Content-Length");
-    assert!(c.response_within(900, BOUND).is_some(), "the frame after it");
+    assert!(
+        c.response_within(900, BOUND).is_some(),
+        "the frame after it"
+    );
     // a length past usize, and one just over the 64 MiB limit
     for n in ["184467440737095516160", &((64usize << 20) + 1).to_string()] {
         let bad = format!("Content-Length: {n}\r\n\r\n");
@@ -292,7 +299,11 @@ fn invalid_utf8_in_a_body_is_logged_and_skipped() {
 #[test]
 fn unknown_methods_get_method_not_found_and_change_nothing() {
     let mut c = ready();
-    for m in ["zhproof/noSuchThing", "textDocument/noSuchThing", "workspace/x"] {
+    for m in [
+        "zhproof/noSuchThing",
+        "textDocument/noSuchThing",
+        "workspace/x",
+    ] {
         let id = c.send_request(m, json!({"uri": URI}));
         let v = c.response_within(id, BOUND).expect("an answer");
         assert_eq!(v["error"]["code"], -32601, "{m}: {v}");
@@ -319,7 +330,10 @@ fn requests_before_initialize_are_refused_then_initialize_works() {
     c.initialize(&[]);
     let id = c.send_request("zhproof/documentText", json!({"uri": URI}));
     let v = c.response_within(id, common::TIMEOUT).expect("an answer");
-    assert!(v.get("error").is_none() && v["result"].is_null(), "not open: {v}");
+    assert!(
+        v.get("error").is_none() && v["result"].is_null(),
+        "not open: {v}"
+    );
     c.open(URI, "plaintext", "这一段没有问题,真的。");
     c.diagnostics(URI, 1);
     answers(&mut c);
@@ -333,7 +347,10 @@ fn requests_after_shutdown_are_refused_and_exit_ends_with_0() {
     assert!(r.is_null());
     let id = c.send_request("textDocument/hover", hover_params(0, 1));
     let v = c.response_within(id, common::TIMEOUT).expect("an answer");
-    assert_eq!(v["error"]["code"], -32600, "invalid request after shutdown: {v}");
+    assert_eq!(
+        v["error"]["code"], -32600,
+        "invalid request after shutdown: {v}"
+    );
     // a second shutdown is refused too, and notifications are ignored
     let id = c.send_request("shutdown", Value::Null);
     let v = c.response_within(id, common::TIMEOUT).expect("an answer");
@@ -396,8 +413,9 @@ fn out_of_range_inverted_and_mid_surrogate_ranges_are_clamped() {
     let enc = common::Enc::Utf16;
     let mut text = "𠮷第一行,\r\n第二行😀尾。\n".to_string();
     let mut c = ready_with(&text);
-    let cases: [((u32, u32), (u32, u32), &str); 6] = [
-        ((0, 1), (0, 1), "入"),     // between the surrogates of 𠮷
+    type Case = ((u32, u32), (u32, u32), &'static str);
+    let cases: [Case; 6] = [
+        ((0, 1), (0, 1), "入"),    // between the surrogates of 𠮷
         ((1, 4), (1, 99), "，"),   // inside 😀 to past the line's end
         ((99, 0), (120, 5), "末"), // past the last line
         ((1, 2), (0, 2), ""),      // inverted: end before start
@@ -428,7 +446,9 @@ fn out_of_range_inverted_and_mid_surrogate_ranges_are_clamped() {
 /// As [`answers`], for a document at `version`.
 fn answers_at(c: &mut Client, version: i64) {
     let id = c.send_request("zhproof/documentText", json!({"uri": URI}));
-    let v = c.response_within(id, BOUND).expect("answered within a second");
+    let v = c
+        .response_within(id, BOUND)
+        .expect("answered within a second");
     assert_eq!(v["result"]["version"], version, "{v}");
 }
 

@@ -14,7 +14,11 @@ const MAX_OPS: usize = 4;
 
 fn apply(text: &mut String, op: &[u8]) {
     let (pos, del, ins) = match op {
-        [a, b, d, rest @ ..] => (u16::from_le_bytes([*a, *b]) as usize, *d as usize % 16, rest),
+        [a, b, d, rest @ ..] => (
+            u16::from_le_bytes([*a, *b]) as usize,
+            *d as usize % 16,
+            rest,
+        ),
         _ => return,
     };
     let n = text.chars().count();

@@ -67,7 +67,9 @@ pub fn read_stdin(name: Option<&Path>) -> Result<Input, String> {
     let bytes = read_limited(std::io::stdin().lock()).map_err(|e| format!("{name}: {e}"))?;
     let bytes = bytes.ok_or_else(|| format!("{name}: 输入超过 64 MiB，未检查"))?;
     if let Some(at) = nul_at(&bytes) {
-        return Err(format!("{name}: 是二进制数据（第 {at} 字节处为 NUL），未检查"));
+        return Err(format!(
+            "{name}: 是二进制数据（第 {at} 字节处为 NUL），未检查"
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(

@@ -1,5 +1,6 @@
 //! Reading what the command line checks: a file (only a regular file, only
-//! up to [`MAX_FILE_BYTES`], only UTF-8) or standard input.
+//! up to [`MAX_FILE_BYTES`], only UTF-8 text without NUL bytes) or standard
+//! input.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,8 +24,9 @@ pub struct Input {
 }
 
 /// Read one file. Anything but a regular file (a FIFO, a device), a file
-/// over [`MAX_FILE_BYTES`] and a file that is not UTF-8 (naming the byte
-/// offset) is an error; a symbolic link to a regular file is read.
+/// over [`MAX_FILE_BYTES`], a binary file (one holding a NUL byte) and a
+/// file that is not UTF-8 (naming the byte offset) is an error; a symbolic
+/// link to a regular file is read.
 pub fn read_input(path: &Path) -> Result<Input, String> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: 无法读取：{e}"))?;
@@ -37,6 +39,11 @@ pub fn read_input(path: &Path) -> Result<Input, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{shown}: 无法读取：{e}"))?;
     let bytes = read_limited(file).map_err(|e| format!("{shown}: 无法读取：{e}"))?;
     let bytes = bytes.ok_or_else(|| too_large(&shown.to_string(), MAX_FILE_BYTES + 1))?;
+    if let Some(at) = nul_at(&bytes) {
+        return Err(format!(
+            "{shown}: 是二进制文件（第 {at} 字节处为 NUL），已跳过"
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{shown}: 不是有效的 UTF-8 文本（第 {} 字节处），已跳过",
@@ -59,6 +66,11 @@ pub fn read_stdin(name: Option<&Path>) -> Result<Input, String> {
     let name = name.map_or_else(|| "<stdin>".to_string(), |n| n.display().to_string());
     let bytes = read_limited(std::io::stdin().lock()).map_err(|e| format!("{name}: {e}"))?;
     let bytes = bytes.ok_or_else(|| format!("{name}: 输入超过 64 MiB，未检查"))?;
+    if let Some(at) = nul_at(&bytes) {
+        return Err(format!(
+            "{name}: 是二进制数据（第 {at} 字节处为 NUL），未检查"
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{name}: 不是有效的 UTF-8 文本（第 {} 字节处）",
@@ -71,6 +83,12 @@ pub fn read_stdin(name: Option<&Path>) -> Result<Input, String> {
         path: None,
         text,
     })
+}
+
+/// Where the first NUL byte is: text never holds one, binary files
+/// (images, archives, UTF-16 text) mostly do near the start.
+fn nul_at(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr(0, bytes)
 }
 
 /// Read everything, up to [`MAX_FILE_BYTES`]; `None` if there is more.

@@ -23,7 +23,9 @@ pub fn expand_paths(paths: &[PathBuf], ignore: &[String]) -> (Vec<PathBuf>, Vec<
             walk(p, &mut found, &mut errors);
             found.sort();
             files.extend(found);
-        } else if p.exists() {
+        } else if p.exists() || p.symlink_metadata().is_ok() {
+            // (a link that cannot be followed, such as one in a loop, is
+            // read, so that the reader says what is wrong with it)
             files.push(p.clone());
         } else {
             errors.push(format!("{}: 文件不存在", p.display()));

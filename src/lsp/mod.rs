@@ -31,6 +31,11 @@ mod worker;
 
 pub use backend::Backend;
 
+/// The editor settings parser (the `zhproof` section of the client's
+/// configuration → a configuration layer and warnings), public for the fuzz
+/// targets and tests; the server itself calls it through `configuration`.
+pub use settings::parse_settings;
+
 /// Serve LSP over stdin/stdout until the client says exit (the process
 /// ends with code 1 when `exit` came without `shutdown`).
 pub async fn run_stdio() {

@@ -11,7 +11,15 @@ use crate::core::{rules, Analysis, Finding};
 /// Maps byte offsets to 1-based line and character columns.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// In lines longer than [`STEP`] bytes: every `STEP` bytes (at a char
+    /// boundary), the byte offset and its 0-based column, so that a column
+    /// is counted from the nearest mark, not from the start of a line that
+    /// may be megabytes long (text pasted without line breaks).
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two column marks of a long line.
+const STEP: usize = 4096;
 
 impl LineIndex {
     /// Index the line starts of `text` (`\n`, `\r\n` and a lone `\r` end a line).
@@ -27,7 +35,24 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (line, &from) in starts.iter().enumerate() {
+            let end = starts.get(line + 1).copied().unwrap_or(text.len());
+            if end - from <= STEP {
+                continue;
+            }
+            let (mut at, mut col) = (column_start(text, line, from), 0);
+            while at + STEP < end {
+                let mut next = at + STEP;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                col += text.get(at..next).map_or(0, |s| s.chars().count());
+                marks.push((next, col));
+                at = next;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     /// (line, column) both 1-based, column counted in characters. A UTF-8
@@ -39,15 +64,25 @@ impl LineIndex {
             .starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let mut start = self.starts[line];
-        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
-            start = 3;
-        }
-        let col = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let start = column_start(text, line, self.starts[line]);
+        // the nearest mark of this line at or before `offset`, if any
+        let k = self.marks.partition_point(|&(at, _)| at <= offset);
+        let (from, col) = match k.checked_sub(1).and_then(|k| self.marks.get(k)) {
+            Some(&(at, col)) if at > start => (at, col),
+            _ => (start, 0),
+        };
+        let col = col + text.get(from..offset).map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
+    }
+}
+
+/// Where the columns of line `line` (starting at byte `from`) are counted
+/// from: after a byte order mark on the first line.
+fn column_start(text: &str, line: usize, from: usize) -> usize {
+    if line == 0 && text.starts_with('\u{feff}') {
+        3
+    } else {
+        from
     }
 }
 
@@ -224,6 +259,27 @@ fn example(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_count_columns_from_marks_as_from_the_line_start() {
+        let line = "中文abc，𠮷é。".repeat(2000);
+        for text in [
+            format!("{line}\n{line}\r\n短行\r{line}"),
+            format!("\u{feff}{line}\n{line}"),
+        ] {
+            let ix = LineIndex::new(&text);
+            assert!(ix.marks.len() > 10);
+            let plain = |offset: usize| {
+                let line = ix.starts.partition_point(|&s| s <= offset) - 1;
+                let start = column_start(&text, line, ix.starts[line]);
+                (line + 1, text[start.min(offset)..offset].chars().count() + 1)
+            };
+            for (offset, _) in text.char_indices().step_by(7) {
+                assert_eq!(ix.line_col(&text, offset), plain(offset), "{offset}");
+            }
+            assert_eq!(ix.line_col(&text, text.len()), plain(text.len()));
+        }
+    }
 
     #[test]
     fn line_cols_in_chars() {

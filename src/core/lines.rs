@@ -3,9 +3,11 @@
 //! the outline, which classifies blocks with these tests, and the figures,
 //! entities and spacing rules, which ask them of lines.
 //!
-//! Imports only `chars` (layer 0).
+//! Imports only `chars` and `data` (layer 0).
 
 use super::chars::{is_closing, is_sentence_final};
+use super::data::{self, data_file};
+use std::sync::LazyLock;
 
 /// Number of chars (cheap enough for the short lines we ask about).
 pub(crate) fn chars(s: &str) -> usize {
@@ -67,22 +69,15 @@ pub(crate) fn is_byline_trimmed(
 }
 
 /// The heads a byline starts with (after an opening bracket).
-const BYLINE_HEADS: &[&str] = &[
-    "文/",
-    "图/",
-    "文／",
-    "图／",
-    "文 / ",
-    "图 / ",
-    "本报记者",
-    "本报通讯员",
-    "记者 ",
-    "作者：",
-    "作者:",
-    "撰文",
-    "通讯员 ",
-    "摄影：",
-];
+static BYLINE_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    data::lines(data_file!("byline_heads.txt"))
+        .filter_map(|f| match f.as_slice() {
+            [h] => Some(h.to_string()),
+            [h, "space"] => Some(format!("{h} ")),
+            _ => None,
+        })
+        .collect()
+});
 
 /// A byline mark or head, or a title followed by space-separated names.
 fn byline_shape(t: &str) -> bool {
@@ -101,7 +96,7 @@ fn byline_shape(t: &str) -> bool {
     };
     // (the heads' first chars, before comparing them all)
     if matches!(first, '文' | '图' | '本' | '记' | '作' | '撰' | '通' | '摄')
-        && BYLINE_HEADS.iter().any(|h| t.starts_with(h))
+        && BYLINE_HEADS.iter().any(|h| t.starts_with(h.as_str()))
     {
         return true;
     }
@@ -158,9 +153,25 @@ mod tests {
     }
 
     /// [`byline_shape`] looks at the heads' first chars before comparing them all.
+    /// Every line of the data file is a head; `space` keeps the space a
+    /// head ends in (`记者 王某` is a byline, `记者手记` is not).
+    #[test]
+    fn byline_heads_keep_their_trailing_spaces() {
+        assert_eq!(
+            BYLINE_HEADS.len(),
+            data::lines(data_file!("byline_heads.txt")).count()
+        );
+        for h in ["记者 ", "通讯员 ", "文 / ", "本报记者"] {
+            assert!(BYLINE_HEADS.iter().any(|x| x == h), "{h:?}");
+        }
+        assert!(!BYLINE_HEADS.iter().any(|x| x == "记者"));
+        // (a heading: a head `记者` without the space would take it for a byline)
+        assert!(!is_byline("记者手记"));
+    }
+
     #[test]
     fn byline_heads_start_with_the_chars_looked_at() {
-        for h in BYLINE_HEADS {
+        for h in BYLINE_HEADS.iter() {
             let first = h.chars().next().expect("non-empty");
             assert!(
                 matches!(first, '文' | '图' | '本' | '记' | '作' | '撰' | '通' | '摄'),

@@ -368,6 +368,28 @@ pub fn after_surname(ctx: &ParaCtx, start: usize) -> bool {
 /// length and of the classes the rules look for.
 #[cfg(test)]
 pub(crate) fn sample_texts() -> Vec<String> {
+    let real = fixture_texts();
+    let mut out: Vec<String> = real.clone();
+    for t in &real {
+        out.extend(t.lines().map(String::from));
+    }
+    let pieces = sample_pieces(&real);
+    let atoms = [
+        SAMPLE_WORDS,
+        SAMPLE_LATIN,
+        SAMPLE_SPACES_AND_WIDTHS,
+        SAMPLE_PUNCT,
+        SAMPLE_MIXED,
+        SAMPLE_DEFECTS,
+    ]
+    .concat();
+    out.extend(generated_texts(&pieces, &atoms));
+    out
+}
+
+/// The fixture articles, sorted.
+#[cfg(test)]
+fn fixture_texts() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let mut real = Vec::new();
     if let Ok(rd) = std::fs::read_dir(dir) {
@@ -378,11 +400,13 @@ pub(crate) fn sample_texts() -> Vec<String> {
         }
     }
     real.sort();
-    let mut out: Vec<String> = real.clone();
-    for t in &real {
-        out.extend(t.lines().map(String::from));
-    }
-    // the entries of the rules' word lists, as pieces of generated text
+    real
+}
+
+/// Pieces of generated text: the entries of the rules' word lists and
+/// fragments of seven characters of the articles `real`.
+#[cfg(test)]
+fn sample_pieces(real: &[String]) -> Vec<String> {
     let lists = [
         &crate::core::rules::lists::words::CONFUSED.lex,
         &crate::core::rules::lists::words::REDUNDANT.lex,
@@ -392,84 +416,78 @@ pub(crate) fn sample_texts() -> Vec<String> {
         .iter()
         .flat_map(|l| l.words.iter().map(|w| w.to_string()))
         .collect();
-    for t in &real {
+    for t in real {
         let cs: Vec<char> = t.chars().collect();
         pieces.extend(cs.chunks(7).take(400).map(|w| w.iter().collect::<String>()));
     }
-    let atoms = [
-        "的",
-        "的的",
-        "地",
-        "得",
-        "了",
-        "在",
-        "我们",
-        "他们",
-        "这",
-        "這",
-        "這个",
-        "們",
-        "後",
-        "后",
-        "乾隆",
-        "羅",
-        "见习(xí)",
-        "实（shí）",
-        "(",
-        ")",
-        "（",
-        "）",
-        "(GDP)",
-        "and",
-        "or",
-        "the",
-        "iPhone",
-        "é",
-        "ü",
-        "Ā",
-        "ḿ",
-        "\u{a0}",
-        "\u{3000}",
-        " ",
-        "  ",
-        "\t",
-        "\n",
-        "\r\n",
-        "\u{1}",
-        "𠮷",
-        "𠮷𠮷",
-        "\u{7FF}",
-        "\u{800}",
-        "\u{FFFF}",
-        "，",
-        "。",
-        "；",
-        "：",
-        "“",
-        "”",
-        "、",
-        "！",
-        "？",
-        "5G",
-        "2023年",
-        "PM2.5",
-        "a",
-        "Z",
-        "7",
-        "—",
-        "…",
-        "〇",
-        "読",
-        "﨑",
-        "认真的学习了",
-        "跑的很快",
-        "截止目前",
-        "凯旋而归",
-        "维族",
-        "按步就班",
-        "看看",
-        "研究研究",
-    ];
+    pieces
+}
+
+/// Sample words: particles, pronouns, traditional forms.
+#[cfg(test)]
+const SAMPLE_WORDS: &[&str] = &[
+    "的", "的的", "地", "得", "了", "在", "我们", "他们", "这", "這", "這个", "們", "後", "后",
+    "乾隆", "羅",
+];
+
+/// Samples around Latin script: pinyin annotations, brackets, English
+/// words, accented letters.
+#[cfg(test)]
+const SAMPLE_LATIN: &[&str] = &[
+    "见习(xí)",
+    "实（shí）",
+    "(",
+    ")",
+    "（",
+    "）",
+    "(GDP)",
+    "and",
+    "or",
+    "the",
+    "iPhone",
+    "é",
+    "ü",
+    "Ā",
+    "ḿ",
+];
+
+/// Spaces, line ends, a control character and characters at the edges of
+/// the UTF-8 lengths (an astral one, U+07FF, U+0800, U+FFFF).
+#[cfg(test)]
+const SAMPLE_SPACES_AND_WIDTHS: &[&str] = &[
+    "\u{a0}", "\u{3000}", " ", "  ", "\t", "\n", "\r\n", "\u{1}", "𠮷", "𠮷𠮷", "\u{7FF}",
+    "\u{800}", "\u{FFFF}",
+];
+
+/// Chinese punctuation.
+#[cfg(test)]
+const SAMPLE_PUNCT: &[&str] = &["，", "。", "；", "：", "“", "”", "、", "！", "？"];
+
+/// Digits and letters among Han characters, dashes, Japanese and
+/// compatibility characters.
+#[cfg(test)]
+const SAMPLE_MIXED: &[&str] = &[
+    "5G", "2023年", "PM2.5", "a", "Z", "7", "—", "…", "〇", "読", "﨑",
+];
+
+/// Phrases the rules flag (的/地/得, confused and redundant words,
+/// reduplication).
+#[cfg(test)]
+const SAMPLE_DEFECTS: &[&str] = &[
+    "认真的学习了",
+    "跑的很快",
+    "截止目前",
+    "凯旋而归",
+    "维族",
+    "按步就班",
+    "看看",
+    "研究研究",
+];
+
+/// 4000 paragraphs of up to 40 pieces and atoms, drawn by a fixed
+/// xorshift sequence (a third pieces, two thirds atoms).
+#[cfg(test)]
+fn generated_texts(pieces: &[String], atoms: &[&str]) -> Vec<String> {
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut rnd = |n: usize| {
         seed ^= seed << 13;
@@ -477,6 +495,7 @@ pub(crate) fn sample_texts() -> Vec<String> {
         seed ^= seed << 17;
         (seed % n as u64) as usize
     };
+    let mut out = Vec::new();
     for _ in 0..4000 {
         let mut t = String::new();
         for _ in 0..rnd(40) {

@@ -2,7 +2,7 @@
 //! with its resolved year and weekday, the approximation and the implied base.
 
 use super::calendar::{add_days, fmt_ymd, valid_date, weekday, weekday_name};
-use super::{Amount, DateSpec, Figure, Kind, Num, RelUnit, Value};
+use super::{Amount, DateSpec, Figure, Kind, Num, Rel, RelUnit, Value};
 use crate::core::config::Ymd;
 
 /// A date shown with its resolved year: the year, the rest (`12月18日（星期二）上午`),
@@ -29,48 +29,69 @@ pub(super) fn show_date(
         .and_then(|l| l.rel)
         .filter(|_| d.year.is_none() && d.rel.is_none());
     let rel = d.rel.or(lo_rel);
-    let mut y = d.year.or(lo.and_then(|l| l.year));
-    let mut m = d.month;
-    let mut day = d.day;
-    if day.is_some() && m.is_none() {
-        m = lo.and_then(|l| l.month);
+    let mut when = When {
+        year: d.year.or(lo.and_then(|l| l.year)),
+        month: d.month,
+        day: d.day,
+    };
+    if when.day.is_some() && when.month.is_none() {
+        when.month = lo.and_then(|l| l.month);
     }
     let mut inferred = false;
     match rel {
-        Some(r) => {
-            let a = article?;
-            match r.unit {
-                RelUnit::Year => y = Some(a.year + r.offset),
-                RelUnit::Month => {
-                    let total = a.year * 12 + a.month as i32 - 1 + r.offset;
-                    y = Some(total.div_euclid(12));
-                    m = Some(total.rem_euclid(12) as u32 + 1);
-                }
-                RelUnit::Day | RelUnit::Now => {
-                    let x = add_days(a, r.offset as i64);
-                    y = Some(x.year);
-                    m = Some(x.month);
-                    day = Some(x.day);
-                }
-                RelUnit::Week | RelUnit::Recent => {
-                    y = Some(a.year);
-                    m = Some(a.month);
-                    day = Some(a.day);
-                }
-            }
-        }
+        Some(r) => when.resolve(r, article?),
         None => {
-            if y.is_none() && (m.is_some() || d.part.is_some()) {
+            if when.year.is_none() && (when.month.is_some() || d.part.is_some()) {
                 if let Some(a) = article {
-                    y = Some(a.year);
+                    when.year = Some(a.year);
                     inferred = true;
                 }
             }
         }
     }
+    Some(Shown {
+        year: when.year,
+        rest: shown_rest(d, &when),
+        inferred,
+        rel: rel.is_some(),
+    })
+}
+
+/// The year, month and day a date is shown with, each possibly unknown.
+struct When {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl When {
+    /// Resolve the relative word `r` against the article date `a`: a year or
+    /// month word sets those, a day word (and `本周`, `近日`) the whole date.
+    fn resolve(&mut self, r: Rel, a: Ymd) {
+        match r.unit {
+            RelUnit::Year => self.year = Some(a.year + r.offset),
+            RelUnit::Month => {
+                let total = a.year * 12 + a.month as i32 - 1 + r.offset;
+                self.year = Some(total.div_euclid(12));
+                self.month = Some(total.rem_euclid(12) as u32 + 1);
+            }
+            RelUnit::Day | RelUnit::Now => {
+                let x = add_days(a, r.offset as i64);
+                (self.year, self.month, self.day) = (Some(x.year), Some(x.month), Some(x.day));
+            }
+            RelUnit::Week | RelUnit::Recent => {
+                (self.year, self.month, self.day) = (Some(a.year), Some(a.month), Some(a.day));
+            }
+        }
+    }
+}
+
+/// What follows the year: the part of the year, the month, the day with its
+/// weekday, the part of the day and the time (`12月18日（星期二）上午`).
+fn shown_rest(d: &DateSpec, when: &When) -> String {
     let mut rest = String::new();
     if let Some(p) = d.part.filter(|p| year_part(p)) {
-        if y.is_some() {
+        if when.year.is_some() {
             rest.push_str(p.strip_prefix('年').unwrap_or(p));
             if p == "年度" {
                 rest.push('度');
@@ -79,15 +100,15 @@ pub(super) fn show_date(
             rest.push_str(p);
         }
     }
-    if let Some(m) = m {
+    if let Some(m) = when.month {
         rest.push_str(&format!("{m}月"));
     }
     if let Some(p) = d.part.filter(|p| !year_part(p)) {
         rest.push_str(p);
     }
-    if let Some(dd) = day {
+    if let Some(dd) = when.day {
         rest.push_str(&format!("{dd}日"));
-        if let (Some(y), Some(m)) = (y, m) {
+        if let (Some(y), Some(m)) = (when.year, when.month) {
             if valid_date(Some(y), m, dd) {
                 let w = weekday(Ymd {
                     year: y,
@@ -107,12 +128,7 @@ pub(super) fn show_date(
             rest.push_str(&format!("{mi}分"));
         }
     }
-    Some(Shown {
-        year: y,
-        rest,
-        inferred,
-        rel: rel.is_some(),
-    })
+    rest
 }
 
 /// The relative date as written: `去年11月`, `今年上半年`.

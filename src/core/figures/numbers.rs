@@ -93,6 +93,26 @@ pub(super) struct NumTok {
 }
 
 impl NumTok {
+    /// A plain token: `num` written in `style` at `digits`, ending at `end`,
+    /// with no decimals, multiplier, marker or pair.
+    #[inline]
+    fn new(end: usize, num: Num, style: Style, digits: Range<usize>) -> NumTok {
+        NumTok {
+            end,
+            num,
+            style,
+            digits,
+            decimals: 0,
+            int_digits: 0,
+            positional: false,
+            single_yi: false,
+            scale: "",
+            mid: None,
+            pair_hi: None,
+            grouped: false,
+        }
+    }
+
     /// Usable as a date component (a plain integer as written).
     pub(super) fn plain(&self) -> Option<u32> {
         if self.decimals > 0
@@ -189,114 +209,171 @@ pub(super) fn positional_cn(c: char) -> bool {
 /// (`9万余`, `300余`, `三十多万`).
 pub(super) fn read_number(s: &str, i: usize) -> Option<NumTok> {
     let b = s.as_bytes();
-    if b.get(i)?.is_ascii_digit() {
-        // Most numbers are ASCII digits. Their run is a positional one of
-        // mixed scripts (`2O18`, `2０一8`, see below) only if it goes on in
-        // a full-width or Chinese digit or a letter O; else it is read as
-        // an Arabic number right away.
-        let k = i + b.iter().skip(i).take_while(|x| x.is_ascii_digit()).count();
-        let goes_on = ch_at(s, k)
-            .is_some_and(|x| matches!(x, 'O' | 'o') || ar_digit(x).is_some() || positional_cn(x));
-        if !goes_on {
-            return read_arabic(s, i);
-        }
+    if b.get(i)?.is_ascii_digit() && !ascii_run_goes_on(s, i) {
+        return read_arabic(s, i);
     }
     let c = ch_at(s, i)?;
     if !(is_cn_num(c) || ar_digit(c).is_some()) {
         // (the reading below would find an empty run)
         return None;
     }
-    // a positional run: digits of either script, letter O between digits
-    let mut j = i;
-    let (mut n, mut has_ar, mut has_cn, mut has_o) = (0usize, false, false, false);
-    let mut pos_val: i128 = 0;
-    let mut first_cn: Option<u32> = None;
-    let mut second_cn: Option<u32> = None;
-    while let Some(x) = ch_at(s, j) {
-        let d = if let Some(d) = ar_digit(x) {
-            has_ar = true;
-            d
-        } else if positional_cn(x) {
-            has_cn = true;
-            cn_digit(x).unwrap_or(0)
-        } else if matches!(x, 'O' | 'o')
-            && n > 0
-            && ch_at(s, j + 1).is_some_and(|y| ar_digit(y).is_some())
-        {
-            has_o = true;
-            0
-        } else if x == '两' && n == 0 {
-            has_cn = true;
-            2
-        } else {
-            break;
-        };
-        if has_cn && n == 0 {
-            first_cn = Some(d);
-        } else if n == 1 && cn_digit(x).is_some() {
-            second_cn = Some(d);
-        }
-        pos_val = pos_val.saturating_mul(10).saturating_add(d as i128);
-        n += 1;
-        j += x.len_utf8();
-        if n > 24 {
-            break;
-        }
-    }
-    let run_end = j;
-    let mixed = (has_cn && has_ar) || has_o;
-    let pure_cn = has_cn && !has_ar && !has_o;
-    let first_ok = |v: i128| (1000..=2999).contains(&v);
-    if n == 4 && at(s, run_end, "年") && (mixed || pure_cn) && first_ok(pos_val) {
-        return Some(NumTok {
-            end: run_end,
-            num: Num::int(pos_val),
-            style: if mixed { Style::Mixed } else { Style::Chinese },
-            digits: i..run_end,
-            decimals: 0,
-            int_digits: 4,
-            positional: true,
-            single_yi: false,
-            scale: "",
-            mid: None,
-            pair_hi: None,
-            grouped: false,
-        });
+    let run = PosRun::scan(s, i);
+    if let Some(tok) = positional_year(s, i, &run) {
+        return Some(tok);
     }
     if ar_digit(c).is_some() {
         return read_arabic(s, i);
     }
-    // an approximate pair: 两三个, 三四天, 三四十
-    if pure_cn && n == 2 && ch_at(s, run_end).is_some_and(|x| cn_digit(x).is_none()) {
-        if let (Some(a), Some(b)) = (first_cn, second_cn) {
-            if (b == a + 1 && (1..=8).contains(&a) && c != '两') || (c == '两' && b == 3) {
-                let a = if c == '一' { return None } else { a };
-                let mut e = 0;
-                let mut k = run_end;
-                if let Some(x) = ch_at(s, k) {
-                    if let Some(ue) = cn_unit(x).or(cn_big(x)) {
-                        e = ue;
-                        k += x.len_utf8();
-                    }
-                }
-                return Some(NumTok {
-                    end: k,
-                    num: Num::int(a as i128).scaled(e),
-                    style: Style::Chinese,
-                    digits: i..k,
-                    decimals: 0,
-                    int_digits: 0,
-                    positional: false,
-                    single_yi: false,
-                    scale: "",
-                    mid: None,
-                    pair_hi: Some(Num::int(b as i128).scaled(e)),
-                    grouped: false,
-                });
+    if let Some((a, b)) = run.pair(s, c) {
+        // 一二 is neither a pair nor a number
+        if c == '一' {
+            return None;
+        }
+        return Some(approx_pair(s, i, run.end, a, b));
+    }
+    read_chinese(s, i, c)
+}
+
+/// Whether the ASCII digits at `i` go on in a full-width or Chinese digit or
+/// a letter O. Most numbers are ASCII digits; their run is a positional one
+/// of mixed scripts (`2O18`, `2０一8`) only then, else it is read as an
+/// Arabic number right away.
+#[inline]
+fn ascii_run_goes_on(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let k = i + b.iter().skip(i).take_while(|x| x.is_ascii_digit()).count();
+    ch_at(s, k).is_some_and(|x| matches!(x, 'O' | 'o') || ar_digit(x).is_some() || positional_cn(x))
+}
+
+/// A positional run: digits of either script, the letter O between digits
+/// (`二〇一八`, `2O18`, `两三`), as read digit by digit.
+struct PosRun {
+    /// Where the run ends (a byte offset).
+    end: usize,
+    /// How many digits it has (at most 25).
+    n: usize,
+    has_ar: bool,
+    has_cn: bool,
+    has_o: bool,
+    /// The digits read as one decimal number (saturating).
+    val: i128,
+    /// The first digit, when the run starts in a Chinese one.
+    first_cn: Option<u32>,
+    /// The second digit, when it is a Chinese one.
+    second_cn: Option<u32>,
+}
+
+impl PosRun {
+    /// Scan the positional run at `i`.
+    #[inline]
+    fn scan(s: &str, i: usize) -> PosRun {
+        let mut r = PosRun {
+            end: i,
+            n: 0,
+            has_ar: false,
+            has_cn: false,
+            has_o: false,
+            val: 0,
+            first_cn: None,
+            second_cn: None,
+        };
+        while let Some(x) = ch_at(s, r.end) {
+            let d = if let Some(d) = ar_digit(x) {
+                r.has_ar = true;
+                d
+            } else if positional_cn(x) {
+                r.has_cn = true;
+                cn_digit(x).unwrap_or(0)
+            } else if matches!(x, 'O' | 'o')
+                && r.n > 0
+                && ch_at(s, r.end + 1).is_some_and(|y| ar_digit(y).is_some())
+            {
+                r.has_o = true;
+                0
+            } else if x == '两' && r.n == 0 {
+                r.has_cn = true;
+                2
+            } else {
+                break;
+            };
+            if r.has_cn && r.n == 0 {
+                r.first_cn = Some(d);
+            } else if r.n == 1 && cn_digit(x).is_some() {
+                r.second_cn = Some(d);
+            }
+            r.val = r.val.saturating_mul(10).saturating_add(d as i128);
+            r.n += 1;
+            r.end += x.len_utf8();
+            if r.n > 24 {
+                break;
             }
         }
+        r
     }
-    // a Chinese numeral
+
+    /// Digits of both scripts, or a letter O (`2０一8`, `2O18`).
+    fn mixed(&self) -> bool {
+        (self.has_cn && self.has_ar) || self.has_o
+    }
+
+    /// Chinese digits only (`二〇一八`).
+    fn pure_cn(&self) -> bool {
+        self.has_cn && !self.has_ar && !self.has_o
+    }
+
+    /// The two digits of an approximate pair (`两三个`, `三四天`, `三四十`),
+    /// the run starting in `c`: consecutive digits from 1 to 9, or 两 and 三.
+    #[inline]
+    fn pair(&self, s: &str, c: char) -> Option<(u32, u32)> {
+        if !(self.pure_cn()
+            && self.n == 2
+            && ch_at(s, self.end).is_some_and(|x| cn_digit(x).is_none()))
+        {
+            return None;
+        }
+        let (a, b) = (self.first_cn?, self.second_cn?);
+        let pair = (b == a + 1 && (1..=8).contains(&a) && c != '两') || (c == '两' && b == 3);
+        pair.then_some((a, b))
+    }
+}
+
+/// A positional year before 年 (`二〇一八年`, `2O18年`): four digits, Chinese
+/// or mixed, from 1000 to 2999.
+#[inline]
+fn positional_year(s: &str, i: usize, run: &PosRun) -> Option<NumTok> {
+    let mixed = run.mixed();
+    if !(run.n == 4 && at(s, run.end, "年") && (mixed || run.pure_cn())) {
+        return None;
+    }
+    if !(1000..=2999).contains(&run.val) {
+        return None;
+    }
+    let style = if mixed { Style::Mixed } else { Style::Chinese };
+    let mut tok = NumTok::new(run.end, Num::int(run.val), style, i..run.end);
+    tok.int_digits = 4;
+    tok.positional = true;
+    Some(tok)
+}
+
+/// The approximate pair `a`–`b` at `i..end` with the unit or multiplier
+/// after it (`三四十` is 30 to 40).
+fn approx_pair(s: &str, i: usize, end: usize, a: u32, b: u32) -> NumTok {
+    let mut e = 0;
+    let mut k = end;
+    if let Some(x) = ch_at(s, k) {
+        if let Some(ue) = cn_unit(x).or(cn_big(x)) {
+            e = ue;
+            k += x.len_utf8();
+        }
+    }
+    let mut tok = NumTok::new(k, Num::int(a as i128).scaled(e), Style::Chinese, i..k);
+    tok.pair_hi = Some(Num::int(b as i128).scaled(e));
+    tok
+}
+
+/// A Chinese numeral at `i`, which starts in `c` (`两千三百`, `十九`), with
+/// its approximation marker and multiplier (`三十多万`, `三十余名`).
+fn read_chinese(s: &str, i: usize, c: char) -> Option<NumTok> {
     if cn_unit(c).is_some_and(|e| e > 1) || cn_big(c).is_some() || matches!(c, '〇' | '零') {
         return None;
     }
@@ -317,22 +394,8 @@ pub(super) fn read_number(s: &str, i: usize) -> Option<NumTok> {
     if run.is_empty() {
         return None;
     }
-    let v = parse_cn(run)?;
-    let single_yi = run == "一";
-    let mut tok = NumTok {
-        end: k,
-        num: Num::int(v),
-        style: Style::Chinese,
-        digits: i..k,
-        decimals: 0,
-        int_digits: 0,
-        positional: false,
-        single_yi,
-        scale: "",
-        mid: None,
-        pair_hi: None,
-        grouped: false,
-    };
+    let mut tok = NumTok::new(k, Num::int(parse_cn(run)?), Style::Chinese, i..k);
+    tok.single_yi = run == "一";
     // 三十多万: marker, then the multiplier
     if let Some((m, after)) = mid_marker(s, k) {
         if let Some(x) = ch_at(s, after) {
@@ -345,13 +408,22 @@ pub(super) fn read_number(s: &str, i: usize) -> Option<NumTok> {
         }
     }
     // 三十余名, 十多个, 二十来岁
-    if tok.mid.is_none() && !single_yi {
+    if !tok.single_yi {
+        marker_after(s, &mut tok);
+    }
+    Some(tok)
+}
+
+/// An approximation marker right after `tok` (`300余`, `十多个`), unless it
+/// has one.
+#[inline]
+fn marker_after(s: &str, tok: &mut NumTok) {
+    if tok.mid.is_none() {
         if let Some((m, after)) = mid_marker(s, tok.end) {
             tok.mid = Some(m);
             tok.end = after;
         }
     }
-    Some(tok)
 }
 
 pub(super) fn mid_marker(s: &str, i: usize) -> Option<(Marker, usize)> {
@@ -399,12 +471,56 @@ pub(super) fn push_digit(mant: i128, d: u8, n: usize) -> Option<i128> {
     }
 }
 
+/// An Arabic number at `i` (`81.73`, `3,000`, `１２`) with its multiplier
+/// (`81.73亿`, `9万余`) and an approximation marker (`300余`).
 pub(super) fn read_arabic(s: &str, i: usize) -> Option<NumTok> {
-    let b = s.as_bytes();
+    let mut tok = arabic_digits(s.as_bytes(), i)?;
+    arabic_multiplier(s, &mut tok)?;
+    marker_after(s, &mut tok);
+    Some(tok)
+}
+
+/// The Arabic digits at `i`: the integer part (with thousands separators)
+/// and the decimals after a point (`.` or `．`), at most 30 and 12 of them.
+#[inline]
+fn arabic_digits(b: &[u8], i: usize) -> Option<NumTok> {
+    let (mut j, mut mant, int_digits, grouped) = arabic_integer(b, i)?;
+    let mut decimals = 0u32;
+    // a decimal point (`.` or `．`, U+FF0E) and a digit
+    let point = match b.get(j) {
+        Some(b'.') => 1,
+        Some(0xEF) if b.get(j + 1..j + 3) == Some(&[0xBC, 0x8E]) => 3,
+        _ => 0,
+    };
+    if point > 0 && ar_digit_at(b, j + point).is_some() {
+        j += point;
+        while let Some((d, w)) = ar_digit_at(b, j) {
+            mant = push_digit(mant, d, int_digits + decimals as usize)?;
+            decimals += 1;
+            j += w;
+            if decimals > 12 {
+                return None;
+            }
+        }
+    }
+    let num = Num {
+        mant,
+        exp: -(decimals as i32),
+    };
+    let mut tok = NumTok::new(j, num, Style::Arabic, i..j);
+    tok.decimals = decimals;
+    tok.int_digits = int_digits;
+    tok.grouped = grouped;
+    Some(tok)
+}
+
+/// The integer part of an Arabic number at `i`: where it ends, its value,
+/// its digit count and whether it is grouped (`3,000`, `1,234,567`).
+#[inline]
+fn arabic_integer(b: &[u8], i: usize) -> Option<(usize, i128, usize, bool)> {
     let mut j = i;
     let mut mant: i128 = 0;
     let mut int_digits = 0usize;
-    let mut decimals = 0u32;
     let mut grouped = false;
     loop {
         if let Some((d, w)) = ar_digit_at(b, j) {
@@ -427,46 +543,16 @@ pub(super) fn read_arabic(s: &str, i: usize) -> Option<NumTok> {
             break;
         }
     }
-    if int_digits == 0 {
-        return None;
-    }
-    // a decimal point (`.` or `．`, U+FF0E) and a digit
-    let point = match b.get(j) {
-        Some(b'.') => 1,
-        Some(0xEF) if b.get(j + 1..j + 3) == Some(&[0xBC, 0x8E]) => 3,
-        _ => 0,
-    };
-    if point > 0 && ar_digit_at(b, j + point).is_some() {
-        j += point;
-        while let Some((d, w)) = ar_digit_at(b, j) {
-            mant = push_digit(mant, d, int_digits + decimals as usize)?;
-            decimals += 1;
-            j += w;
-            if decimals > 12 {
-                return None;
-            }
-        }
-    }
-    let digits = i..j;
-    let mut tok = NumTok {
-        end: j,
-        num: Num {
-            mant,
-            exp: -(decimals as i32),
-        },
-        style: Style::Arabic,
-        digits,
-        decimals,
-        int_digits,
-        positional: false,
-        single_yi: false,
-        scale: "",
-        mid: None,
-        pair_hi: None,
-        grouped,
-    };
+    (int_digits > 0).then_some((j, mant, int_digits, grouped))
+}
+
+/// The multiplier after an Arabic number (`亿`, `千万`; `9万余`: a marker
+/// before it), applied to `tok`. `None` when it is no number: a multiplier
+/// over 10^16 or not one of the usual ones.
+#[inline]
+fn arabic_multiplier(s: &str, tok: &mut NumTok) -> Option<()> {
     // 300余, 9万余: a marker before or after the multiplier
-    let mut k = j;
+    let mut k = tok.end;
     let mut mid = None;
     if let Some((m, after)) = mid_marker(s, k) {
         if ch_at(s, after).is_some_and(|x| cn_big(x).is_some() || x == '千' || x == '百') {
@@ -493,34 +579,29 @@ pub(super) fn read_arabic(s: &str, i: usize) -> Option<NumTok> {
             return None;
         }
     }
+    // (300余 without a multiplier: the marker sits before the unit)
     if e > 0 {
-        tok.scale = match s.get(scale_start..k) {
-            Some("万") => "万",
-            Some("亿") => "亿",
-            Some("千") => "千",
-            Some("百") => "百",
-            Some("千万") => "千万",
-            Some("百万") => "百万",
-            Some("万亿") => "万亿",
-            Some("十万") => "十万",
-            Some("百亿") => "百亿",
-            Some("千亿") => "千亿",
-            _ => "",
-        };
-        if tok.scale.is_empty() {
-            return None;
-        }
+        tok.scale = scale_name(s.get(scale_start..k)?)?;
         tok.num = tok.num.scaled(e);
         tok.end = k;
         tok.mid = mid;
-    } else if mid.is_some() {
-        // 300余 without a multiplier: the marker sits before the unit
     }
-    if tok.mid.is_none() {
-        if let Some((m, after)) = mid_marker(s, tok.end) {
-            tok.mid = Some(m);
-            tok.end = after;
-        }
-    }
-    Some(tok)
+    Some(())
+}
+
+/// The multipliers an Arabic number may carry, as `'static` names.
+fn scale_name(scale: &str) -> Option<&'static str> {
+    Some(match scale {
+        "万" => "万",
+        "亿" => "亿",
+        "千" => "千",
+        "百" => "百",
+        "千万" => "千万",
+        "百万" => "百万",
+        "万亿" => "万亿",
+        "十万" => "十万",
+        "百亿" => "百亿",
+        "千亿" => "千亿",
+        _ => return None,
+    })
 }

@@ -12,6 +12,7 @@ use regex::Regex;
 use super::{Check, DocCtx, ParaCtx, Rule};
 use crate::core::broken::{opens_paragraph, runs_on, split_word};
 use crate::core::chars::{is_closing, is_han, is_sentence_final};
+use crate::core::data::{self, data_file};
 use crate::core::finding::{Edit, Finding, Fix, Severity};
 use crate::core::nlp::{self, Token};
 use crate::core::outline::{is_caption_line, parse_marker, BlockClass};
@@ -363,10 +364,8 @@ fn single_message(t: &str) -> String {
 // ---------------------------------------------------------------- dangling-word
 
 /// Prepositions that never stand at the head of a clause without an object.
-const CLAUSE_PREPS: &[&str] = &[
-    "以", "把", "按照", "依照", "根据", "依据", "围绕", "对照", "本着", "对于", "关于", "为了",
-    "随着",
-];
+static CLAUSE_PREPS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("dangling_clause_preps.txt")).collect());
 
 /// The last characters of [`CLAUSE_PREPS`] (a cheap test before comparing them all).
 const PREP_LAST: [char; 8] = ['以', '把', '照', '据', '绕', '着', '于', '了'];
@@ -385,74 +384,28 @@ fn clause_start(c: char) -> bool {
 }
 
 /// Verbs of study and implementation that need an object (`学习贯彻`).
-const STUDY_VERBS: &[&str] = &[
-    "贯彻",
-    "对照",
-    "落实",
-    "领会",
-    "践行",
-    "贯彻落实",
-    "学习贯彻",
-    "学习领会",
-    "宣传贯彻",
-];
+static STUDY_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("dangling_study_verbs.txt")).collect());
 
 /// Verbs that turn `学习贯彻` into a noun (`加强学习贯彻和…`).
-const NOMINALIZERS: &[&str] = &[
-    "加强", "做好", "抓好", "开展", "推进", "推动", "组织", "强化", "注重", "重视", "狠抓", "搞好",
-    "保障", "检查", "督促", "指导", "部署",
-];
+static NOMINALIZERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("dangling_nominalizers.txt")).collect());
 
 /// What a `党的…` object phrase names (`党的十九大精神`).
-const DOC_NOUNS: &[&str] = &["精神", "思想", "讲话", "指示", "论述"];
+static DOC_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("dangling_doc_nouns.txt")).collect());
 
 /// `与` + a predicate that needs the thing compared (`与不相适应的地方`).
-const RELATION_WORDS: &[&str] = &[
-    "不相适应",
-    "相适应",
-    "不相符",
-    "相符",
-    "不相符合",
-    "相符合",
-    "相一致",
-    "相结合",
-    "相衔接",
-    "相匹配",
-    "相协调",
-    "相统一",
-    "相违背",
-    "相悖",
-];
+static RELATION_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("dangling_relation_words.txt")).collect());
 
 /// Objects of `武装` (`用…武装党员干部`).
-const ARM_OBJECTS: &[&str] = &[
-    "党员",
-    "干部",
-    "党员干部",
-    "头脑",
-    "思想",
-    "全党",
-    "广大",
-    "青年",
-    "群众",
-    "人民",
-    "师生",
-    "职工",
-    "员工",
-    "队伍",
-    "全体",
-];
+static ARM_OBJECTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("dangling_arm_objects.txt")).collect());
 
 /// What `以…为` takes when the `…` was removed (`以为指导，`).
-const GUIDE_WORDS: &[&str] = &[
-    "指导",
-    "指导思想",
-    "统领",
-    "引领",
-    "指引",
-    "根本遵循",
-    "行动指南",
-];
+static GUIDE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("dangling_guide_words.txt")).collect());
 
 /// The character shapes of the segmented patterns: a cheap pre-check.
 struct NeedsTokens {
@@ -475,9 +428,17 @@ impl NeedsTokens {
 /// (One lazy value, so that the regex too is built by the first paragraph
 /// checked, as the start-up warm-up does, not by the first that needs it.)
 static NEEDS_TOKENS: LazyLock<NeedsTokens> = LazyLock::new(|| {
-    let rel = RELATION_WORDS.join("|");
-    let guide = GUIDE_WORDS.join("|");
-    let verbs = STUDY_VERBS.join("|");
+    // (the words are data: escaped, though none holds a regex metacharacter)
+    let alt = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let rel = alt(&RELATION_WORDS);
+    let guide = alt(&GUIDE_WORDS);
+    let verbs = alt(&STUDY_VERBS);
     NeedsTokens {
         words: Regex::new("武装|以为|党的|相").expect("valid regex"),
         shapes: Regex::new(&format!(
@@ -728,7 +689,7 @@ mod tests {
         let needs = &*super::NEEDS_TOKENS;
         let mut lits = vec!["用武装".to_string()];
         lits.extend(super::GUIDE_WORDS.iter().map(|g| format!("以为{g}")));
-        for v in super::STUDY_VERBS {
+        for v in super::STUDY_VERBS.iter() {
             for c in ["和", "与", "及", "以及"] {
                 lits.push(format!("{v}{c}党的"));
             }
@@ -798,7 +759,7 @@ mod tests {
 
     #[test]
     fn prep_last_chars_cover_the_list() {
-        for p in super::CLAUSE_PREPS {
+        for p in super::CLAUSE_PREPS.iter() {
             let last = p.chars().next_back().expect("non-empty");
             assert!(super::PREP_LAST.contains(&last), "{p}");
         }

@@ -8,8 +8,10 @@
 //! annotates on purpose and stays silent.
 
 use super::{Check, ParaCtx, Rule};
+use crate::core::data::{self, data_file};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::para::annotations::annotations;
+use std::sync::LazyLock;
 
 pub const CODE: &str = "pinyin-inline";
 
@@ -26,20 +28,8 @@ pub const RULES: &[Rule] = &[Rule {
 }];
 
 /// Words that show a paragraph discusses pronunciation on purpose.
-const CUES: &[&str] = &[
-    "读音",
-    "读作",
-    "读成",
-    "念作",
-    "念成",
-    "音同",
-    "注音",
-    "拼音",
-    "发音",
-    "读“",
-    "念“",
-    "多音字",
-];
+static CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("pinyin_cues.txt")).collect());
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;

@@ -8,8 +8,10 @@
 
 use super::{Check, ParaCtx, Rule};
 use crate::core::chars::is_han;
+use crate::core::data::{self, data_file};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::nlp::Token;
+use std::sync::LazyLock;
 
 pub const RULES: &[Rule] = &[Rule {
     code: "word-repeated",
@@ -26,11 +28,8 @@ pub const RULES: &[Rule] = &[Rule {
 const CODE: &str = "word-repeated";
 
 /// One-character function words that are never reduplicated.
-const SINGLE: &[&str] = &[
-    "的", "了", "在", "是", "和", "与", "及", "把", "被", "将", "从", "向", "为", "以", "于", "由",
-    "给", "使", "并", "而", "也", "都", "就", "又", "还", "但", "或", "之", "其", "这", "那", "我",
-    "你", "他", "她", "它", "该", "所", "地", "得", "着", "吗", "呢",
-];
+static SINGLE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("repeat_single.txt")).collect());
 
 /// Tags of multi-character words whose repetition is an error: pronouns,
 /// conjunctions, prepositions, auxiliaries (verbs `研究研究`, adjectives
@@ -44,9 +43,8 @@ fn repeatable_tag(tag: &str) -> bool {
 
 /// Pronouns repeated on purpose for unspecified things: `要如何如何`,
 /// `什么什么的`, `这样这样，那样那样`.
-const VAGUE: &[&str] = &[
-    "什么", "怎么", "如何", "怎样", "这样", "那样", "这么", "那么", "某某",
-];
+static VAGUE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("repeat_vague.txt")).collect());
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     // cheap pre-check: some Han character immediately repeated, or a

@@ -5,13 +5,14 @@
 use super::scan::{run_of, MarkScan};
 use super::MOJIBAKE;
 use crate::core::chars::{is_cjk, is_han};
+use crate::core::data::{self, data_file};
 use crate::core::finding::Finding;
 use crate::core::rules::{next_char, prev_char, ParaCtx};
+use std::sync::LazyLock;
 
 /// Words that make a clause a question.
-const INTERROGATIVE: &[&str] = &[
-    "吗", "呢", "么", "何", "哪", "谁", "几", "多少", "否", "难道", "岂", "还是", "啥", "咋", "吧",
-];
+static INTERROGATIVE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(data_file!("mojibake_interrogatives.txt")).collect());
 
 /// The sentence before byte `at` (back to the previous sentence mark): a
 /// question may put its interrogative word several clauses earlier

@@ -92,12 +92,14 @@ impl Backend {
         if self.shared.left_alone(key) {
             return None;
         }
-        for _ in 0..300 {
+        // up to 3 s for the current version; with no result at all yet (the
+        // first analysis of a big document, or a slow machine) up to 30 s
+        for round in 0..3000 {
             let want = self.shared.current_version(key)?;
-            if let Some(r) = self.shared.result(key) {
-                if r.version == want {
-                    return Some(r);
-                }
+            match self.shared.result(key) {
+                Some(r) if r.version == want => return Some(r),
+                Some(r) if round >= 300 => return Some(r),
+                _ => {}
             }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }

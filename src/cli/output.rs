@@ -272,7 +272,10 @@ mod tests {
             let plain = |offset: usize| {
                 let line = ix.starts.partition_point(|&s| s <= offset) - 1;
                 let start = column_start(&text, line, ix.starts[line]);
-                (line + 1, text[start.min(offset)..offset].chars().count() + 1)
+                (
+                    line + 1,
+                    text[start.min(offset)..offset].chars().count() + 1,
+                )
             };
             for (offset, _) in text.char_indices().step_by(7) {
                 assert_eq!(ix.line_col(&text, offset), plain(offset), "{offset}");

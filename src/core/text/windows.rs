@@ -9,7 +9,8 @@
 //! it continues.
 //!
 //! Cuts fall only after a sentence end (`。！？`) with no bracket, quote or
-//! code span open, so each window holds whole sentences, as the same text
+//! code span open (one open for over 2 KB is taken for a stray mark), so
+//! each window holds whole sentences, as the same text
 //! with line breaks would. Which sentence ends are cut is decided by the
 //! sentence's own last bytes (content-defined, as in rsync's chunking), not
 //! by counting from the paragraph's start: an edit moves at most the cuts
@@ -31,6 +32,8 @@ const MAX: usize = 32 * 1024;
 /// bracket that never closes (a stray opening mark must not leave the rest
 /// of a huge paragraph whole).
 const FORCE: usize = 4 * MAX;
+/// A quote or bracket open for longer than this is taken for a stray mark.
+const STRAY: usize = 2048;
 /// One sentence end in this many (by its last bytes) is a cut, once the
 /// window is [`MIN`] long.
 const ONE_IN: u64 = 4;
@@ -71,21 +74,26 @@ fn is_long(b: &Block) -> bool {
 /// The byte offsets in `s` after which a window ends (none at `s.len()`).
 fn cuts(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let (mut depth, mut code, mut last) = (0u32, false, 0usize);
+    // where the marks still open were opened (innermost last), whether a
+    // code span is open, and the last cut
+    let (mut open, mut code, mut last) = (Vec::<usize>::new(), false, 0usize);
     for (i, c) in s.char_indices() {
         match c {
             '“' | '‘' | '（' | '(' | '《' | '〈' | '「' | '『' | '【' | '〔' | '[' => {
-                depth += 1
+                open.push(i)
             }
             '”' | '’' | '）' | ')' | '》' | '〉' | '」' | '』' | '】' | '〕' | ']' => {
-                depth = depth.saturating_sub(1)
+                open.pop();
             }
             '`' => code = !code,
             '。' | '！' | '？' => {
+                // a mark open for longer than STRAY bytes is a stray one
+                // (pasted text often holds a few): it holds no cut back
+                let fresh = open.partition_point(|&at| i - at > STRAY);
+                open.drain(..fresh);
                 let end = i + c.len_utf8();
                 let len = end - last;
-                let open = depth > 0 || code;
-                let cut = if open {
+                let cut = if !open.is_empty() || code {
                     len >= FORCE
                 } else {
                     len >= MAX || (len >= MIN && chosen(&s.as_bytes()[..end]))
@@ -94,7 +102,7 @@ fn cuts(s: &str) -> Vec<usize> {
                 if cut && s.len() - end >= MIN {
                     out.push(end);
                     last = end;
-                    (depth, code) = (0, false);
+                    (code, open) = (false, Vec::new());
                 }
             }
             _ => {}
@@ -192,10 +200,20 @@ mod tests {
     }
 
     #[test]
-    fn a_stray_opening_quote_still_lets_a_huge_paragraph_be_cut() {
-        let text = format!("“{}", long_para(12000));
+    fn stray_opening_marks_do_not_hold_cuts_back() {
+        // a few stray opening marks early on: windows stay small after them
+        let text = format!("“（{}“{}", long_para(200), long_para(12000));
         let c = cuts(&text);
-        assert!(c.len() > 3, "{}", c.len());
+        assert!(c.len() > 50, "{}", c.len());
+        assert!(c.windows(2).all(|w| w[1] - w[0] <= MAX + 200));
+        // but a quote that is still open nearby does: no cut inside 「…」
+        let quoted = format!("{}「{}」{}", long_para(400), long_para(30), long_para(400));
+        let q = quoted.find('「').unwrap_or(0);
+        let close = quoted.find('」').unwrap_or(0);
+        assert!(close - q < STRAY && close > q);
+        let c = cuts(&quoted);
+        assert!(c.len() > 3);
+        assert!(c.iter().all(|&c| c <= q || c > close), "{c:?} {q} {close}");
     }
 
     #[test]

@@ -279,7 +279,11 @@ fn check_ranges(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         };
         let lo_text = s.get(f.digits.start..conn.start).unwrap_or("");
         let hi_text = s.get(conn.end..f.range.end).unwrap_or("");
-        let wrong_mark = matches!(c, "-" | "－" | "~" | "〜" | "—" | "–");
+        // the one-em dash is a 连接号 of GB/T 15834-2011 4.13 and long-standing
+        // newsroom practice in ranges: a note (or nothing, when allowed)
+        let em_dash = c == "—";
+        let allowed_dash = em_dash && ctx.config.allow_range_dash;
+        let wrong_mark = matches!(c, "-" | "－" | "~" | "〜" | "—" | "–") && !allowed_dash;
         let percent = f.kind == Kind::Percent && matches!(a.unit, "%" | "‰");
         if percent && !f.lo_unit {
             let mark = if wrong_mark { "～" } else { c };
@@ -303,14 +307,21 @@ fn check_ranges(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         } else if wrong_mark && (percent || c == "~" || c == "〜") {
             // dates take 一字线 or 至 (GB/T 15834 4.13.3.2); numbers take 浪纹线
             let right = format!("{lo_text}～{hi_text}");
-            out.push(
+            let finding = if em_dash {
+                Finding::new(
+                    "range-form",
+                    f.digits.start..f.range.end,
+                    format!("GB/T 15834-2011 建议数值范围用浪纹线“～”：“{right}”（一字线是常见的报刊用法，可在配置中设 range_dash = \"allow\"）"),
+                )
+                .with_severity(Severity::Info)
+            } else {
                 Finding::new(
                     "range-form",
                     f.digits.start..f.range.end,
                     format!("数值范围应使用浪纹线“～”，应为“{right}”"),
                 )
-                .with_fix(Fix::replace(conn, "～", "改为“～”")),
-            );
+            };
+            out.push(finding.with_fix(Fix::replace(conn, "～", "改为“～”")));
         }
     }
 }
@@ -584,6 +595,36 @@ mod tests {
         ] {
             assert_eq!(count("range-form", s), 0, "{s}");
         }
+    }
+
+    #[test]
+    fn range_with_one_em_dash_is_a_note_unless_allowed() {
+        use crate::core::config::Config;
+        use crate::core::rules::testutil::run_para_with;
+        let s = "今年以来，全市房价上涨了30%—40%。";
+        let f = run_para("range-form", s, DocKind::Plain);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].own_severity, "a note of its own severity");
+        assert_eq!(f[0].severity, crate::core::Severity::Info);
+        assert_eq!(&s[f[0].range.clone()], "30%—40%");
+        assert_eq!(fix("range-form", s), "今年以来，全市房价上涨了30%～40%。");
+        // a hyphen or a tilde stays a warning
+        let f = run_para("range-form", "上涨了30%-40%。", DocKind::Plain);
+        assert!(!f[0].own_severity);
+        let allow = Config {
+            allow_range_dash: true,
+            ..Config::default()
+        };
+        for s in ["今年以来，全市房价上涨了30%—40%。", "增幅在5‰—8‰之间。"] {
+            let f = run_para_with("range-form", s, DocKind::Plain, &allow);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+        // allowed, the dash stays where the lower bound lacks its percent sign
+        let s = "上涨了30—40%。";
+        let f = run_para_with("range-form", s, DocKind::Plain, &allow);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(crate::core::rules::testutil::fixed(s, &f), "上涨了30%—40%。");
+        assert_eq!(fix("range-form", s), "上涨了30%～40%。");
     }
 
     fn doc_findings(text: &str) -> Vec<crate::core::Finding> {

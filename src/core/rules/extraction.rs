@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Check, DocCtx, ParaCtx, Rule};
-use crate::core::broken::{opens_paragraph, runs_on, split_word};
+use crate::core::broken::{opens_paragraph, runs_on, split_word, stand_alone_lines};
 use crate::core::chars::{is_closing, is_han, is_sentence_final};
 use crate::core::finding::{Edit, Finding, Fix, Severity};
 use crate::core::nlp::{self, Token};
@@ -171,7 +171,7 @@ fn para_broken(ctx: &DocCtx, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let t = &ctx.text[content(ctx, k)];
-                if !starts_like_text(t) {
+                if !starts_like_text(t) || stand_alone_lines(p, t) {
                     continue;
                 }
                 let split = split_word(p, t);
@@ -873,6 +873,18 @@ mod tests {
     fn headings_captions_bylines_are_not_broken() {
         let t = "加快建设美丽城区\n\n□本报记者 王某某 通讯员 李某\n\n今年以来，某区认真贯彻落实市委部署，扎实推进各项工作。\n\n强化统筹：确保任务落地见效\n\n某区高度重视此项工作，多次召开会议研究部署。\n\n某区召开专题会议\n\n会议现场\n\n学习考察，开阔视野\n\n9月12日至15日，某区组织干部赴外地学习考察。\n\n一、总体要求\n\n坚持学以致用。\n";
         assert!(found("para-broken", t).is_empty());
+    }
+
+    #[test]
+    fn verse_closings_chapters_and_signatures_are_not_broken() {
+        let t = "诗意乡村入画来\n\n□本报记者 王某\n\n近日，某县举办乡村诗会，退休教师李大爷朗诵了自己创作的诗歌。\n\n青山绿水绕村庄，\n稻花香里说丰年。\n家家户户笑开颜，\n幸福日子比蜜甜。\n\n李大爷说，这些年村里变化太大了。\n\n我爱这片土地，\n\n爱得深沉。\n\n他在信的末尾写道：“祝工作顺利，身体健康！”\n\n此致\n\n敬礼\n\n王某某\n\n2023年5月12日\n\n那年秋天，他背着行囊来到江城，在一家小工厂当学徒，白天干活晚上读书，这是他人生路上的一个新层次\n\n第二章　风雨同舟\n\n工厂遇到困难的时候，他和工友们一起想办法，渡过了难关。\n\n某某县教育局\n\n二〇二三年九月一日\n";
+        assert!(found("para-broken", t).is_empty(), "{:?}", found("para-broken", t));
+        // the same document with a paragraph really broken is still reported
+        let broken = t.replace(
+            "李大爷说，这些年村里变化太大了。",
+            "李大爷说，这些年村里的道路、住房和环境都发生了翻天覆地的变\n\n化，大家的日子越过越红火。",
+        );
+        assert_eq!(found("para-broken", &broken), vec!["变"]);
     }
 
     #[test]

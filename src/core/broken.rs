@@ -149,7 +149,11 @@ fn chapter_heading(s: &str) -> bool {
         .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千两".contains(*c))
         .count();
     let mut after = rest.chars().skip(num);
-    num > 0 && num <= 4 && after.next().is_some_and(|c| "章节回部篇卷集幕讲课单元".contains(c))
+    num > 0
+        && num <= 4
+        && after
+            .next()
+            .is_some_and(|c| "章节回部篇卷集幕讲课单元".contains(c))
 }
 
 /// A line that is only a date (`2023年5月12日`, `二〇二三年九月一日`).
@@ -243,7 +247,10 @@ mod tests {
             "今年以来，某区认真贯彻落实市委部署，扎实推进各项工作，在提升服务水平、",
             "优化营商环境等方面取得明显成效。"
         ));
-        assert!(!stand_alone_lines("会议强调，", "要抓好各项工作的落实，确保取得实效。"));
+        assert!(!stand_alone_lines(
+            "会议强调，",
+            "要抓好各项工作的落实，确保取得实效。"
+        ));
         assert!(!chapter_heading("第一时间赶到现场。"));
         assert!(!chapter_heading("第二季度，全区完成投资。"));
         assert!(!date_line("2023年5月12日，会议召开"));

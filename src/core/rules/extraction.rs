@@ -878,7 +878,11 @@ mod tests {
     #[test]
     fn verse_closings_chapters_and_signatures_are_not_broken() {
         let t = "诗意乡村入画来\n\n□本报记者 王某\n\n近日，某县举办乡村诗会，退休教师李大爷朗诵了自己创作的诗歌。\n\n青山绿水绕村庄，\n稻花香里说丰年。\n家家户户笑开颜，\n幸福日子比蜜甜。\n\n李大爷说，这些年村里变化太大了。\n\n我爱这片土地，\n\n爱得深沉。\n\n他在信的末尾写道：“祝工作顺利，身体健康！”\n\n此致\n\n敬礼\n\n王某某\n\n2023年5月12日\n\n那年秋天，他背着行囊来到江城，在一家小工厂当学徒，白天干活晚上读书，这是他人生路上的一个新层次\n\n第二章　风雨同舟\n\n工厂遇到困难的时候，他和工友们一起想办法，渡过了难关。\n\n某某县教育局\n\n二〇二三年九月一日\n";
-        assert!(found("para-broken", t).is_empty(), "{:?}", found("para-broken", t));
+        assert!(
+            found("para-broken", t).is_empty(),
+            "{:?}",
+            found("para-broken", t)
+        );
         // the same document with a paragraph really broken is still reported
         let broken = t.replace(
             "李大爷说，这些年村里变化太大了。",

@@ -615,7 +615,8 @@ mod tests {
             allow_range_dash: true,
             ..Config::default()
         };
-        for s in ["今年以来，全市房价上涨了30%—40%。", "增幅在5‰—8‰之间。"] {
+        for s in ["今年以来，全市房价上涨了30%—40%。", "增幅在5‰—8‰之间。"]
+        {
             let f = run_para_with("range-form", s, DocKind::Plain, &allow);
             assert!(f.is_empty(), "{s}: {f:?}");
         }
@@ -623,7 +624,10 @@ mod tests {
         let s = "上涨了30—40%。";
         let f = run_para_with("range-form", s, DocKind::Plain, &allow);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(crate::core::rules::testutil::fixed(s, &f), "上涨了30%—40%。");
+        assert_eq!(
+            crate::core::rules::testutil::fixed(s, &f),
+            "上涨了30%—40%。"
+        );
         assert_eq!(fix("range-form", s), "上涨了30%～40%。");
     }
 

@@ -6,7 +6,7 @@
 //! paragraph (`ParaCtx::figures`); the document check reads the cached
 //! per-paragraph figures.
 
-use crate::core::chars::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::core::chars::{is_han, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::{Check, DocCtx, ParaCtx, Rule};
@@ -45,7 +45,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         default_off: false,
         fixable: true,
-        description: "一个数字中混用汉字数字和阿拉伯数字，或把字母O当作数字0。",
+        description: "一个数字中混用汉字数字和阿拉伯数字，或把字母O当作数字0，或用间隔号“·”作小数点（13·4亿美元）。",
         wrong: "二0一八年，2O19年",
         right: "二〇一八年，2019年",
         check: Check::Para(check_mixed),
@@ -224,7 +224,44 @@ fn to_ar(c: char) -> char {
     }
 }
 
+/// A middle dot standing for a decimal point (`13·4亿美元`, `5·8万`): digits,
+/// the dot, digits and a magnitude or unit right after. Dates named with a
+/// middle dot (`5·12汶川地震`, `3·15晚会`) have no unit after them.
+fn check_dot_decimal(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    let s = ctx.text;
+    for (at, dot) in s.match_indices(['·', '・', '•']) {
+        let before = &s[..at];
+        let int = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let after = &s[at + dot.len()..];
+        let frac = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=4).contains(&int) || !(1..=3).contains(&frac) {
+            continue;
+        }
+        let unit = after[frac..].chars().next();
+        if !unit.is_some_and(|c| "万亿%％‰倍元吨米亩克".contains(c)) {
+            continue;
+        }
+        // not a part of a longer run (`1·2·3`, a version or a code)
+        let outer = before[..before.len() - int].chars().next_back();
+        if outer.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '·' | '・' | '•' | '.'))
+        {
+            continue;
+        }
+        let range = at - int..at + dot.len() + frac;
+        let right = format!("{}.{}", &before[at - int..], &after[..frac]);
+        out.push(
+            Finding::new(
+                "numeral-mixed",
+                range,
+                format!("小数点应为“.”，不是间隔号“{dot}”：应为“{right}”"),
+            )
+            .with_fix(Fix::replace(at..at + dot.len(), ".", "改为小数点“.”")),
+        );
+    }
+}
+
 fn check_mixed(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    check_dot_decimal(ctx, out);
     for f in ctx.figures() {
         if f.style != Style::Mixed {
             continue;
@@ -369,6 +406,26 @@ struct Mention {
     block: usize,
     value: figures::Num,
     text: String,
+    /// The clause before the figure (what the count is of: `汶川地震造成`).
+    clause: String,
+}
+
+/// Do the clauses before two counts name different subjects? Each has at
+/// least two Han characters of its own that the other lacks (`汶川特大地震
+/// 造成` / `玉树地震造成`): deaths in two earthquakes, staff of two
+/// districts. A count that refers back (`目前，4个督导组…`, `这4个督导组`)
+/// has no such subject of its own.
+fn different_subjects(a: &str, b: &str) -> bool {
+    let own = |x: &str, y: &str| {
+        let mut seen: Vec<char> = Vec::new();
+        for c in x.chars().filter(|c| is_han(*c) && !y.contains(*c)) {
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        seen.len()
+    };
+    own(a, b) >= 2 && own(b, a) >= 2
 }
 
 fn check_inconsistent(ctx: &DocCtx, out: &mut Vec<Finding>) {
@@ -394,11 +451,15 @@ fn check_inconsistent(ctx: &DocCtx, out: &mut Vec<Finding>) {
                             block: bi,
                             value,
                             text: text.get(f.range.clone()).unwrap_or("").to_string(),
+                            clause: clause_before(text, f.range.start).to_string(),
                         },
                     );
                 }
                 Some(first) => {
                     if first.block == bi || first.value == value || reported.contains(&key) {
+                        continue;
+                    }
+                    if different_subjects(&first.clause, clause_before(text, f.range.start)) {
                         continue;
                     }
                     let this = text.get(f.range.clone()).unwrap_or("");
@@ -427,6 +488,13 @@ fn labelled<'t>(text: &'t str, f: &Figure) -> Option<(&'static str, &'t str, fig
         return None;
     };
     if a.hi.is_some() {
+        return None;
+    }
+    // `5·8万`: the figure read is only the part after a middle dot
+    let mut back = text.get(..f.digits.start)?.chars().rev();
+    if back.next().is_some_and(|c| matches!(c, '·' | '・' | '•'))
+        && back.next().is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let noun = text.get(f.noun_after.clone()?)?;
@@ -595,6 +663,43 @@ mod tests {
         ] {
             assert_eq!(count("range-form", s), 0, "{s}");
         }
+    }
+
+    #[test]
+    fn middle_dot_decimal_points() {
+        assert_eq!(
+            fix("numeral-mixed", "双边贸易额达13·4亿美元。"),
+            "双边贸易额达13.4亿美元。"
+        );
+        assert_eq!(
+            fix("numeral-mixed", "全县5·8万农户受益。"),
+            "全县5.8万农户受益。"
+        );
+        assert_eq!(fix("numeral-mixed", "增长2·5%。"), "增长2.5%。");
+        let f = run_para("numeral-mixed", "双边贸易额达13·4亿美元。", DocKind::Plain);
+        assert_eq!(f[0].message, "小数点应为“.”，不是间隔号“·”：应为“13.4”");
+        for s in [
+            "5·12汶川特大地震造成重大人员伤亡。",
+            "3·15晚会曝光了一批侵权行为。",
+            "“7·20”特大暴雨过后，群众生活逐步恢复。",
+            "约翰·史密斯出席会议。",
+            "双边贸易额达13.4亿美元。",
+            "版本号为1·2·3万。",
+        ] {
+            assert_eq!(count("numeral-mixed", s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn counts_of_different_subjects_are_not_compared() {
+        let t = "地震灾害回顾\n\n□本报记者 王某\n\n2008年，汶川特大地震造成69227人遇难，给灾区带来巨大损失。\n\n2010年，玉树地震造成2698人遇难，当地群众在废墟上重建家园。\n";
+        assert!(doc_findings(t).is_empty(), "{:?}", doc_findings(t));
+        // a middle-dot figure is not read as its tail (`5·8万` is not `8万`)
+        let t = "区里召开推进会\n\n□本报记者 王某\n\n今年全区组织了8万名志愿者参与活动。\n\n目前，5·8万名志愿者已经完成培训。\n";
+        assert!(doc_findings(t).is_empty(), "{:?}", doc_findings(t));
+        // the same subject, told twice, is still compared
+        let t = "区里召开推进会\n\n□本报记者 王某\n\n会议决定组织3个督导组开展专项督查。\n\n目前，4个督导组已深入一线检查。\n";
+        assert_eq!(doc_findings(t).len(), 1);
     }
 
     #[test]

@@ -175,9 +175,67 @@ pub fn is_headline_with_time(line: &str) -> bool {
         && !title.ends_with(['。', '，', '；', '：', ':'])
 }
 
+/// `2023-05-12 07:30  某某日报`: a date (and time) followed by a source, the
+/// second line of an item in a scraped related-news list.
+static DATED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源[：:]\s*)?[^\s，。；：,;:]{2,16}$")
+        .expect("valid regex")
+});
+
+/// Is this line a date (and time) followed by its source (`2023-05-12 07:30
+/// 某某日报`)?
+pub fn is_dated_source_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 80
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && DATED_SOURCE.is_match(t)
+        && t.chars().any(super::chars::is_han)
+}
+
+/// A headline-shaped line: 8 to 60 characters, Chinese, no sentence end.
+pub fn is_headline_shape(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    (8..=60).contains(&n)
+        && !t.contains('\n')
+        && t.chars().any(super::chars::is_han)
+        && !t.ends_with(['。', '，', '；', '：', ':', '！', '？', '”'])
+        && !t.contains(['，', '。'])
+}
+
+/// One block of a related-news list: a headline line and its `date source`
+/// line.
+pub fn is_headline_over_source(block: &str) -> bool {
+    let t = block.trim();
+    match t.split_once('\n') {
+        Some((h, d)) => !d.contains('\n') && is_headline_shape(h) && is_dated_source_line(d),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_news_items_with_their_source_line() {
+        assert!(is_dated_source_line("2023-05-12 07:30  某某日报"));
+        assert!(is_dated_source_line("2023年5月11日 来源：某某新闻网"));
+        assert!(is_dated_source_line("2023-05-11 09:15 某某新闻网"));
+        assert!(!is_dated_source_line("2023-05-12 07:30"));
+        assert!(!is_dated_source_line("2023年5月12日，全区召开大会"));
+        assert!(!is_dated_source_line(
+            "2023年5月12日 全区召开安全生产工作会议部署下一阶段重点工作"
+        ));
+        assert!(is_headline_over_source(
+            "某区召开安全生产工作会议\n2023-05-12 07:30  某某日报"
+        ));
+        assert!(!is_headline_over_source(
+            "会议强调，要抓好落实。\n2023-05-12 07:30  某某日报"
+        ));
+        assert!(is_headline_shape("市民公园新增健身步道"));
+        assert!(!is_headline_shape("大家好"));
+    }
 
     #[test]
     fn banners_and_headlines() {

@@ -234,7 +234,9 @@ fn broken_finding(ctx: &DocCtx, i: usize, j: usize) -> Finding {
 // ---------------------------------------------------------------- web-boilerplate
 
 fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
-    use crate::core::boilerplate::{is_app_banner, is_headline_with_time};
+    use crate::core::boilerplate::{
+        is_app_banner, is_dated_source_line, is_headline_over_source, is_headline_with_time,
+    };
     let n = ctx.blocks.len().min(ctx.classes.len());
     let is_bp = |k: usize| matches!(ctx.classes[k], BlockClass::Boilerplate);
     let line = |k: usize| &ctx.text[content(ctx, k)];
@@ -248,7 +250,12 @@ fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 (BlockKind::Para | BlockKind::ListItem, Some(shape)) => shape.headline_with_time,
                 _ => is_headline_with_time(line(k)),
             }
+                // a related-news item over its `date source` line
+                || is_headline_over_source(line(k))
+                || k + 1 < n && is_bp(k + 1) && is_dated_source_line(line(k + 1))
     };
+    // the `date source` line of an item whose headline is the block before
+    let source_line = |k: usize| k > 0 && is_bp(k) && is_dated_source_line(line(k));
     // from which block on everything is boilerplate
     let mut tail = n;
     while tail > 0 && is_bp(tail - 1) {
@@ -273,7 +280,7 @@ fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 ),
             )
         } else if let Some(first_h) = (k..n).take_while(|&j| is_bp(j)).find(|&j| headline(j)) {
-            headline_list(k, first_h, n, &is_bp, &headline, &line)
+            headline_list(k, first_h, n, &is_bp, &headline, &source_line, &line)
         } else {
             (k, single_message(line(k)))
         };
@@ -303,6 +310,7 @@ fn headline_list<'a>(
     n: usize,
     is_bp: &impl Fn(usize) -> bool,
     headline: &impl Fn(usize) -> bool,
+    source_line: &impl Fn(usize) -> bool,
     line: &impl Fn(usize) -> &'a str,
 ) -> (usize, String) {
     // widget titles (`大家都在看`) directly above the list belong to it
@@ -320,7 +328,7 @@ fn headline_list<'a>(
         let mut last = first_h;
         let mut j = first_h;
         while j < n && is_bp(j) {
-            if headline(j) {
+            if headline(j) || source_line(j) && j == last + 1 {
                 last = j;
             }
             j += 1;
@@ -914,6 +922,30 @@ mod tests {
         assert_eq!(
             fixed_all("web-boilerplate", t),
             "区里召开推进会\n\n今年以来，某区扎实推进各项工作。\n"
+        );
+    }
+
+    #[test]
+    fn related_news_with_source_lines() {
+        // each headline over its `date  source` line, as two blocks or one
+        let items = "某区召开安全生产工作会议\n\n2023-05-12 07:30  某某日报\n\n市民公园新增健身步道\n\n2023-05-11 18:02  某某晚报\n\n全市中小学开学在即\n\n2023-05-11 09:15  某某新闻网\n";
+        let t =
+            format!("区里召开推进会\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n\n{items}");
+        assert_eq!(found("web-boilerplate", &t), vec![items.trim_end()]);
+        assert_eq!(
+            fixed_all("web-boilerplate", &t),
+            "区里召开推进会\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n"
+        );
+        let items = "某区召开安全生产工作会议\n2023-05-12 07:30  某某日报\n\n市民公园新增健身步道\n2023-05-11 18:02  某某晚报\n\n全市中小学开学在即\n2023-05-11 09:15  某某新闻网\n";
+        let t =
+            format!("区里召开推进会\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n\n{items}");
+        assert_eq!(found("web-boilerplate", &t), vec![items.trim_end()]);
+        // an article's own dateline under its title, and one or two items, stay
+        let t = "某区召开安全生产工作会议\n\n2023-05-12 07:30  某某日报\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n\n市民公园新增健身步道\n\n2023-05-11 18:02  某某晚报\n";
+        assert!(
+            found("web-boilerplate", t).is_empty(),
+            "{:?}",
+            found("web-boilerplate", t)
         );
     }
 

@@ -78,12 +78,55 @@ pub const RULES: &[Rule] = &[
 // date-invalid
 
 fn check_dates(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    let from = out.len();
     for f in ctx.figures() {
         let Some((lo, hi)) = f.dates() else { continue };
         check_date(ctx.text, lo, None, out);
         if let Some(h) = hi {
             check_date(ctx.text, h, Some(lo), out);
         }
+    }
+    impossible_months(ctx.text, from, out);
+}
+
+/// `13月` wherever it is written (`13月工作安排`), when the date reader did
+/// not take it for a date: no month has a number above 12. (`13薪`, `13个月`,
+/// `18月龄` are not months.)
+fn impossible_months(s: &str, from: usize, out: &mut Vec<Finding>) {
+    for (at, _) in s.match_indices('月') {
+        let before = &s[..at];
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        let start = at - digits;
+        let Ok(m) = before[start..].parse::<u32>() else {
+            continue;
+        };
+        if m <= 12 {
+            continue;
+        }
+        // part of a longer number or code (`2.13月`, `A13月`), a monthly wage
+        // or an age in months (`18月龄`)
+        let outer = before[..start].chars().next_back();
+        if outer.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '第'))
+            || s[at..].starts_with("月薪")
+            || s[at..].starts_with("月龄")
+        {
+            continue;
+        }
+        let range = start..at + '月'.len_utf8();
+        if out[from..]
+            .iter()
+            .any(|f| f.range.start < range.end && range.start < f.range.end)
+        {
+            continue;
+        }
+        out.push(Finding::new(
+            "date-invalid",
+            range,
+            format!("不存在{m}月，月份应为1～12"),
+        ));
     }
 }
 
@@ -557,6 +600,32 @@ mod tests {
             DocKind::Plain,
         );
         assert_eq!(f[0].message, "2024年3月5日是星期二，不是星期三");
+    }
+
+    #[test]
+    fn impossible_month_wherever_written() {
+        for s in [
+            "13月工作安排如下。",
+            "二、13月工作安排",
+            "预计到15月底完成。",
+        ] {
+            let f = run_para("date-invalid", s, DocKind::Plain);
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            assert!(f[0].message.starts_with("不存在1"), "{s}");
+        }
+        // reported once where the date reader already saw it
+        assert_eq!(count("date-invalid", "2023年13月5日，全区召开大会。"), 1);
+        for s in [
+            "全年发放13个月工资。",
+            "实行13薪制度。",
+            "他的月薪为13000元。",
+            "12月工作安排如下。",
+            "产品型号A13月底上市。",
+            "连续第13月保持增长。",
+            "适用于18月龄以上的幼儿。",
+        ] {
+            assert_eq!(count("date-invalid", s), 0, "{s}");
+        }
     }
 
     #[test]

@@ -121,19 +121,17 @@ fn split_word_uncached(prev: &str, next: &str) -> bool {
 pub fn stand_alone_lines(prev: &str, next: &str) -> bool {
     let p = prev.trim();
     let n = next.trim();
-    let punct = |c: char| super::chars::is_cjk_punct(c) && c != '〇' || c.is_ascii_punctuation();
+    // the marks between clauses (quotes, book-title marks and the colon of
+    // `线路一：冰雪运动之旅` may stand in a heading)
+    let clause_mark =
+        |c: char| matches!(c, '，' | ',' | '。' | '、' | '；' | ';' | '！' | '？' | '…');
     let count = |s: &str| s.chars().count();
-    let inner_punct = |s: &str| {
-        let mut it = s.chars();
-        it.next_back();
-        it.any(punct)
-    };
-    // a short line without punctuation
-    if count(p) <= 15 && !p.chars().any(punct) {
+    // a short line without clause marks: a heading, a name, a signature
+    if count(p) <= 15 && !p.chars().any(clause_mark) {
         return true;
     }
-    // a line of verse ending in a comma, and the next line as short
-    if count(p) <= 16 && count(n) <= 16 && !inner_punct(p) && !inner_punct(n) {
+    // a line of verse, and the next line as short (`她说，天黑得早，`)
+    if count(p) <= 16 && count(n) <= 16 {
         return true;
     }
     chapter_heading(n) || date_line(n)
@@ -221,6 +219,20 @@ mod tests {
         assert!(stand_alone_lines("青山绿水绕村庄，", "稻花香里说丰年。"));
         assert!(stand_alone_lines("春风又绿江南岸，", "明月何时照我还？"));
         assert!(stand_alone_lines("我爱这土地，", "爱得深沉。"));
+        assert!(stand_alone_lines("她说，天黑得早，", "路上要小心。"));
+        assert!(stand_alone_lines(
+            "歌唱昨天，歌唱今天，",
+            "歌唱美好的明天。"
+        ));
+        // subheadings with quotes or a colon
+        assert!(stand_alone_lines(
+            "“新三样”出口表现亮眼",
+            "今年前三季度，电动汽车、锂电池、光伏产品合计出口增长。"
+        ));
+        assert!(stand_alone_lines(
+            "线路一：冰雪运动之旅",
+            "行程：第一天抵达滑雪场，体验初级雪道。"
+        ));
         // a letter's closing, a signature and its date
         assert!(stand_alone_lines("此致", "敬礼！"));
         assert!(stand_alone_lines("某某县教育局", "二〇二三年九月一日"));

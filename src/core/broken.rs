@@ -131,7 +131,7 @@ pub fn stand_alone_lines(prev: &str, next: &str) -> bool {
         return true;
     }
     // a line of verse, and the next line as short (`她说，天黑得早，`)
-    if count(p) <= 16 && count(n) <= 16 {
+    if count(p) <= 16 && count(n) <= 16 && p.ends_with(clause_mark) {
         return true;
     }
     chapter_heading(n) || date_line(n)

@@ -152,6 +152,10 @@ fn para_broken(ctx: &DocCtx, out: &mut Vec<Finding>) {
         if !open_end(last) {
             continue;
         }
+        // a line of verse followed by the next, whatever it was taken for
+        if i + 1 < n && stand_alone_lines(p, &ctx.text[content(ctx, i + 1)]) {
+            continue;
+        }
         // the continuation: a caption-shaped line that completes a split
         // word, or the next paragraph after the captions
         let mut k = i + 1;

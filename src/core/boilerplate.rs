@@ -175,21 +175,77 @@ pub fn is_headline_with_time(line: &str) -> bool {
         && !title.ends_with(['。', '，', '；', '：', ':'])
 }
 
-/// `2023-05-12 07:30  某某日报`: a date (and time) followed by a source, the
-/// second line of an item in a scraped related-news list.
-static DATED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源[：:]\s*)?[^\s，。；：,;:]{2,16}$")
-        .expect("valid regex")
-});
-
 /// Is this line a date (and time) followed by its source (`2023-05-12 07:30
-/// 某某日报`)?
+/// 某某日报`, `2023年5月11日 来源：某某新闻网`), the second line of an item
+/// in a scraped related-news list? (Read by hand: no regex to build.)
 pub fn is_dated_source_line(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= 80
-        && t.starts_with(|c: char| c.is_ascii_digit())
-        && DATED_SOURCE.is_match(t)
-        && t.chars().any(super::chars::is_han)
+    if t.len() > 80 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let digits = |s: &str, lo: usize, hi: usize| -> Option<usize> {
+        let n = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (lo..=hi).contains(&n).then_some(n)
+    };
+    let sep = |s: &str, marks: &[char]| -> Option<usize> {
+        s.chars()
+            .next()
+            .filter(|c| marks.contains(c))
+            .map(char::len_utf8)
+    };
+    let mut r = t;
+    let Some(n) = digits(r, 4, 4) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = sep(r, &['-', '/', '.', '年']) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = digits(r, 1, 2) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = sep(r, &['-', '/', '.', '月']) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = digits(r, 1, 2) else {
+        return false;
+    };
+    r = r[n..].strip_prefix('日').unwrap_or(&r[n..]);
+    // an optional time
+    let after_ws = r.trim_start();
+    if after_ws.len() < r.len() {
+        if let Some(h) = digits(after_ws, 1, 2) {
+            if let Some(rest) = after_ws[h..].strip_prefix(':') {
+                if digits(rest, 2, 2).is_some() {
+                    r = &rest[2..];
+                    if let Some(sec) = r.strip_prefix(':') {
+                        let Some(2) = digits(sec, 2, 2) else {
+                            return false;
+                        };
+                        r = &sec[2..];
+                    }
+                }
+            }
+        }
+    }
+    // white space, then the source
+    let src = r.trim_start();
+    if src.len() == r.len() {
+        return false;
+    }
+    let src = src
+        .strip_prefix("来源：")
+        .or_else(|| src.strip_prefix("来源:"))
+        .map_or(src, str::trim_start);
+    let n = src.chars().count();
+    (2..=16).contains(&n)
+        && src.chars().any(super::chars::is_han)
+        && !src
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | ':'))
 }
 
 /// A headline-shaped line: 8 to 60 characters, Chinese, no sentence end.

@@ -86,13 +86,15 @@ fn check_dates(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             check_date(ctx.text, h, Some(lo), out);
         }
     }
-    impossible_months(ctx.text, from, out);
+    impossible_months(ctx, from, out);
 }
 
 /// `13月` wherever it is written (`13月工作安排`), when the date reader did
 /// not take it for a date: no month has a number above 12. (`13薪`, `13个月`,
 /// `18月龄` are not months.)
-fn impossible_months(s: &str, from: usize, out: &mut Vec<Finding>) {
+fn impossible_months(ctx: &ParaCtx, from: usize, out: &mut Vec<Finding>) {
+    let s = ctx.text;
+    // (the date reader does not take `13月` for a date: read the text)
     for (at, _) in s.match_indices('月') {
         let before = &s[..at];
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -272,10 +274,19 @@ fn to_ar(c: char) -> char {
 /// middle dot (`5·12汶川地震`, `3·15晚会`) have no unit after them.
 fn check_dot_decimal(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.text;
-    // (one fast single-char search per dot; most paragraphs have none)
-    for dot_char in ['·', '・', '•'] {
-        for (at, dot) in s.match_indices(dot_char) {
-            dot_decimal_at(s, at, dot, out);
+    // the figure reader reads the digits after the dot (`8万` of `5·8万`):
+    // only the figures' starts are looked at
+    for f in ctx.figures() {
+        let Some(before) = s.get(..f.digits.start) else {
+            continue;
+        };
+        if let Some(dot) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '·' | '・' | '•'))
+        {
+            let at = f.digits.start - dot.len_utf8();
+            dot_decimal_at(s, at, &s[at..f.digits.start], out);
         }
     }
 }

@@ -370,7 +370,7 @@ mod switch_tests {
         ] {
             for code in ["a", "b", "c", "x"] {
                 let mut c = Config::default();
-                c.rules.insert(code.to_string(), setting.clone());
+                c.rules.insert(code.to_string(), setting);
                 configs.push(c);
             }
         }

@@ -142,6 +142,57 @@ fn quick_fix_and_fix_all_apply_cleanly() {
     assert_eq!(c.shutdown(), Some(0));
 }
 
+/// One fix-all reaches the fixed point `check --fix` reaches: on a messy
+/// article (a colon inside half-width parentheses is flagged only once the
+/// parentheses are full-width), after the one edit no finding with a fix is
+/// left, and the text is what the core's `fix_until_stable` gives.
+#[test]
+fn one_fix_all_leaves_nothing_to_fix() {
+    let text = "区里召开推进会\n\n红岛经济区(高新区:含三个街道)召开会议,部署工作:一是学习,二是落实。\n\n会议要求(一):抓好落实,确保实效.\n\n与会人员(包括各街道负责人:共30人)参加,大家表示,要 认真贯彻。\n";
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    c.open(URI, "plaintext", text);
+    assert!(!c.diagnostics(URI, 1).is_empty());
+    let fix_all = |c: &mut Client| {
+        let r = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll.zhproof"]}}),
+        );
+        r.as_array().cloned().unwrap_or_default()
+    };
+    let actions = fix_all(&mut c);
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    let edits = edits_for(&actions[0]["edit"], URI);
+    assert_eq!(edits.len(), 1, "one edit");
+    let fixed = apply_text_edits(text, &edits, Enc::Utf16);
+    let (expected, _) = zhproof::core::fix_until_stable(
+        text,
+        zhproof::core::DocKind::Plain,
+        std::sync::Arc::new(zhproof::core::Config::default()),
+    );
+    assert_eq!(fixed, expected);
+    assert!(fixed.contains("（高新区：含三个街道）"), "{fixed}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let diags = c.diagnostics(URI, 2);
+    // no fix-all is offered any more, and no diagnostic has a quick fix
+    assert!(fix_all(&mut c).is_empty());
+    for d in &diags {
+        let r = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": [d.clone()], "only": ["quickfix"]}}),
+        );
+        let fixes: Vec<&Value> = r
+            .as_array()
+            .map(|a| a.iter().filter(|a| a["isPreferred"] == true).collect())
+            .unwrap_or_default();
+        assert!(fixes.is_empty(), "{d}: {fixes:?}");
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 #[test]
 fn close_clears_diagnostics() {
     let mut c = Client::start();

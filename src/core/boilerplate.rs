@@ -175,9 +175,123 @@ pub fn is_headline_with_time(line: &str) -> bool {
         && !title.ends_with(['。', '，', '；', '：', ':'])
 }
 
+/// Is this line a date (and time) followed by its source (`2023-05-12 07:30
+/// 某某日报`, `2023年5月11日 来源：某某新闻网`), the second line of an item
+/// in a scraped related-news list? (Read by hand: no regex to build.)
+pub fn is_dated_source_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 80 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let digits = |s: &str, lo: usize, hi: usize| -> Option<usize> {
+        let n = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (lo..=hi).contains(&n).then_some(n)
+    };
+    let sep = |s: &str, marks: &[char]| -> Option<usize> {
+        s.chars()
+            .next()
+            .filter(|c| marks.contains(c))
+            .map(char::len_utf8)
+    };
+    let mut r = t;
+    let Some(n) = digits(r, 4, 4) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = sep(r, &['-', '/', '.', '年']) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = digits(r, 1, 2) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = sep(r, &['-', '/', '.', '月']) else {
+        return false;
+    };
+    r = &r[n..];
+    let Some(n) = digits(r, 1, 2) else {
+        return false;
+    };
+    r = r[n..].strip_prefix('日').unwrap_or(&r[n..]);
+    // an optional time
+    let after_ws = r.trim_start();
+    if after_ws.len() < r.len() {
+        if let Some(h) = digits(after_ws, 1, 2) {
+            if let Some(rest) = after_ws[h..].strip_prefix(':') {
+                if digits(rest, 2, 2).is_some() {
+                    r = &rest[2..];
+                    if let Some(sec) = r.strip_prefix(':') {
+                        let Some(2) = digits(sec, 2, 2) else {
+                            return false;
+                        };
+                        r = &sec[2..];
+                    }
+                }
+            }
+        }
+    }
+    // white space, then the source
+    let src = r.trim_start();
+    if src.len() == r.len() {
+        return false;
+    }
+    let src = src
+        .strip_prefix("来源：")
+        .or_else(|| src.strip_prefix("来源:"))
+        .map_or(src, str::trim_start);
+    let n = src.chars().count();
+    (2..=16).contains(&n)
+        && src.chars().any(super::chars::is_han)
+        && !src
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | ':'))
+}
+
+/// A headline-shaped line: 8 to 60 characters, Chinese, no sentence end.
+pub fn is_headline_shape(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    (8..=60).contains(&n)
+        && !t.contains('\n')
+        && t.chars().any(super::chars::is_han)
+        && !t.ends_with(['。', '，', '；', '：', ':', '！', '？', '”'])
+        && !t.contains(['，', '。'])
+}
+
+/// One block of a related-news list: a headline line and its `date source`
+/// line.
+pub fn is_headline_over_source(block: &str) -> bool {
+    let t = block.trim();
+    match t.split_once('\n') {
+        Some((h, d)) => !d.contains('\n') && is_headline_shape(h) && is_dated_source_line(d),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_news_items_with_their_source_line() {
+        assert!(is_dated_source_line("2023-05-12 07:30  某某日报"));
+        assert!(is_dated_source_line("2023年5月11日 来源：某某新闻网"));
+        assert!(is_dated_source_line("2023-05-11 09:15 某某新闻网"));
+        assert!(!is_dated_source_line("2023-05-12 07:30"));
+        assert!(!is_dated_source_line("2023年5月12日，全区召开大会"));
+        assert!(!is_dated_source_line(
+            "2023年5月12日 全区召开安全生产工作会议部署下一阶段重点工作"
+        ));
+        assert!(is_headline_over_source(
+            "某区召开安全生产工作会议\n2023-05-12 07:30  某某日报"
+        ));
+        assert!(!is_headline_over_source(
+            "会议强调，要抓好落实。\n2023-05-12 07:30  某某日报"
+        ));
+        assert!(is_headline_shape("市民公园新增健身步道"));
+        assert!(!is_headline_shape("大家好"));
+    }
 
     #[test]
     fn banners_and_headlines() {

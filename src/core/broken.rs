@@ -111,6 +111,60 @@ fn split_word_uncached(prev: &str, next: &str) -> bool {
     })
 }
 
+/// Do `prev` and `next` stand as lines of their own, whatever the junction
+/// looks like: a line of verse or a couplet followed by the next
+/// (`青山绿水绕村庄，` / `稻花香里说丰年。`), a short line without any
+/// punctuation (a subheading, a name, a signature, the `此致` of a letter's
+/// `此致` / `敬礼`), a chapter heading (`第二章　风雨同舟`) or a date line
+/// (`2023年5月12日`) after it. A paragraph broken by copy-paste has a longer
+/// first part, with its commas, before the break.
+pub fn stand_alone_lines(prev: &str, next: &str) -> bool {
+    let p = prev.trim();
+    let n = next.trim();
+    // the marks between clauses (quotes, book-title marks and the colon of
+    // `线路一：冰雪运动之旅` may stand in a heading)
+    let clause_mark =
+        |c: char| matches!(c, '，' | ',' | '。' | '、' | '；' | ';' | '！' | '？' | '…');
+    let count = |s: &str| s.chars().count();
+    // a short line without clause marks: a heading, a name, a signature
+    if count(p) <= 15 && !p.chars().any(clause_mark) {
+        return true;
+    }
+    // a line of verse, and the next line as short (`她说，天黑得早，`)
+    if count(p) <= 16 && count(n) <= 16 && p.ends_with(clause_mark) {
+        return true;
+    }
+    chapter_heading(n) || date_line(n)
+}
+
+/// `第二章`, `第十一回　…`, `第3节`: a chapter or section heading.
+fn chapter_heading(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('第') else {
+        return false;
+    };
+    let num = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千两".contains(*c))
+        .count();
+    let mut after = rest.chars().skip(num);
+    num > 0
+        && num <= 4
+        && after
+            .next()
+            .is_some_and(|c| "章节回部篇卷集幕讲课单元".contains(c))
+}
+
+/// A line that is only a date (`2023年5月12日`, `二〇二三年九月一日`).
+fn date_line(s: &str) -> bool {
+    let n = s.chars().count();
+    (6..=12).contains(&n)
+        && s.ends_with('日')
+        && s.contains('年')
+        && s.contains('月')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十年月日".contains(c))
+}
+
 /// Words that open a new paragraph of a news report (`据了解，`, `此外，`).
 static OPENERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::entries(data_file!("broken_openers.txt")).collect());
@@ -157,6 +211,61 @@ mod tests {
             "总结归纳出在解放思想上的不足,提出",
             "，扎实工作举措"
         ));
+    }
+
+    #[test]
+    fn lines_that_stand_alone() {
+        // verse, a couplet
+        assert!(stand_alone_lines("青山绿水绕村庄，", "稻花香里说丰年。"));
+        assert!(stand_alone_lines("春风又绿江南岸，", "明月何时照我还？"));
+        assert!(stand_alone_lines("我爱这土地，", "爱得深沉。"));
+        assert!(stand_alone_lines("她说，天黑得早，", "路上要小心。"));
+        assert!(stand_alone_lines(
+            "歌唱昨天，歌唱今天，",
+            "歌唱美好的明天。"
+        ));
+        // subheadings with quotes or a colon
+        assert!(stand_alone_lines(
+            "“新三样”出口表现亮眼",
+            "今年前三季度，电动汽车、锂电池、光伏产品合计出口增长。"
+        ));
+        assert!(stand_alone_lines(
+            "线路一：冰雪运动之旅",
+            "行程：第一天抵达滑雪场，体验初级雪道。"
+        ));
+        // a letter's closing, a signature and its date
+        assert!(stand_alone_lines("此致", "敬礼！"));
+        assert!(stand_alone_lines("某某县教育局", "二〇二三年九月一日"));
+        assert!(stand_alone_lines(
+            "中共某某市委宣传部　某某市文化和旅游局联合主办单位",
+            "2023年5月12日"
+        ));
+        // a chapter heading
+        assert!(stand_alone_lines(
+            "那年秋天，他背着行囊来到江城，在一家小工厂当学徒，日子虽苦却很充实，那是他人生中的第一个转折的年份和一个新的层次",
+            "第二章　风雨同舟"
+        ));
+        assert!(stand_alone_lines("全书分为上下两册，共二十个", "第3节"));
+        // broken paragraphs do not stand alone
+        assert!(!stand_alone_lines(
+            "此外，在城市更新行动的推进过",
+            "程中，某区不断完善居民议事机制，推动问题就地解决。"
+        ));
+        assert!(!stand_alone_lines(
+            "社区网格员每天入户走访，确保群众反映的问题在第",
+            "一时间得到回应。"
+        ));
+        assert!(!stand_alone_lines(
+            "今年以来，某区认真贯彻落实市委部署，扎实推进各项工作，在提升服务水平、",
+            "优化营商环境等方面取得明显成效。"
+        ));
+        assert!(!stand_alone_lines(
+            "会议强调，",
+            "要抓好各项工作的落实，确保取得实效。"
+        ));
+        assert!(!chapter_heading("第一时间赶到现场。"));
+        assert!(!chapter_heading("第二季度，全区完成投资。"));
+        assert!(!date_line("2023年5月12日，会议召开"));
     }
 
     #[test]

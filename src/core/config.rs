@@ -144,6 +144,10 @@ pub struct Config {
     /// Path globs the CLI skips.
     pub ignore: Vec<String>,
     pub article_date: Option<Ymd>,
+    /// Accept the one-em dash in numeric ranges (`30%—40%`, long-standing
+    /// newsroom practice) instead of noting it in favour of `～`
+    /// (`style.range_dash = "allow"`).
+    pub allow_range_dash: bool,
 }
 
 impl Config {

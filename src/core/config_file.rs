@@ -23,7 +23,14 @@ pub const FILE_NAME: &str = ".zhproof.toml";
 const TOP_KEYS: &[&str] = &["rules", "style", "words", "ignore", "article_date"];
 /// Keys allowed in `[style]` (`words`, `ignore` and `article_date` may be
 /// written either at the top or here).
-const STYLE_KEYS: &[&str] = &["spacing", "quotes", "words", "ignore", "article_date"];
+const STYLE_KEYS: &[&str] = &[
+    "spacing",
+    "quotes",
+    "range_dash",
+    "words",
+    "ignore",
+    "article_date",
+];
 
 /// A problem in the configuration file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +138,7 @@ pub fn parse_config(text: &str) -> ParsedConfig {
                         match kn {
                             "spacing" => read_spacing(v, &mut config, &mut problems),
                             "quotes" => read_quotes(v, &mut config, &mut problems),
+                            "range_dash" => read_range_dash(v, &mut config, &mut problems),
                             "words" | "ignore" | "article_date" => {
                                 read_common(kn, v, &mut config, &mut problems)
                             }
@@ -248,6 +256,20 @@ fn read_quotes(v: &Spanned<DeValue>, config: &mut Config, problems: &mut Problem
             v.span(),
             format!(
                 "quotes 的值“{}”无效，应为 \"“”\" 或 \"「」\"；此项未生效",
+                value_text(problems.text, v)
+            ),
+        ),
+    }
+}
+
+fn read_range_dash(v: &Spanned<DeValue>, config: &mut Config, problems: &mut Problems) {
+    match v.get_ref().as_str() {
+        Some("allow") => config.allow_range_dash = true,
+        Some("flag") => config.allow_range_dash = false,
+        _ => problems.error(
+            v.span(),
+            format!(
+                "range_dash 的值“{}”无效，应为 \"flag\" 或 \"allow\"；此项未生效",
                 value_text(problems.text, v)
             ),
         ),
@@ -476,6 +498,19 @@ quotes = "「」"
         assert_eq!(c.words, vec!["高实集团", "PM2.5"]);
         assert_eq!(c.ignore, vec!["drafts/**"]);
         assert_eq!(c.article_date, Ymd::new(2018, 11, 5));
+    }
+
+    #[test]
+    fn range_dash_setting() {
+        let c = parse_config("[style]\nrange_dash = \"allow\"\n").config;
+        assert!(c.expect("parses").allow_range_dash);
+        let p = parse_config("[style]\nrange_dash = \"flag\"\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert!(!p.config.expect("parses").allow_range_dash);
+        let p = parse_config("[style]\nrange_dash = \"yes\"\n");
+        assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+        assert!(p.problems[0].message.contains("range_dash"));
+        assert!(!p.config.is_some_and(|c| c.allow_range_dash));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What the character tables say about a Han character's script: which
 //! characters the simplifier (`fast2s`) changes, which only simplified script
 //! has, which traditional character a simplified one comes from, and which
-//! are legitimate in both scripts (`data/script_both.txt`). The paragraph
+//! are legitimate in both scripts (`data/script_both.txt`, and the name
+//! characters of the 2013 standard table, `data/script_standard_2013.txt`). The paragraph
 //! facts count simplified-only characters with it; the `script-mixed` rule
 //! decides with it.
 
@@ -72,6 +73,14 @@ fn build() -> Tables {
                         _ => {}
                     }
                 }
+            }
+        }
+    }
+    // characters the 2013 standard table keeps for names (昇, 陞, 珮 …)
+    for line in data_file!("script_standard_2013.txt").lines() {
+        if !line.starts_with('#') {
+            for c in line.chars().filter(|c| is_han(*c)) {
+                both_simp.set(c);
             }
         }
     }

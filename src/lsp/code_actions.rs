@@ -81,12 +81,13 @@ impl Backend {
         } else {
             self.word_target(&uri)
         };
+        let config = fix_all.then(|| self.shared.config_for(&uri));
         let req = Request {
             uri,
             enc,
             kind,
             touching,
-            fix_all,
+            fix_all: config,
             target,
             caps: self.caps().edits,
         };
@@ -133,7 +134,8 @@ struct Request {
     kind: DocKind,
     /// Indices of the findings to offer actions for.
     touching: Vec<usize>,
-    fix_all: bool,
+    /// Fix-all, under the document's configuration.
+    fix_all: Option<std::sync::Arc<crate::core::Config>>,
     /// The configuration file the add-word action edits.
     target: Option<WordTarget>,
     caps: actions::EditCaps,
@@ -148,11 +150,11 @@ fn build(r: &DocResult, req: Request) -> Vec<CodeActionOrCommand> {
         .iter()
         .filter_map(|&i| findings.get(i))
         .collect();
-    let fix_all = if req.fix_all {
-        fix::fix_all_edits(findings)
-    } else {
-        Vec::new()
+    let fix_all = match &req.fix_all {
+        Some(config) => fix_all_to_fixed_point(&r.text, findings, req.kind, config),
+        None => None,
     };
+    let fix_all: Vec<crate::core::Edit> = fix_all.into_iter().collect();
     let mut offsets = Vec::new();
     let mut add = |r: &std::ops::Range<usize>| offsets.extend([r.start, r.end]);
     for f in &touching {
@@ -218,19 +220,42 @@ fn build(r: &DocResult, req: Request) -> Vec<CodeActionOrCommand> {
     out
 }
 
-/// The fix-all action: every edit of `fix::fix_all_edits`.
+/// Fix-all as one edit that reaches the fixed point `zhproof check --fix`
+/// reaches (fixes applied, the text analysed again, until nothing is left:
+/// some findings appear only once others are fixed): the changed middle of
+/// the text, between the unchanged start and end. `None` when nothing has a
+/// fix.
+fn fix_all_to_fixed_point(
+    text: &str,
+    findings: &[Finding],
+    kind: DocKind,
+    config: &std::sync::Arc<crate::core::Config>,
+) -> Option<crate::core::Edit> {
+    if fix::fix_all_edits(findings).is_empty() {
+        return None;
+    }
+    let (fixed, _) = crate::core::fix_until_stable(text, kind, config.clone());
+    changed_middle(text, &fixed)
+}
+
+/// [`changed_span`] as a core edit.
+fn changed_middle(old: &str, new: &str) -> Option<crate::core::Edit> {
+    changed_span(old, new)
+        .map(|(range, replacement)| crate::core::Edit::new(range, replacement.to_string()))
+}
+
+/// The fix-all action: one edit to the fixed point of the fixes.
 fn fix_all_action(
     uri: &Uri,
     fix_all: &[crate::core::Edit],
     conv: &dyn Fn(&std::ops::Range<usize>) -> Range,
 ) -> CodeActionOrCommand {
-    let n = fix_all.len();
     let edits: Vec<TextEdit> = fix_all
         .iter()
         .map(|e| convert::text_edit_with(e, conv))
         .collect();
     CodeActionOrCommand::CodeAction(CodeAction {
-        title: format!("修复全文可自动修复的问题（{n} 处）"),
+        title: "修复全文可自动修复的问题".to_string(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
         edit: Some(WorkspaceEdit {
             changes: Some(HashMap::from([(uri.clone(), edits)])),
@@ -302,7 +327,7 @@ pub fn changed_span<'a>(old: &str, new: &'a str) -> Option<(std::ops::Range<usiz
 
 #[cfg(test)]
 mod tests {
-    use super::changed_span;
+    use super::{changed_middle, changed_span};
 
     fn apply(old: &str, new: &str) -> String {
         match changed_span(old, new) {
@@ -330,5 +355,26 @@ mod tests {
         ] {
             assert_eq!(apply(a, b), b, "{a:?} -> {b:?}");
         }
+    }
+
+    #[test]
+    fn the_changed_middle_turns_old_into_new() {
+        for (old, new) in [
+            (
+                "会议(高新区)召开,部署工作:一是学习。",
+                "会议（高新区）召开，部署工作：一是学习。",
+            ),
+            ("甲乙丙", "甲乙丙丁"),
+            ("甲乙丙", "乙丙"),
+            ("啊啊啊", "啊啊"),
+            ("", "新"),
+            ("旧", ""),
+            ("ab", "aé b"),
+        ] {
+            let e = changed_middle(old, new).expect("changed");
+            let (got, n) = crate::core::apply_edits(old, &[e]);
+            assert_eq!((got.as_str(), n), (new, 1), "{old} → {new}");
+        }
+        assert!(changed_middle("同", "同").is_none());
     }
 }

@@ -5,6 +5,7 @@
 use super::classify::Doc;
 use super::shape::is_caption_line;
 use super::BlockClass;
+use crate::core::boilerplate;
 use crate::core::text::BlockKind;
 
 /// A date standing alone on its line: `2024年3月5日`, `二〇二四年三月五日`.
@@ -94,9 +95,34 @@ pub(super) fn mark_page_furniture(d: &Doc, out: &mut [BlockClass]) {
             out[i] = BlockClass::Boilerplate;
         }
     }
-    let headline: Vec<bool> = (0..n)
+    // a related-news item: a headline with its time on one line, or over
+    // its `date source` line (in one block, or as two); `weight` counts the
+    // items (a two-block item once)
+    let mut headline: Vec<bool> = (0..n)
         .map(|i| text_ok(i) && shapes[i].headline_with_time)
         .collect();
+    let mut weight: Vec<usize> = headline.iter().map(|&h| usize::from(h)).collect();
+    for i in 0..n {
+        if !text_ok(i) || headline[i] || !shapes[i].has_han {
+            continue;
+        }
+        let t = body_text(i);
+        if shapes[i].multiline {
+            if boilerplate::is_headline_over_source(t) {
+                headline[i] = true;
+                weight[i] = 1;
+            }
+        } else if i + 1 < n
+            && text_ok(i + 1)
+            && !headline[i + 1]
+            && boilerplate::is_dated_source_line(body_text(i + 1))
+            && boilerplate::is_headline_shape(t)
+        {
+            headline[i] = true;
+            headline[i + 1] = true;
+            weight[i + 1] = 1;
+        }
+    }
     let mut i = 0;
     while i < n {
         if !(headline[i] || matches!(out[i], BlockClass::Boilerplate)) {
@@ -109,7 +135,7 @@ pub(super) fn mark_page_furniture(d: &Doc, out: &mut [BlockClass]) {
             i += 1;
         }
         let group = start..i;
-        let count = group.clone().filter(|&k| headline[k]).count();
+        let count: usize = group.clone().map(|k| weight[k]).sum();
         let titled = group
             .clone()
             .take_while(|&k| !headline[k])

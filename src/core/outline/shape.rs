@@ -186,10 +186,12 @@ fn own_class(bt: &str, b: &Block, prefix: usize, t: &str, trimmed: &str, nt: usi
                 BlockClass::Byline
             } else if nt <= 60 && dateline_shape(trimmed) {
                 BlockClass::Dateline
+            } else if let Some((m, l)) = parse_marker(t, prefix) {
+                // a numbered item ending in a photo credit (`3．……（吴明摄）`)
+                // is an item of its list, not a caption
+                numbered(bt, prefix + l..bt.len(), m)
             } else if nt <= 80 && caption_line_shape(trimmed) {
                 BlockClass::Caption
-            } else if let Some((m, l)) = parse_marker(t, prefix) {
-                numbered(bt, prefix + l..bt.len(), m)
             } else {
                 BlockClass::Body
             }

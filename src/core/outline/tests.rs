@@ -105,10 +105,10 @@ fn shape_agrees_with_line_tests() {
             BlockClass::Byline
         } else if n <= 60 && is_dateline(l) {
             BlockClass::Dateline
-        } else if n <= 80 && is_caption_line(l) {
-            BlockClass::Caption
         } else if let Some((m, k)) = parse_marker(l, 0) {
             numbered(l, k..l.len(), m)
+        } else if n <= 80 && is_caption_line(l) {
+            BlockClass::Caption
         } else {
             BlockClass::Body
         };

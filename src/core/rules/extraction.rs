@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Check, DocCtx, ParaCtx, Rule};
-use crate::core::broken::{opens_paragraph, runs_on, split_word};
+use crate::core::broken::{opens_paragraph, runs_on, split_word, stand_alone_lines};
 use crate::core::chars::{is_closing, is_han, is_sentence_final};
 use crate::core::data::{self, data_file};
 use crate::core::finding::{Edit, Finding, Fix, Severity};
@@ -153,6 +153,10 @@ fn para_broken(ctx: &DocCtx, out: &mut Vec<Finding>) {
         if !open_end(last) {
             continue;
         }
+        // a line of verse followed by the next, whatever it was taken for
+        if i + 1 < n && stand_alone_lines(p, &ctx.text[content(ctx, i + 1)]) {
+            continue;
+        }
         // the continuation: a caption-shaped line that completes a split
         // word, or the next paragraph after the captions
         let mut k = i + 1;
@@ -172,7 +176,7 @@ fn para_broken(ctx: &DocCtx, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let t = &ctx.text[content(ctx, k)];
-                if !starts_like_text(t) {
+                if !starts_like_text(t) || stand_alone_lines(p, t) {
                     continue;
                 }
                 let split = split_word(p, t);
@@ -235,7 +239,9 @@ fn broken_finding(ctx: &DocCtx, i: usize, j: usize) -> Finding {
 // ---------------------------------------------------------------- web-boilerplate
 
 fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
-    use crate::core::boilerplate::{is_app_banner, is_headline_with_time};
+    use crate::core::boilerplate::{
+        is_app_banner, is_dated_source_line, is_headline_over_source, is_headline_with_time,
+    };
     let n = ctx.blocks.len().min(ctx.classes.len());
     let is_bp = |k: usize| matches!(ctx.classes[k], BlockClass::Boilerplate);
     let line = |k: usize| &ctx.text[content(ctx, k)];
@@ -249,7 +255,12 @@ fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 (BlockKind::Para | BlockKind::ListItem, Some(shape)) => shape.headline_with_time,
                 _ => is_headline_with_time(line(k)),
             }
+                // a related-news item over its `date source` line
+                || is_headline_over_source(line(k))
+                || k + 1 < n && is_bp(k + 1) && is_dated_source_line(line(k + 1))
     };
+    // the `date source` line of an item whose headline is the block before
+    let source_line = |k: usize| k > 0 && is_bp(k) && is_dated_source_line(line(k));
     // from which block on everything is boilerplate
     let mut tail = n;
     while tail > 0 && is_bp(tail - 1) {
@@ -274,7 +285,7 @@ fn web_boilerplate(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 ),
             )
         } else if let Some(first_h) = (k..n).take_while(|&j| is_bp(j)).find(|&j| headline(j)) {
-            headline_list(k, first_h, n, &is_bp, &headline, &line)
+            headline_list(k, first_h, n, &is_bp, &headline, &source_line, &line)
         } else {
             (k, single_message(line(k)))
         };
@@ -304,6 +315,7 @@ fn headline_list<'a>(
     n: usize,
     is_bp: &impl Fn(usize) -> bool,
     headline: &impl Fn(usize) -> bool,
+    source_line: &impl Fn(usize) -> bool,
     line: &impl Fn(usize) -> &'a str,
 ) -> (usize, String) {
     // widget titles (`大家都在看`) directly above the list belong to it
@@ -321,7 +333,7 @@ fn headline_list<'a>(
         let mut last = first_h;
         let mut j = first_h;
         while j < n && is_bp(j) {
-            if headline(j) {
+            if headline(j) || source_line(j) && j == last + 1 {
                 last = j;
             }
             j += 1;
@@ -837,6 +849,22 @@ mod tests {
     }
 
     #[test]
+    fn verse_closings_chapters_and_signatures_are_not_broken() {
+        let t = "诗意乡村入画来\n\n□本报记者 王某\n\n近日，某县举办乡村诗会，退休教师李大爷朗诵了自己创作的诗歌。\n\n青山绿水绕村庄，\n稻花香里说丰年。\n家家户户笑开颜，\n幸福日子比蜜甜。\n\n李大爷说，这些年村里变化太大了。\n\n我爱这片土地，\n\n爱得深沉。\n\n他在信的末尾写道：“祝工作顺利，身体健康！”\n\n此致\n\n敬礼\n\n王某某\n\n2023年5月12日\n\n那年秋天，他背着行囊来到江城，在一家小工厂当学徒，白天干活晚上读书，这是他人生路上的一个新层次\n\n第二章　风雨同舟\n\n工厂遇到困难的时候，他和工友们一起想办法，渡过了难关。\n\n某某县教育局\n\n二〇二三年九月一日\n";
+        assert!(
+            found("para-broken", t).is_empty(),
+            "{:?}",
+            found("para-broken", t)
+        );
+        // the same document with a paragraph really broken is still reported
+        let broken = t.replace(
+            "李大爷说，这些年村里变化太大了。",
+            "李大爷说，这些年村里的道路、住房和环境都发生了翻天覆地的变\n\n化，大家的日子越过越红火。",
+        );
+        assert_eq!(found("para-broken", &broken), vec!["变"]);
+    }
+
+    #[test]
     fn long_paragraph_followed_by_new_paragraph_is_not_broken() {
         // a missing full stop, not a break: the next paragraph opens with 据介绍 / a date
         let t = "区里召开推进会\n\n□本报记者 王某\n\n今年以来，某区认真贯彻落实市委部署，扎实推进各项工作，在提升服务水平、优化营商环境等方面取得明显成效\n\n据介绍，下一步某区将继续深化改革。\n\n全区共举办各类培训班12期，培训干部1000余人次，进一步提升了干部队伍的素质和能力水平\n\n11月1日，某区召开座谈会。\n\n全区新建改建口袋公园15处，新增绿地面积3万平方米，群众的获得感、幸福感持续增强\n\n某区还将继续实施城市更新行动，推动城市品质不断提升。\n";
@@ -859,6 +887,30 @@ mod tests {
         assert_eq!(
             fixed_all("web-boilerplate", t),
             "区里召开推进会\n\n今年以来，某区扎实推进各项工作。\n"
+        );
+    }
+
+    #[test]
+    fn related_news_with_source_lines() {
+        // each headline over its `date  source` line, as two blocks or one
+        let items = "某区召开安全生产工作会议\n\n2023-05-12 07:30  某某日报\n\n市民公园新增健身步道\n\n2023-05-11 18:02  某某晚报\n\n全市中小学开学在即\n\n2023-05-11 09:15  某某新闻网\n";
+        let t =
+            format!("区里召开推进会\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n\n{items}");
+        assert_eq!(found("web-boilerplate", &t), vec![items.trim_end()]);
+        assert_eq!(
+            fixed_all("web-boilerplate", &t),
+            "区里召开推进会\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n"
+        );
+        let items = "某区召开安全生产工作会议\n2023-05-12 07:30  某某日报\n\n市民公园新增健身步道\n2023-05-11 18:02  某某晚报\n\n全市中小学开学在即\n2023-05-11 09:15  某某新闻网\n";
+        let t =
+            format!("区里召开推进会\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n\n{items}");
+        assert_eq!(found("web-boilerplate", &t), vec![items.trim_end()]);
+        // an article's own dateline under its title, and one or two items, stay
+        let t = "某区召开安全生产工作会议\n\n2023-05-12 07:30  某某日报\n\n今年以来，某区扎实推进各项工作，取得明显成效。\n\n市民公园新增健身步道\n\n2023-05-11 18:02  某某晚报\n";
+        assert!(
+            found("web-boilerplate", t).is_empty(),
+            "{:?}",
+            found("web-boilerplate", t)
         );
     }
 

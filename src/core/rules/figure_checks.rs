@@ -6,7 +6,7 @@
 //! paragraph (`ParaCtx::figures`); the document check reads the cached
 //! per-paragraph figures.
 
-use crate::core::chars::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::core::chars::{is_han, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::{Check, DocCtx, ParaCtx, Rule};
@@ -45,7 +45,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         default_off: false,
         fixable: true,
-        description: "一个数字中混用汉字数字和阿拉伯数字，或把字母O当作数字0。",
+        description: "一个数字中混用汉字数字和阿拉伯数字，或把字母O当作数字0，或用间隔号“·”作小数点（13·4亿美元）。",
         wrong: "二0一八年，2O19年",
         right: "二〇一八年，2019年",
         check: Check::Para(check_mixed),
@@ -56,7 +56,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         default_off: false,
         fixable: true,
-        description: "数值范围的写法：百分数范围两端都应带百分号（GB/T 15835-2011），范围号用浪纹线“～”。",
+        description: "数值范围的写法：百分数范围两端都应带百分号（GB/T 15835-2011），范围号用浪纹线“～”；用一字线“—”（报刊常见）只作信息级提示，可设 style.range_dash = \"allow\" 关闭。",
         wrong: "增幅为10-20%，占比10~20%。",
         right: "增幅为10%～20%，占比10%～20%。",
         check: Check::Para(check_ranges),
@@ -78,12 +78,57 @@ pub const RULES: &[Rule] = &[
 // date-invalid
 
 fn check_dates(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    let from = out.len();
     for f in ctx.figures() {
         let Some((lo, hi)) = f.dates() else { continue };
         check_date(ctx.text, lo, None, out);
         if let Some(h) = hi {
             check_date(ctx.text, h, Some(lo), out);
         }
+    }
+    impossible_months(ctx, from, out);
+}
+
+/// `13月` wherever it is written (`13月工作安排`), when the date reader did
+/// not take it for a date: no month has a number above 12. (`13薪`, `13个月`,
+/// `18月龄` are not months.)
+fn impossible_months(ctx: &ParaCtx, from: usize, out: &mut Vec<Finding>) {
+    let s = ctx.text;
+    // (the date reader does not take `13月` for a date: read the text)
+    for (at, _) in s.match_indices('月') {
+        let before = &s[..at];
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        let start = at - digits;
+        let Ok(m) = before[start..].parse::<u32>() else {
+            continue;
+        };
+        if m <= 12 {
+            continue;
+        }
+        // part of a longer number or code (`2.13月`, `A13月`), a monthly wage
+        // or an age in months (`18月龄`)
+        let outer = before[..start].chars().next_back();
+        if outer.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '第'))
+            || s[at..].starts_with("月薪")
+            || s[at..].starts_with("月龄")
+        {
+            continue;
+        }
+        let range = start..at + '月'.len_utf8();
+        if out[from..]
+            .iter()
+            .any(|f| f.range.start < range.end && range.start < f.range.end)
+        {
+            continue;
+        }
+        out.push(Finding::new(
+            "date-invalid",
+            range,
+            format!("不存在{m}月，月份应为1～12"),
+        ));
     }
 }
 
@@ -224,7 +269,63 @@ fn to_ar(c: char) -> char {
     }
 }
 
+/// A middle dot standing for a decimal point (`13·4亿美元`, `5·8万`): digits,
+/// the dot, digits and a magnitude or unit right after. Dates named with a
+/// middle dot (`5·12汶川地震`, `3·15晚会`) have no unit after them.
+fn check_dot_decimal(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    let s = ctx.text;
+    // the figure reader reads the digits after the dot (`8万` of `5·8万`):
+    // only the figures' starts are looked at
+    for f in ctx.figures() {
+        let Some(before) = s.get(..f.digits.start) else {
+            continue;
+        };
+        if let Some(dot) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '·' | '・' | '•'))
+        {
+            let at = f.digits.start - dot.len_utf8();
+            dot_decimal_at(s, at, &s[at..f.digits.start], out);
+        }
+    }
+}
+
+/// The middle dot `dot` at `at` of `s`, if it stands for a decimal point.
+fn dot_decimal_at(s: &str, at: usize, dot: &str, out: &mut Vec<Finding>) {
+    {
+        let before = &s[..at];
+        let int = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let after = &s[at + dot.len()..];
+        let frac = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=4).contains(&int) || !(1..=3).contains(&frac) {
+            return;
+        }
+        let unit = after[frac..].chars().next();
+        if !unit.is_some_and(|c| "万亿%％‰倍元吨米亩克".contains(c)) {
+            return;
+        }
+        // not a part of a longer run (`1·2·3`, a version or a code)
+        let outer = before[..before.len() - int].chars().next_back();
+        if outer.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '·' | '・' | '•' | '.'))
+        {
+            return;
+        }
+        let range = at - int..at + dot.len() + frac;
+        let right = format!("{}.{}", &before[at - int..], &after[..frac]);
+        out.push(
+            Finding::new(
+                "numeral-mixed",
+                range,
+                format!("小数点应为“.”，不是间隔号“{dot}”：应为“{right}”"),
+            )
+            .with_fix(Fix::replace(at..at + dot.len(), ".", "改为小数点“.”")),
+        );
+    }
+}
+
 fn check_mixed(ctx: &ParaCtx, out: &mut Vec<Finding>) {
+    check_dot_decimal(ctx, out);
     for f in ctx.figures() {
         if f.style != Style::Mixed {
             continue;
@@ -279,7 +380,11 @@ fn check_ranges(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         };
         let lo_text = s.get(f.digits.start..conn.start).unwrap_or("");
         let hi_text = s.get(conn.end..f.range.end).unwrap_or("");
-        let wrong_mark = matches!(c, "-" | "－" | "~" | "〜" | "—" | "–");
+        // the one-em dash is a 连接号 of GB/T 15834-2011 4.13 and long-standing
+        // newsroom practice in ranges: a note (or nothing, when allowed)
+        let em_dash = c == "—";
+        let allowed_dash = em_dash && ctx.config.allow_range_dash;
+        let wrong_mark = matches!(c, "-" | "－" | "~" | "〜" | "—" | "–") && !allowed_dash;
         let percent = f.kind == Kind::Percent && matches!(a.unit, "%" | "‰");
         if percent && !f.lo_unit {
             let mark = if wrong_mark { "～" } else { c };
@@ -303,14 +408,21 @@ fn check_ranges(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         } else if wrong_mark && (percent || c == "~" || c == "〜") {
             // dates take 一字线 or 至 (GB/T 15834 4.13.3.2); numbers take 浪纹线
             let right = format!("{lo_text}～{hi_text}");
-            out.push(
+            let finding = if em_dash {
+                Finding::new(
+                    "range-form",
+                    f.digits.start..f.range.end,
+                    format!("GB/T 15834-2011 建议数值范围用浪纹线“～”：“{right}”（一字线是常见的报刊用法，可在配置中设 range_dash = \"allow\"）"),
+                )
+                .with_severity(Severity::Info)
+            } else {
                 Finding::new(
                     "range-form",
                     f.digits.start..f.range.end,
                     format!("数值范围应使用浪纹线“～”，应为“{right}”"),
                 )
-                .with_fix(Fix::replace(conn, "～", "改为“～”")),
-            );
+            };
+            out.push(finding.with_fix(Fix::replace(conn, "～", "改为“～”")));
         }
     }
 }
@@ -358,6 +470,26 @@ struct Mention {
     block: usize,
     value: figures::Num,
     text: String,
+    /// The clause before the figure (what the count is of: `汶川地震造成`).
+    clause: String,
+}
+
+/// Do the clauses before two counts name different subjects? Each has at
+/// least two Han characters of its own that the other lacks (`汶川特大地震
+/// 造成` / `玉树地震造成`): deaths in two earthquakes, staff of two
+/// districts. A count that refers back (`目前，4个督导组…`, `这4个督导组`)
+/// has no such subject of its own.
+fn different_subjects(a: &str, b: &str) -> bool {
+    let own = |x: &str, y: &str| {
+        let mut seen: Vec<char> = Vec::new();
+        for c in x.chars().filter(|c| is_han(*c) && !y.contains(*c)) {
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        seen.len()
+    };
+    own(a, b) >= 2 && own(b, a) >= 2
 }
 
 fn check_inconsistent(ctx: &DocCtx, out: &mut Vec<Finding>) {
@@ -383,11 +515,15 @@ fn check_inconsistent(ctx: &DocCtx, out: &mut Vec<Finding>) {
                             block: bi,
                             value,
                             text: text.get(f.range.clone()).unwrap_or("").to_string(),
+                            clause: clause_before(text, f.range.start).to_string(),
                         },
                     );
                 }
                 Some(first) => {
                     if first.block == bi || first.value == value || reported.contains(&key) {
+                        continue;
+                    }
+                    if different_subjects(&first.clause, clause_before(text, f.range.start)) {
                         continue;
                     }
                     let this = text.get(f.range.clone()).unwrap_or("");
@@ -416,6 +552,13 @@ fn labelled<'t>(text: &'t str, f: &Figure) -> Option<(&'static str, &'t str, fig
         return None;
     };
     if a.hi.is_some() {
+        return None;
+    }
+    // `5·8万`: the figure read is only the part after a middle dot
+    let mut back = text.get(..f.digits.start)?.chars().rev();
+    if back.next().is_some_and(|c| matches!(c, '·' | '・' | '•'))
+        && back.next().is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let noun = text.get(f.noun_after.clone()?)?;
@@ -478,6 +621,32 @@ mod tests {
             DocKind::Plain,
         );
         assert_eq!(f[0].message, "2024年3月5日是星期二，不是星期三");
+    }
+
+    #[test]
+    fn impossible_month_wherever_written() {
+        for s in [
+            "13月工作安排如下。",
+            "二、13月工作安排",
+            "预计到15月底完成。",
+        ] {
+            let f = run_para("date-invalid", s, DocKind::Plain);
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            assert!(f[0].message.starts_with("不存在1"), "{s}");
+        }
+        // reported once where the date reader already saw it
+        assert_eq!(count("date-invalid", "2023年13月5日，全区召开大会。"), 1);
+        for s in [
+            "全年发放13个月工资。",
+            "实行13薪制度。",
+            "他的月薪为13000元。",
+            "12月工作安排如下。",
+            "产品型号A13月底上市。",
+            "连续第13月保持增长。",
+            "适用于18月龄以上的幼儿。",
+        ] {
+            assert_eq!(count("date-invalid", s), 0, "{s}");
+        }
     }
 
     #[test]
@@ -584,6 +753,77 @@ mod tests {
         ] {
             assert_eq!(count("range-form", s), 0, "{s}");
         }
+    }
+
+    #[test]
+    fn middle_dot_decimal_points() {
+        assert_eq!(
+            fix("numeral-mixed", "双边贸易额达13·4亿美元。"),
+            "双边贸易额达13.4亿美元。"
+        );
+        assert_eq!(
+            fix("numeral-mixed", "全县5·8万农户受益。"),
+            "全县5.8万农户受益。"
+        );
+        assert_eq!(fix("numeral-mixed", "增长2·5%。"), "增长2.5%。");
+        let f = run_para("numeral-mixed", "双边贸易额达13·4亿美元。", DocKind::Plain);
+        assert_eq!(f[0].message, "小数点应为“.”，不是间隔号“·”：应为“13.4”");
+        for s in [
+            "5·12汶川特大地震造成重大人员伤亡。",
+            "3·15晚会曝光了一批侵权行为。",
+            "“7·20”特大暴雨过后，群众生活逐步恢复。",
+            "约翰·史密斯出席会议。",
+            "双边贸易额达13.4亿美元。",
+            "版本号为1·2·3万。",
+        ] {
+            assert_eq!(count("numeral-mixed", s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn counts_of_different_subjects_are_not_compared() {
+        let t = "地震灾害回顾\n\n□本报记者 王某\n\n2008年，汶川特大地震造成69227人遇难，给灾区带来巨大损失。\n\n2010年，玉树地震造成2698人遇难，当地群众在废墟上重建家园。\n";
+        assert!(doc_findings(t).is_empty(), "{:?}", doc_findings(t));
+        // a middle-dot figure is not read as its tail (`5·8万` is not `8万`)
+        let t = "区里召开推进会\n\n□本报记者 王某\n\n今年全区组织了8万名志愿者参与活动。\n\n目前，5·8万名志愿者已经完成培训。\n";
+        assert!(doc_findings(t).is_empty(), "{:?}", doc_findings(t));
+        // the same subject, told twice, is still compared
+        let t = "区里召开推进会\n\n□本报记者 王某\n\n会议决定组织3个督导组开展专项督查。\n\n目前，4个督导组已深入一线检查。\n";
+        assert_eq!(doc_findings(t).len(), 1);
+    }
+
+    #[test]
+    fn range_with_one_em_dash_is_a_note_unless_allowed() {
+        use crate::core::config::Config;
+        use crate::core::rules::testutil::run_para_with;
+        let s = "今年以来，全市房价上涨了30%—40%。";
+        let f = run_para("range-form", s, DocKind::Plain);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].own_severity, "a note of its own severity");
+        assert_eq!(f[0].severity, crate::core::Severity::Info);
+        assert_eq!(&s[f[0].range.clone()], "30%—40%");
+        assert_eq!(fix("range-form", s), "今年以来，全市房价上涨了30%～40%。");
+        // a hyphen or a tilde stays a warning
+        let f = run_para("range-form", "上涨了30%-40%。", DocKind::Plain);
+        assert!(!f[0].own_severity);
+        let allow = Config {
+            allow_range_dash: true,
+            ..Config::default()
+        };
+        for s in ["今年以来，全市房价上涨了30%—40%。", "增幅在5‰—8‰之间。"]
+        {
+            let f = run_para_with("range-form", s, DocKind::Plain, &allow);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+        // allowed, the dash stays where the lower bound lacks its percent sign
+        let s = "上涨了30—40%。";
+        let f = run_para_with("range-form", s, DocKind::Plain, &allow);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            crate::core::rules::testutil::fixed(s, &f),
+            "上涨了30%—40%。"
+        );
+        assert_eq!(fix("range-form", s), "上涨了30%～40%。");
     }
 
     fn doc_findings(text: &str) -> Vec<crate::core::Finding> {

@@ -298,6 +298,19 @@ mod tests {
     }
 
     #[test]
+    fn items_ending_in_a_photo_credit_are_items() {
+        // numbered points, one of them ending in its photographer's credit
+        let t = "春耕一线见闻\n\n□本报记者 王某\n\n连日来，各地春耕生产有序展开，田间地头一派繁忙景象。记者走访发现，今年的春耕有五个新变化。\n\n1．育秧工厂化。某县现代农业示范园里，一排排育秧大棚整齐排列，秧苗长势喜人。\n\n2．施肥精准化。农技人员在田间指导村民操作无人机施肥，每亩节约化肥一成以上。\n\n3．耕作机械化。某镇种粮大户驾驶新型农机翻耕土地（吴明摄）\n\n4．服务社会化。全县组建农机服务队86支，为小农户提供代耕代种服务。\n\n5．销售网络化。不少合作社开通了网店，农产品卖到了全国各地。\n\n各地农业部门表示，将继续做好春耕服务保障。\n";
+        assert!(run(t).is_empty(), "{:?}", run(t));
+        // with item 3 gone, the gap is reported
+        let gap = t.replace("5．销售网络化", "6．销售网络化");
+        assert_eq!(marks(&gap), vec!["6．"]);
+        // a caption line that is not numbered stays a caption
+        let cap = "春到江南\n\n□本报记者 王某\n\n一、总体情况\n\n全区春耕生产有序展开。\n\n农民在育秧大棚里查看秧苗长势（吴明摄）\n\n二、主要做法\n\n加强农技服务。\n";
+        assert!(run(cap).is_empty(), "{:?}", run(cap));
+    }
+
+    #[test]
     fn numbers_in_prose_are_not_markers() {
         let t = "区里召开推进会\n\n1.5亿元资金已拨付到位。\n\n2018年，全区新增项目106个。\n\n3.14这个数字大家都熟悉。\n";
         assert!(run(t).is_empty());

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use super::{Check, DocCtx, ParaCtx, Rule, Summary};
 use crate::core::chars::is_han;
+use crate::core::data::{self, data_file};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::hanzi::{self, Tables};
 use crate::core::text::{self, Block, BlockKind};
@@ -131,6 +132,13 @@ fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
         .fold((0u32, 0u32), |(a, b), c| {
             (a.saturating_add(c.0), b.saturating_add(c.1))
         });
+    // a traditional text: the one-to-many characters are decided by the word
+    // (干部 → 幹部, 以后 → 以後), in every paragraph
+    if dominant(trad, simp) == Some(Script::Traditional) || simp == 0 && trad >= MIN_TRADITIONAL {
+        for i in 0..ctx.paras.len() {
+            trad_words(ctx, i, out);
+        }
+    }
     let Some(dom) = dominant(trad, simp) else {
         return;
     };
@@ -182,6 +190,65 @@ fn check(ctx: &DocCtx, out: &mut Vec<Finding>) {
                 _ => {}
             }
         });
+    }
+}
+
+/// Traditional characters a document needs, without any simplified-only
+/// one, to be read as a traditional text by the word check.
+const MIN_TRADITIONAL: u32 = 8;
+
+/// The word table of `data/script_trad_words.txt`: (wrong, right) pairs and
+/// the words that keep the simplified-looking character.
+struct TradWords {
+    pairs: Vec<(&'static str, &'static str)>,
+    keep: Vec<&'static str>,
+}
+
+static TRAD_WORDS: LazyLock<TradWords> = LazyLock::new(|| {
+    let mut t = TradWords {
+        pairs: Vec::new(),
+        keep: Vec::new(),
+    };
+    for f in data::lines(data_file!("script_trad_words.txt")) {
+        match f.as_slice() {
+            [w, r] => t.pairs.push((w, r)),
+            [w] => t.keep.push(w),
+            _ => {}
+        }
+    }
+    t
+});
+
+/// The words of block `i` written with a simplified character where a
+/// traditional text needs the traditional one (`干部` → `幹部`).
+fn trad_words(ctx: &DocCtx, i: usize, out: &mut Vec<Finding>) {
+    let Some(b) = ctx.blocks.get(i) else { return };
+    if b.kind == BlockKind::Code {
+        return;
+    }
+    let bt = ctx.block_text(i);
+    let words = &*TRAD_WORDS;
+    let kept: Vec<std::ops::Range<usize>> = words
+        .keep
+        .iter()
+        .flat_map(|k| bt.match_indices(k).map(|(at, k)| at..at + k.len()))
+        .collect();
+    for (wrong, right) in &words.pairs {
+        for (at, w) in bt.match_indices(wrong) {
+            let r = at..at + w.len();
+            if kept.iter().any(|k| k.start < r.end && r.start < k.end) {
+                continue;
+            }
+            let dr = b.range.start + r.start..b.range.start + r.end;
+            out.push(
+                Finding::new(
+                    CODE,
+                    dr.clone(),
+                    format!("繁体文稿中“{wrong}”应为“{right}”"),
+                )
+                .with_fix(Fix::replace(dr, *right, format!("改为“{right}”"))),
+            );
+        }
     }
 }
 
@@ -285,6 +352,43 @@ mod tests {
         // a traditional document keeps its 后, 才, 台, 里
         let t = "皇后與太子們在臺上才說話，這裡是會場。\n";
         assert!(run(t).is_empty(), "{:?}", run(t));
+    }
+
+    #[test]
+    fn names_of_the_standard_table_are_neutral() {
+        for text in [
+            "全国人大常委会原副委员长彭珮云出席会议，她们与代表们亲切交谈。\n",
+            "活字印刷术由北宋的毕昇发明，这项发明影响深远。\n",
+        ] {
+            assert!(run(text).is_empty(), "{text}: {:?}", run(text));
+        }
+        // a traditional character outside the table is still reported
+        let text = "彭珮云出席会议，她们与代表们亲切交谈，羅某在会上发言。\n";
+        let f = run(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "羅");
+    }
+
+    #[test]
+    fn one_to_many_characters_in_a_traditional_text_by_the_word() {
+        let text = "市南區召開解放思想大討論座談會，邀請代表們參加。\n會議強調，要進一步提升干部素質，以后要把工作落實，由于各方支持，這里的變化很大。\n";
+        let f = run(text);
+        let got: Vec<&str> = f.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(got, vec!["干部", "以后", "由于", "這里"], "{f:?}");
+        assert_eq!(
+            fixed(text),
+            text.replace("干部", "幹部")
+                .replace("以后", "以後")
+                .replace("由于", "由於")
+                .replace("這里", "這裡")
+        );
+        // the same characters where traditional text writes them so
+        let ok = "市南區召開解放思想大討論座談會，邀請代表們參加。\n皇后來到會場，他們在掙扎中前行，若干干擾因素被排除，全程五十公里面積廣大，于先生與范先生出席。\n";
+        assert!(run(ok).is_empty(), "{:?}", run(ok));
+        // a simplified text is never read by the word table
+        let simp =
+            "会议强调，要进一步提升干部素质，以后要把工作落实，由于各方支持，这里的变化很大。\n";
+        assert!(run(simp).is_empty(), "{:?}", run(simp));
     }
 
     #[test]

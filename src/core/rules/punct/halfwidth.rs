@@ -8,6 +8,7 @@ use super::{DOUBLED, MOJIBAKE};
 use crate::core::chars::{is_cjk, is_han, is_pinyin_annotation, MASK};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::rules::{Check, ParaCtx, Rule};
+use std::ops::Range;
 
 pub const RULES: &[Rule] = &[Rule {
     code: "punct-halfwidth",
@@ -15,7 +16,7 @@ pub const RULES: &[Rule] = &[Rule {
     severity: Severity::Warning,
     default_off: false,
     fixable: true,
-    description: "中文语境中使用了半角标点（, : ; ? ! ( )），应改用全角标点。数字、时间、网址、英文句子和代码中的半角标点不报。",
+    description: "中文语境中使用了半角标点（, : ; ? ! ( )），应改用全角标点；中文句末的半角句号“.”应为“。”，用作书名号的“<>”应为“《》”。数字、时间、网址、英文句子和代码中的半角标点不报。",
     wrong: "红岛经济区(高新区)召开会议,部署工作:一是学习。",
     right: "红岛经济区（高新区）召开会议，部署工作：一是学习。",
     check: Check::Para(check),
@@ -34,6 +35,7 @@ fn full(c: char) -> char {
         '!' => '！',
         '(' => '（',
         ')' => '）',
+        '.' => '。',
         other => other,
     }
 }
@@ -61,8 +63,8 @@ fn cjk_open(c: Option<char>) -> bool {
     c.is_some_and(|c| is_han(c) || matches!(c, '“' | '‘' | '《' | '（' | '「' | '『' | '【'))
 }
 
-/// `,` `:` `;` `?` `!` `(` `)`.
-const MARKS: u64 = ascii_set(b",:;?!()");
+/// `,` `:` `;` `?` `!` `(` `)`, the full stop `.` and the angle bracket `<`.
+const MARKS: u64 = ascii_set(b",:;?!().<");
 
 fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
@@ -129,6 +131,21 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                     _ => i + 1,
                 };
             }
+            b'.' => {
+                if is_chinese_full_stop(s, i) {
+                    out.push(make(s, i, '.'));
+                }
+                i += 1;
+            }
+            b'<' => {
+                i = match book_title_angles(s, i) {
+                    Some((inner, end)) => {
+                        out.push(angle_finding(s, i, inner, end));
+                        end
+                    }
+                    None => i + 1,
+                };
+            }
             b')' => {
                 // an unmatched closing paren (matched ones were handled with their opener)
                 if opening_for(b, i).is_none() && (cjk(prev_sig(s, i)) || cjk(next_sig(s, i + 1))) {
@@ -139,6 +156,84 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             _ => i += 1,
         }
     }
+}
+
+/// Is the `.` at byte `i` a full stop ending or splitting a Chinese
+/// sentence (`会议强调.要抓好落实.`)? Directly after a Han character or a
+/// closing Chinese mark, and followed by the end, a space, a Han character or
+/// a closing quote; never in a run of dots (an ellipsis, its own rule), nor
+/// before a Latin letter or digit (`文件.txt`, `第3.5`).
+fn is_chinese_full_stop(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    if b.get(i + 1) == Some(&b'.') || (i > 0 && b[i - 1] == b'.') {
+        return false;
+    }
+    let before = s[..i].chars().next_back();
+    if !before.is_some_and(|c| is_han(c) || matches!(c, '”' | '’' | '）' | '》' | '」' | '』'))
+    {
+        return false;
+    }
+    // `一.概况`: an enumeration marker (wants `、`, not `。`), left alone
+    let head = s[..i].trim_end_matches(|c: char| "一二三四五六七八九十".contains(c));
+    if head.len() < i
+        && head
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == MASK || "，。；：、（）".contains(c))
+    {
+        return false;
+    }
+    match s[i + 1..].chars().next() {
+        None => true,
+        Some(c) => {
+            is_han(c) || matches!(c, ' ' | '\t' | '\n' | '\r' | '”' | '’' | '」' | '』' | '）')
+        }
+    }
+}
+
+/// `<…>` (or `<<…>>`) used as book-title marks (`<人民日报>`): for the `<`
+/// at byte `open`, the title's range and the end of the closing marks, when
+/// what is between is a Chinese title on one line (Han first, then Han,
+/// digits, `·` or `—`, at most 30 characters). Markup (`<br>`, `<code>`)
+/// starts with a Latin letter and is never taken.
+fn book_title_angles(s: &str, open: usize) -> Option<(Range<usize>, usize)> {
+    let b = s.as_bytes();
+    if open > 0 && b[open - 1] == b'<' {
+        return None;
+    }
+    let double = b.get(open + 1) == Some(&b'<');
+    let start = open + if double { 2 } else { 1 };
+    let rest = s.get(start..)?;
+    let close = start + rest.find(['>', '<', '\n'])?;
+    if b[close] != b'>' || (double && b.get(close + 1) != Some(&b'>')) {
+        return None;
+    }
+    let end = close + if double { 2 } else { 1 };
+    if !double && b.get(end) == Some(&b'>') {
+        return None;
+    }
+    let inner = &s[start..close];
+    let mut chars = inner.chars();
+    let first = chars.next()?;
+    let ok = is_han(first)
+        && inner.chars().count() <= 30
+        && chars.all(|c| is_han(c) || c.is_ascii_digit() || matches!(c, '·' | '—'));
+    ok.then_some((start..close, end))
+}
+
+/// The finding for `<…>` book-title marks, with a fix that writes `《…》`.
+fn angle_finding(s: &str, open: usize, inner: Range<usize>, end: usize) -> Finding {
+    let title = &s[inner];
+    Finding::new(
+        CODE,
+        open..end,
+        "中文书名、报刊名应使用书名号“《》”，而不是半角尖括号“<>”",
+    )
+    .with_fix(Fix::replace(
+        open..end,
+        format!("《{title}》"),
+        "改为“《》”",
+    ))
 }
 
 fn matching_paren(b: &[u8], open: usize) -> Option<usize> {
@@ -248,6 +343,7 @@ fn texts(c: char) -> (&'static str, &'static str, &'static str) {
             "改为“！”",
             "！",
         ),
+        '.' => ("中文句子应使用句号“。”，而不是半角“.”", "改为“。”", "。"),
         '(' => (
             "中文语境中应使用全角标点“（”，而不是半角“(”",
             "改为“（”",
@@ -331,6 +427,45 @@ mod tests {
         assert!(f.is_empty());
         let f = run_para("punct-halfwidth", "**注意**:请先保存。", DocKind::Markdown);
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn half_width_full_stop_in_chinese() {
+        assert_eq!(fix("会议强调.要抓好落实."), "会议强调。要抓好落实。");
+        assert_eq!(fix("你好,这是一个句子."), "你好，这是一个句子。");
+        assert_eq!(fix("他说：“这是大事.”"), "他说：“这是大事。”");
+        assert_eq!(
+            fix("工作稳步推进. 下一步要抓好落实。"),
+            "工作稳步推进。下一步要抓好落实。"
+        );
+    }
+
+    #[test]
+    fn full_stop_left_alone() {
+        assert_eq!(count("增长7.8个百分点。"), 0);
+        assert_eq!(count("请下载附件.pdf文件。"), 0);
+        assert_eq!(count("他说Hello world."), 0);
+        assert_eq!(count("阿里巴巴.US发布财报。"), 0);
+        assert_eq!(count("加强学习...推动整改"), 0);
+        assert_eq!(count("一.基本情况"), 0);
+        assert_eq!(count("工作概况：三.主要做法"), 0);
+        assert_eq!(count("工作稳步推进。"), 0);
+    }
+
+    #[test]
+    fn angle_brackets_as_book_title_marks() {
+        assert_eq!(
+            fix("他在<人民日报>上发表文章。"),
+            "他在《人民日报》上发表文章。"
+        );
+        assert_eq!(
+            fix("学习<<习近平谈治国理政>>第三卷。"),
+            "学习《习近平谈治国理政》第三卷。"
+        );
+        assert_eq!(count("换行用<br>标签。"), 0);
+        assert_eq!(count("当a<b且b>c时成立。"), 0);
+        assert_eq!(count("他在《人民日报》上发表文章。"), 0);
+        assert!(run_para("punct-halfwidth", "使用<code>标签。", DocKind::Markdown).is_empty());
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod fullwidth;
 pub mod halfwidth;
 mod mojibake;
 mod pairs;
+mod quotes;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -48,6 +49,7 @@ use doubled::check_doubled;
 use ellipsis::check_ellipsis;
 use fullwidth::check_fullwidth_alnum;
 use mojibake::check_mojibake;
+use quotes::check_quote_form;
 use unpaired::{check_unpaired, summarize_marks};
 
 /// The family of these rules in the rule reference.
@@ -124,6 +126,17 @@ pub const RULES: &[Rule] = &[
         right: "全区共有123个党组织，并开通了APP服务。",
         check: Check::Para(check_fullwidth_alnum),
     },
+    Rule {
+        code: QUOTE_FORM,
+        family: FAMILY,
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "引号形式：中文语境中不应使用直引号（\"…\" '…'）；引号应与配置的风格一致（quotes = \"“”\" 时不用「」『』，quotes = \"「」\" 时不用“”‘’）。英文句子、撇号和代码中的直引号不报。",
+        wrong: "会议提出要打好\"三大攻坚战\"，并推广「枫桥经验」。",
+        right: "会议提出要打好“三大攻坚战”，并推广“枫桥经验”。",
+        check: Check::Para(check_quote_form),
+    },
 ];
 
 /// `punct-doubled`: doubled or conflicting pause marks.
@@ -136,5 +149,7 @@ pub const ELLIPSIS: &str = "punct-ellipsis";
 pub const DASH: &str = "punct-dash";
 /// `punct-mojibake`: encoding losses and placeholders.
 pub const MOJIBAKE: &str = "punct-mojibake";
+/// `punct-quote-form`: straight quotes, quotes of the other style.
+pub const QUOTE_FORM: &str = "punct-quote-form";
 /// `punct-fullwidth-alnum`: full-width digits and Latin letters.
 pub const FULLWIDTH_ALNUM: &str = "punct-fullwidth-alnum";

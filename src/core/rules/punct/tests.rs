@@ -442,3 +442,37 @@ fn ranges_are_on_char_boundaries() {
     }
     let _ = texts(s, &[]);
 }
+
+#[test]
+fn quote_typed_the_wrong_way_round_is_one_finding() {
+    let t = "他说：“我们要坚持下去“。\n";
+    let f = doc(UNPAIRED, t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        f[0].range,
+        "他说：“我们要坚持下去".len().."他说：“我们要坚持下去“".len()
+    );
+    let edits = crate::core::edits::fix_all_edits(&f);
+    assert_eq!(
+        crate::core::edits::apply_edits(t, &edits).0,
+        "他说：“我们要坚持下去”。\n"
+    );
+    let t = "他说：”我们要坚持下去”。\n";
+    let f = doc(UNPAIRED, t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    let edits = crate::core::edits::fix_all_edits(&f);
+    assert_eq!(
+        crate::core::edits::apply_edits(t, &edits).0,
+        "他说：“我们要坚持下去”。\n"
+    );
+    // two different kinds are two defects
+    assert_eq!(doc_hits("他说：“我们要‘坚持下去。\n"), vec!["“", "‘"]);
+}
+
+#[test]
+fn apostrophe_year_is_not_a_quote() {
+    assert!(doc_hits("’98北京新年音乐会在国家大剧院举行。\n").is_empty());
+    assert!(doc_hits("他参加了’08奥运会和’22冬奥会的报道。\n").is_empty());
+    // a closing quote before a longer number is still unpaired
+    assert_eq!(doc_hits("会议决定’2024年继续推进。\n"), vec!["’"]);
+}

@@ -36,6 +36,7 @@ mod doubled;
 mod ellipsis;
 mod fullwidth;
 pub mod halfwidth;
+mod middot;
 mod mojibake;
 mod pairs;
 mod quotes;
@@ -48,6 +49,7 @@ use dashes::check_dash;
 use doubled::check_doubled;
 use ellipsis::check_ellipsis;
 use fullwidth::check_fullwidth_alnum;
+use middot::check_middot;
 use mojibake::check_mojibake;
 use quotes::check_quote_form;
 use unpaired::{check_unpaired, summarize_marks};
@@ -121,7 +123,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         default_off: false,
         fixable: true,
-        description: "全角数字和全角拉丁字母（１２３、ＡＰＰ）应改为半角。",
+        description: "全角数字和全角拉丁字母（１２３、ＡＰＰ）应改为半角；时刻中的冒号用半角（16:32，而不是16：32）。比分、比例不报。",
         wrong: "全区共有１２３个党组织，并开通了ＡＰＰ服务。",
         right: "全区共有123个党组织，并开通了APP服务。",
         check: Check::Para(check_fullwidth_alnum),
@@ -137,6 +139,17 @@ pub const RULES: &[Rule] = &[
         right: "会议提出要打好“三大攻坚战”，并推广“枫桥经验”。",
         check: Check::Para(check_quote_form),
     },
+    Rule {
+        code: MIDDOT,
+        family: FAMILY,
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "外国人名、少数民族人名中的间隔号应为“·”，不应写作“●”“•”“・”等形近符号。行首的项目符号不报。",
+        wrong: "美国作家马克•吐温的作品深受读者喜爱。",
+        right: "美国作家马克·吐温的作品深受读者喜爱。",
+        check: Check::Para(check_middot),
+    },
 ];
 
 /// `punct-doubled`: doubled or conflicting pause marks.
@@ -151,5 +164,7 @@ pub const DASH: &str = "punct-dash";
 pub const MOJIBAKE: &str = "punct-mojibake";
 /// `punct-quote-form`: straight quotes, quotes of the other style.
 pub const QUOTE_FORM: &str = "punct-quote-form";
+/// `punct-middot`: look-alikes of the middle dot in names.
+pub const MIDDOT: &str = "punct-middot";
 /// `punct-fullwidth-alnum`: full-width digits and Latin letters.
 pub const FULLWIDTH_ALNUM: &str = "punct-fullwidth-alnum";

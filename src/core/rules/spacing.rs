@@ -332,7 +332,7 @@ fn may_be(code: &str, l: char, r: char, special: bool, ascii_run: bool) -> bool 
                 || (is_han(l) && is_alnum_side(r))
                 || (is_alnum_side(l) && is_han(r))
         }
-        IRREGULAR => ascii_run && is_han(l) && is_han(r),
+        IRREGULAR => is_han(l) && is_han(r),
         _ => true,
     }
 }
@@ -403,7 +403,74 @@ fn verdict(p: &Para, l: char, r: char, run: Range<usize>, irregular: bool) -> Op
             message: "句中有多余的空格，应删除".into(),
         });
     }
+    if is_han(l)
+        && is_han(r)
+        && !irregular
+        && !p.title_like()
+        && !p.field_line()
+        && !outline::is_caption_line(p.ctx.text)
+        && stray_single_space(p.ctx.masked, &run)
+    {
+        return Some(Verdict {
+            code: IRREGULAR,
+            replacement: "",
+            message: "汉字之间有多余的空格，应删除".into(),
+        });
+    }
     None
+}
+
+/// A single space between two Han characters inside a sentence of running
+/// prose (`会议 强调`): the only such space of its clause (a list of names
+/// `张三 李四 王五` has several, or follows a colon), outside quotes, and not
+/// setting off a credit (`记者 张三`, `张三 摄`) or a weekday (`12日 星期五`).
+fn stray_single_space(s: &str, run: &Range<usize>) -> bool {
+    let before = &s[..run.start];
+    let after = &s[run.end..];
+    let clause = |c: char| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '！' | '？' | '、' | '：' | ',' | ';' | ':'
+        )
+    };
+    let mark = before.rfind(clause);
+    let start = mark.unwrap_or(0);
+    let end = after.find(clause).map_or(s.len(), |k| run.end + k);
+    // a list after a colon, or several words set off by spaces
+    if before[start..].starts_with(['：', ':']) {
+        return false;
+    }
+    if s[start..end].matches(' ').count() != 1 || (mark.is_none() && end == s.len()) {
+        return false;
+    }
+    const CREDIT: &[&str] = &[
+        "记者",
+        "通讯员",
+        "编辑",
+        "责编",
+        "作者",
+        "摄影",
+        "实习生",
+        "特约",
+    ];
+    if CREDIT.iter().any(|w| before.ends_with(w))
+        || [
+            "摄", "星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "报道",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    let mut depth = 0i32;
+    for c in before.chars() {
+        match c {
+            '“' | '《' | '「' | '『' | '（' => depth += 1,
+            '”' | '》' | '」' | '』' | '）' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// The verdict on a gap between Chinese and a digit or a Latin letter: none
@@ -779,6 +846,42 @@ mod tests {
         assert_eq!(once, "大力实施“善治斜塘”工程，讨论40周年，你好，世界。");
         for c in [CJK_ALNUM, AROUND, IRREGULAR] {
             assert_eq!(count(c, &once), 0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod stray_space_tests {
+    use super::*;
+    use crate::core::rules::testutil::{fixed, run_para};
+
+    fn hits(s: &str) -> usize {
+        run_para(IRREGULAR, s, DocKind::Plain).len()
+    }
+
+    #[test]
+    fn single_stray_space_between_han_in_prose() {
+        let s = "会议 强调，要抓好各项工作落实。";
+        assert_eq!(
+            fixed(s, &run_para(IRREGULAR, s, DocKind::Plain)),
+            "会议强调，要抓好各项工作落实。"
+        );
+        assert_eq!(hits("全区各级党组织迅速行动，认真 学习会议精神。"), 1);
+    }
+
+    #[test]
+    fn spaces_that_separate_are_left_alone() {
+        for t in [
+            "培育新动能 率先走在前列",
+            "半岛记者 高晓飞 通讯员 沈明书",
+            "出席会议的有：张三 李四 王五等同志。",
+            "本报记者 张三 报道，会议于昨日召开。",
+            "图为活动现场。张三 摄",
+            "2023年5月12日 星期五，天气晴。",
+            "他朗诵了“春眠不觉晓 处处闻啼鸟”，赢得掌声。",
+            "参加会议的有张三 李四 王五 赵六，会议由张三主持。",
+        ] {
+            assert_eq!(hits(t), 0, "{t}");
         }
     }
 }

@@ -440,7 +440,8 @@ fn stray_single_space(s: &str, run: &Range<usize>) -> bool {
     if before[start..].starts_with(['：', ':']) {
         return false;
     }
-    if s[start..end].matches(' ').count() != 1 || (mark.is_none() && end == s.len()) {
+    // the first words of a paragraph may be a label (`本报讯 `, `主持人 `)
+    if mark.is_none() || s[start..end].matches(' ').count() != 1 {
         return false;
     }
     const CREDIT: &[&str] = &[
@@ -707,6 +708,8 @@ mod tests {
         for s in [
             "□半岛记者 高晓飞 通讯员 沈明书 李伟 滕媛",
             "培育新动能 率先走在前列",
+            "本报讯 今年以来，东湖区把老旧小区改造作为民生实事。",
+            "主持人 各位来宾，大家好。",
             "2023-05-12 07:30 来源：某某日报",
             "来源：某某日报 2023-05-12 07:30",
             "记者 张三 摄于2023年5月",
@@ -861,7 +864,7 @@ mod stray_space_tests {
 
     #[test]
     fn single_stray_space_between_han_in_prose() {
-        let s = "会议 强调，要抓好各项工作落实。";
+        let s = "会议强调，要抓好各项 工作落实。";
         assert_eq!(
             fixed(s, &run_para(IRREGULAR, s, DocKind::Plain)),
             "会议强调，要抓好各项工作落实。"
@@ -873,6 +876,8 @@ mod stray_space_tests {
     fn spaces_that_separate_are_left_alone() {
         for t in [
             "培育新动能 率先走在前列",
+            "本报讯 今年以来，东湖区把老旧小区改造作为民生实事。",
+            "主持人 各位来宾，大家好。",
             "半岛记者 高晓飞 通讯员 沈明书",
             "出席会议的有：张三 李四 王五等同志。",
             "本报记者 张三 报道，会议于昨日召开。",

@@ -8,6 +8,7 @@ use super::{DOUBLED, MOJIBAKE};
 use crate::core::chars::{is_cjk, is_han, is_pinyin_annotation, MASK};
 use crate::core::finding::{Finding, Fix, Severity};
 use crate::core::rules::{Check, ParaCtx, Rule};
+use crate::core::text::DocKind;
 use std::ops::Range;
 
 pub const RULES: &[Rule] = &[Rule {
@@ -90,6 +91,10 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                 }
                 let before = i.checked_sub(1).map(|j| b[j]);
                 let after = b.get(i + 1).copied();
+                if not_a_chinese_mark(ctx, s, i) {
+                    i += 1;
+                    continue;
+                }
                 // 3,000 · 06:42 · 1:2 · a;b
                 if before.is_some_and(|x| x.is_ascii_alphanumeric())
                     && after.is_some_and(|x| x.is_ascii_alphanumeric())
@@ -99,11 +104,12 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                 }
                 let p = prev_sig(s, i);
                 let n = next_sig(s, i + 1);
-                let chinese = cjk(p)
-                    || (cjk_open(n)
-                        && !p.is_some_and(|x| x.is_ascii_digit())
-                        && c != b'?'
-                        && c != b'!');
+                // `HTML5,至少`: a digit ending a Latin word is part of the word
+                let digit_of_number = p.is_some_and(|x| x.is_ascii_digit())
+                    && !s[..i]
+                        .trim_end_matches(|x: char| x.is_ascii_digit())
+                        .ends_with(|x: char| x.is_ascii_alphabetic());
+                let chinese = cjk(p) || (cjk_open(n) && !digit_of_number && c != b'?' && c != b'!');
                 if chinese {
                     out.push(make(s, i, c as char));
                 }
@@ -117,6 +123,13 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let inside_cjk = content.chars().any(is_cjk);
+                // `rank()` `p.toString()`: a function call in technical prose
+                let call =
+                    i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_') && !inside_cjk;
+                if call {
+                    i = close.map_or(i + 1, |j| j + 1);
+                    continue;
+                }
                 let p = prev_sig(s, i);
                 let after_close = close.and_then(|j| next_sig(s, j + 1));
                 let chinese = inside_cjk || cjk(p) || (close.is_some() && cjk(after_close));
@@ -234,6 +247,38 @@ fn angle_finding(s: &str, open: usize, inner: Range<usize>, end: usize) -> Findi
         format!("《{title}》"),
         "改为“《》”",
     ))
+}
+
+/// Marks that are not punctuation of a Chinese sentence: `;` ending an
+/// HTML entity (`&nbsp;`), an emoticon (`;-)` `:)`), `!` before a Latin
+/// word (`!important`), and the colon of a Markdown definition list
+/// (`: 定义` at the start of a line).
+fn not_a_chinese_mark(ctx: &ParaCtx, s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let c = b[i];
+    let rest = &b[i + 1..];
+    if matches!(c, b';' | b':')
+        && (rest.starts_with(b"-)") || rest.starts_with(b"-(") || rest.starts_with(b")"))
+    {
+        return true;
+    }
+    if c == b';' {
+        let body = s[..i]
+            .bytes()
+            .rev()
+            .take_while(|x| x.is_ascii_alphanumeric() || *x == b'#')
+            .count();
+        if body > 0 && i > body && b[i - body - 1] == b'&' {
+            return true;
+        }
+    }
+    if c == b'!' && rest.first().is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    c == b':'
+        && ctx.doc_kind == DocKind::Markdown
+        && (i == 0 || b[i - 1] == b'\n')
+        && rest.first() == Some(&b' ')
 }
 
 fn matching_paren(b: &[u8], open: usize) -> Option<usize> {
@@ -466,6 +511,36 @@ mod tests {
         assert_eq!(count("当a<b且b>c时成立。"), 0);
         assert_eq!(count("他在《人民日报》上发表文章。"), 0);
         assert!(run_para("punct-halfwidth", "使用<code>标签。", DocKind::Markdown).is_empty());
+    }
+
+    #[test]
+    fn technical_marks_left_alone() {
+        let md = |t: &str| run_para("punct-halfwidth", t, DocKind::Markdown).len();
+        assert_eq!(
+            md("调用 rank() 函数得到排名，使用 p.toString() 转为字符串。"),
+            0
+        );
+        assert_eq!(
+            md("使用 <code>foo(bar)</code> 调用，或者用&nbsp;空格分隔。"),
+            0
+        );
+        assert_eq!(md("参见 {{domxref(\"Element.getAttribute()\")}} 方法。"), 0);
+        assert_eq!(md("术语\n: 定义内容"), 0);
+        assert_eq!(count("规则后面是否跟随者!important 以及规则的来源"), 0);
+        assert_eq!(count("中文 ;-)"), 0);
+        assert_eq!(count("确保&quot;字符&#34;不会被处理"), 0);
+        // a Chinese word in the parentheses, or a colon inside a line, is still Chinese
+        assert_eq!(md("调用函数(即排名)得到结果。"), 2);
+        assert_eq!(md("术语: 定义内容"), 1);
+    }
+
+    #[test]
+    fn comma_after_a_latin_word_with_digits() {
+        assert_eq!(
+            fix("熟悉JavaScript、HTML5,至少理解一种框架。"),
+            "熟悉JavaScript、HTML5，至少理解一种框架。"
+        );
+        assert_eq!(count("共有3,000人参加"), 0);
     }
 
     #[test]

@@ -34,7 +34,13 @@ pub(super) fn check_quote_form(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         straight(s, b'"', double, out);
         straight(s, b'\'', single, out);
     }
-    other_style(s, ctx.config.quotes, out);
+    other_style(ctx, s, ctx.config.quotes, out);
+}
+
+/// Is the paragraph written in traditional characters (where `「」` are the
+/// customary quotes whatever the configured style)?
+fn traditional(ctx: &ParaCtx) -> bool {
+    ctx.may_change() && ctx.simplified() != ctx.masked
 }
 
 /// Pairs of the straight quote `q` that belong to Chinese text.
@@ -86,7 +92,7 @@ fn straight(s: &str, q: u8, (open, close): (char, char), out: &mut Vec<Finding>)
 }
 
 /// Quotes of the style not configured, when they pair up.
-fn other_style(s: &str, quotes: Quotes, out: &mut Vec<Finding>) {
+fn other_style(ctx: &ParaCtx, s: &str, quotes: Quotes, out: &mut Vec<Finding>) {
     let pairs: [((char, char), (char, char)); 2] = match quotes {
         Quotes::Curly => [(('「', '」'), ('“', '”')), (('『', '』'), ('‘', '’'))],
         Quotes::Corner => [(('“', '”'), ('「', '」')), (('‘', '’'), ('『', '』'))],
@@ -97,6 +103,12 @@ fn other_style(s: &str, quotes: Quotes, out: &mut Vec<Finding>) {
         Quotes::Corner => 0xE2,
     };
     if memchr::memchr(lead, s.as_bytes()).is_none() {
+        return;
+    }
+    // corner quotes are the traditional texts' own: only simplified text is held to “”
+    if quotes == Quotes::Curly && !s.contains(['「', '『'])
+        || (quotes == Quotes::Curly && traditional(ctx))
+    {
         return;
     }
     for ((wo, wc), (ro, rc)) in pairs {
@@ -211,6 +223,11 @@ mod tests {
                 DocKind::Plain
             ),
             "老师说：「要记住『青年要立志做大事』这句话。」"
+        );
+        // traditional text keeps its corner quotes
+        assert_eq!(
+            count("老師說：「你們要記住國父說的這句話。」", Quotes::Curly),
+            0
         );
         // the configured style is silent; an unpaired mark is another rule's
         assert_eq!(

@@ -292,7 +292,10 @@ fn judge(p: &Para, run: Range<usize>, only: Option<&str>) -> Option<Verdict> {
     };
     // leading whitespace is indentation
     let l = left?;
-    if l == MASK || r == MASK {
+    // next to code or a link, only a full-width mark's own space is judged
+    // (`测试， `code``)
+    // (a space before a mark after a URL keeps the mark out of the address)
+    if l == MASK || (r == MASK && !is_stop(l)) {
         return None;
     }
     if only.is_some_and(|c| !may_be(c, l, r, special, ascii_run)) {
@@ -572,6 +575,25 @@ fn in_prose(s: &str, run: &Range<usize>) -> bool {
     depth == 0
 }
 
+/// Is the Latin/digit character at byte `at` part of a technical token that
+/// takes no space from the Chinese beside it: a path or URL piece
+/// (`bin/zh目录`), an anchor (`#intro`), a placeholder (`%s`, `%1$d`, `$1`,
+/// `\1`, `{0}`) or a wikilink (`[[Page]]`)?
+fn technical_token(s: &str, at: usize) -> bool {
+    let tok = |c: char| c.is_ascii_graphic() && c != '(' && c != ')';
+    let start = s[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !tok(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let end = s[at..].find(|c: char| !tok(c)).map_or(s.len(), |k| at + k);
+    let word = &s[start..end];
+    word.contains('/')
+        || word.starts_with(['#', '%', '$', '\\', '{'])
+        || word.contains("[[")
+        || word.contains("]]")
+}
+
 /// `spacing = "space"`: Chinese directly next to a digit or Latin letter.
 fn missing_spaces(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
@@ -582,7 +604,8 @@ fn missing_spaces(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     for (i, c) in s.char_indices() {
         if let Some((pi, p)) = prev {
             let pair = (is_han(p) && is_alnum_side(c)) || (is_alnum_side(p) && is_han(c));
-            if pair {
+            let latin_at = if is_han(p) { i } else { pi };
+            if pair && !technical_token(s, latin_at) {
                 let kind = if is_han(p) { what(c) } else { what(p) };
                 out.push(
                     Finding::new(
@@ -850,6 +873,47 @@ mod tests {
         for c in [CJK_ALNUM, AROUND, IRREGULAR] {
             assert_eq!(count(c, &once), 0);
         }
+    }
+}
+
+#[cfg(test)]
+mod technical_tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::rules::testutil::{fixed, run_para, run_para_with};
+
+    fn space_style(s: &str, kind: DocKind) -> Vec<Finding> {
+        let config = Config {
+            spacing: Spacing::Space,
+            ..Config::default()
+        };
+        run_para_with(CJK_ALNUM, s, kind, &config)
+    }
+
+    #[test]
+    fn technical_tokens_take_no_space() {
+        for t in [
+            "打开/usr/local/bin/zh目录。",
+            "格式为%s和%d，第%1$d页。",
+            "替换为$1和\\1。",
+            "跳到#intro一节。",
+            "详见[[Main Page]]页面。",
+            "填入{0}占位。",
+        ] {
+            assert!(space_style(t, DocKind::Plain).is_empty(), "{t}");
+        }
+        // ordinary words and figures still want their space
+        assert_eq!(space_style("在Ubuntu系统上", DocKind::Plain).len(), 2);
+        assert_eq!(space_style("增长15%的产值", DocKind::Plain).len(), 1);
+    }
+
+    #[test]
+    fn space_after_a_full_width_mark_before_code() {
+        let s = "测试测试， `code` 测试。";
+        let f = run_para(AROUND, s, DocKind::Markdown);
+        assert_eq!(fixed(s, &f), "测试测试，`code` 测试。");
+        // a space between code and Chinese is the spacing style's, not this rule's
+        assert!(run_para(AROUND, "运行 `ls` 命令。", DocKind::Markdown).is_empty());
     }
 }
 

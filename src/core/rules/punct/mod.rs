@@ -32,6 +32,7 @@ use super::{Check, Rule};
 use crate::core::finding::Severity;
 
 mod dashes;
+mod decoration;
 mod doubled;
 mod ellipsis;
 mod fullwidth;
@@ -46,6 +47,7 @@ mod tests;
 mod unpaired;
 
 use dashes::check_dash;
+use decoration::check_heading_decoration;
 use doubled::check_doubled;
 use ellipsis::check_ellipsis;
 use fullwidth::check_fullwidth_alnum;
@@ -150,6 +152,17 @@ pub const RULES: &[Rule] = &[
         right: "美国作家马克·吐温的作品深受读者喜爱。",
         check: Check::Para(check_middot),
     },
+    Rule {
+        code: HEADING_DECORATION,
+        family: FAMILY,
+        severity: Severity::Info,
+        default_off: false,
+        fixable: true,
+        description: "标题末尾的装饰符号（“~”“～”“***”）应删除：Markdown 标题，以及不含句读标点的短行。成对的强调标记、带语气词的短句（谢谢大家啦~）不报。",
+        wrong: "活动花絮~",
+        right: "活动花絮",
+        check: Check::Para(check_heading_decoration),
+    },
 ];
 
 /// `punct-doubled`: doubled or conflicting pause marks.
@@ -166,5 +179,7 @@ pub const MOJIBAKE: &str = "punct-mojibake";
 pub const QUOTE_FORM: &str = "punct-quote-form";
 /// `punct-middot`: look-alikes of the middle dot in names.
 pub const MIDDOT: &str = "punct-middot";
+/// `punct-heading-decoration`: `~` `***` trailing a heading.
+pub const HEADING_DECORATION: &str = "punct-heading-decoration";
 /// `punct-fullwidth-alnum`: full-width digits and Latin letters.
 pub const FULLWIDTH_ALNUM: &str = "punct-fullwidth-alnum";

@@ -145,7 +145,7 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
                 };
             }
             b'.' => {
-                if is_chinese_full_stop(s, i) {
+                if is_chinese_full_stop(s, i) && !between_names(ctx, i) {
                     out.push(make(s, i, '.'));
                 }
                 i += 1;
@@ -202,6 +202,22 @@ fn is_chinese_full_stop(s: &str, i: usize) -> bool {
             is_han(c) || matches!(c, ' ' | '\t' | '\n' | '\r' | '”' | '’' | '」' | '』' | '）')
         }
     }
+}
+
+/// `马克.吐温`: a `.` beside part of a transliterated name (jieba: `nr`) is a
+/// wrong middle dot, not a full stop (left alone: the fix is not `。`).
+fn between_names(ctx: &ParaCtx, i: usize) -> bool {
+    let s = ctx.masked;
+    if !s[i + 1..].starts_with(is_han) {
+        return false;
+    }
+    let toks = ctx.tokens();
+    let name = |x: usize| {
+        toks.iter()
+            .find(|t| t.range.start <= x && x < t.range.end)
+            .is_some_and(|t| t.tag.starts_with("nr"))
+    };
+    i > 0 && (name(i - 1) || name(i + 1))
 }
 
 /// `<…>` (or `<<…>>`) used as book-title marks (`<人民日报>`): for the `<`
@@ -493,6 +509,7 @@ mod tests {
         assert_eq!(count("阿里巴巴.US发布财报。"), 0);
         assert_eq!(count("加强学习...推动整改"), 0);
         assert_eq!(count("一.基本情况"), 0);
+        assert_eq!(count("美国作家马克.吐温的作品。"), 0);
         assert_eq!(count("工作概况：三.主要做法"), 0);
         assert_eq!(count("工作稳步推进。"), 0);
     }

@@ -73,15 +73,15 @@ fn straight(s: &str, q: u8, (open, close): (char, char), out: &mut Vec<Finding>)
         if !inner.chars().any(is_han) && !outside_han {
             continue;
         }
-        let written = if q == b'"' { "\"…\"" } else { "'…'" };
+        let written = if q == b'"' { "\"\"" } else { "''" };
         out.push(
             Finding::new(
                 QUOTE_FORM,
                 i..j + 1,
-                format!("中文语境中应使用引号“{open}…{close}”，而不是直引号“{written}”"),
+                format!("中文语境中应使用引号{open}{close}，而不是直引号{written}"),
             )
             .with_fix(Fix {
-                title: format!("改为“{open}…{close}”").into(),
+                title: format!("改为{open}{close}").into(),
                 edits: vec![
                     Edit::new(i..i + 1, open.to_string()),
                     Edit::new(j..j + 1, close.to_string()),
@@ -126,10 +126,10 @@ fn other_style(ctx: &ParaCtx, s: &str, quotes: Quotes, out: &mut Vec<Finding>) {
                 Finding::new(
                     QUOTE_FORM,
                     o..c + wc.len_utf8(),
-                    format!("本文引号风格为“{ro}…{rc}”，不应使用“{wo}…{wc}”"),
+                    format!("本文引号风格为{ro}{rc}，不应使用{wo}{wc}"),
                 )
                 .with_fix(Fix {
-                    title: format!("改为“{ro}…{rc}”").into(),
+                    title: format!("改为{ro}{rc}").into(),
                     edits: vec![
                         Edit::new(o..o + wo.len_utf8(), ro.to_string()),
                         Edit::new(c..c + wc.len_utf8(), rc.to_string()),

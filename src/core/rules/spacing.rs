@@ -298,7 +298,7 @@ fn judge(p: &Para, run: Range<usize>, only: Option<&str>) -> Option<Verdict> {
     if l == MASK || (r == MASK && !is_stop(l)) {
         return None;
     }
-    if only.is_some_and(|c| !may_be(c, l, r, special, ascii_run)) {
+    if only.is_some_and(|c| !may_be(c, l, r, special)) {
         return None;
     }
 
@@ -321,7 +321,7 @@ fn judge(p: &Para, run: Range<usize>, only: Option<&str>) -> Option<Verdict> {
 /// Can the verdict on a run between `l` and `r` have the code `code`? A
 /// special run (NBSP, U+3000) is always `IRREGULAR`; otherwise the branches
 /// of [`verdict`] that give each code need these characters.
-fn may_be(code: &str, l: char, r: char, special: bool, ascii_run: bool) -> bool {
+fn may_be(code: &str, l: char, r: char, special: bool) -> bool {
     if special {
         return code == IRREGULAR;
     }

@@ -119,7 +119,7 @@ fn connector(ctx: &ParaCtx, s: &str, i: usize, end: usize, bi: usize, ai: usize)
     };
     let name = |t: &crate::core::nlp::Token| {
         matches!(
-            t.tag.as_ref(),
+            t.tag,
             "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "eng" | "j"
         )
     };

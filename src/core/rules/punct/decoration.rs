@@ -15,7 +15,7 @@ use crate::core::text::BlockKind;
 pub(super) fn check_heading_decoration(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let heading = matches!(ctx.kind, BlockKind::MdHeading(_));
-    if !heading && !(ctx.kind == BlockKind::Para && title_line(s)) {
+    if !heading && (ctx.kind != BlockKind::Para || !title_line(s)) {
         return;
     }
     let body = s.trim_end_matches([' ', '\t', '\n', '\r']);

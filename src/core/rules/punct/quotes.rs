@@ -47,7 +47,7 @@ fn traditional(ctx: &ParaCtx) -> bool {
 fn straight(s: &str, q: u8, (open, close): (char, char), out: &mut Vec<Finding>) {
     let b = s.as_bytes();
     let at: Vec<usize> = memchr::memchr_iter(q, b).collect();
-    if at.is_empty() || at.len() % 2 != 0 {
+    if at.is_empty() || !at.len().is_multiple_of(2) {
         return;
     }
     if q == b'\'' {
@@ -106,9 +106,7 @@ fn other_style(ctx: &ParaCtx, s: &str, quotes: Quotes, out: &mut Vec<Finding>) {
         return;
     }
     // corner quotes are the traditional texts' own: only simplified text is held to “”
-    if quotes == Quotes::Curly && !s.contains(['「', '『'])
-        || (quotes == Quotes::Curly && traditional(ctx))
-    {
+    if quotes == Quotes::Curly && (!s.contains(['「', '『']) || traditional(ctx)) {
         return;
     }
     for ((wo, wc), (ro, rc)) in pairs {

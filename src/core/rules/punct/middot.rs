@@ -18,15 +18,24 @@ fn is_odd_dot(c: char) -> bool {
 /// The check of the rule (see the rule table).
 pub(super) fn check_middot(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
-    // cheap pre-check: every look-alike starts with byte E2 (U+2022..U+25CF),
-    // E3 (U+30FB) or EF (U+FF65)
-    if memchr::memchr3(0xE2, 0xE3, 0xEF, s.as_bytes()).is_none() {
-        return;
+    let b = s.as_bytes();
+    // cheap pre-check: the look-alikes start with byte E2 or EF, but for
+    // `・` (E3 83 BB; E3 leads most Chinese marks, so that one is searched whole)
+    let mut at: Vec<usize> = memchr::memchr2_iter(0xE2, 0xEF, b)
+        .filter(|&i| {
+            s.get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_odd_dot)
+        })
+        .collect();
+    if memchr::memchr(0xBB, b).is_some() {
+        at.extend(s.match_indices('・').map(|(k, _)| k));
+        at.sort_unstable();
     }
-    for (i, c) in s.char_indices() {
-        if !is_odd_dot(c) {
+    for i in at {
+        let Some(c) = s[i..].chars().next() else {
             continue;
-        }
+        };
         let end = i + c.len_utf8();
         if prev_char(s, i).is_some_and(is_han) && next_char(s, end).is_some_and(is_han) {
             out.push(

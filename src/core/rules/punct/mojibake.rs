@@ -104,14 +104,16 @@ const GARBLED: &[&str] = &["锟斤拷", "烫烫烫", "屯屯屯"];
 
 /// Runs of [`GARBLED`] text.
 fn garbled_runs(s: &str, out: &mut Vec<Finding>) {
-    // cheap pre-check: the three share no byte pattern, but each starts with
-    // a lead byte 0xE9 (锟), 0xE7 (烫) or 0xE5 (屯)
-    if memchr::memchr3(0xE9, 0xE7, 0xE5, s.as_bytes()).is_none() {
-        return;
-    }
-    for unit in GARBLED {
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            GARBLED
+                .iter()
+                .map(|u| memchr::memmem::Finder::new(u.as_bytes()))
+                .collect()
+        });
+    for (unit, finder) in GARBLED.iter().zip(FINDERS.iter()) {
         let mut from = 0;
-        while let Some(k) = s.get(from..).and_then(|r| r.find(unit)) {
+        while let Some(k) = s.get(from..).and_then(|r| finder.find(r.as_bytes())) {
             let start = from + k;
             let mut end = start + unit.len();
             while s[end..].starts_with(unit) {

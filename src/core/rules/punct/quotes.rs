@@ -97,16 +97,19 @@ fn other_style(ctx: &ParaCtx, s: &str, quotes: Quotes, out: &mut Vec<Finding>) {
         Quotes::Curly => [(('「', '」'), ('“', '”')), (('『', '』'), ('‘', '’'))],
         Quotes::Corner => [(('“', '”'), ('「', '」')), (('‘', '’'), ('『', '』'))],
     };
-    // cheap pre-check: the lead bytes of `「」『』` (E3 80) and `“”‘’` (E2 80)
-    let lead = match quotes {
-        Quotes::Curly => 0xE3,
-        Quotes::Corner => 0xE2,
+    // cheap pre-check: the last byte of an opening mark of the other style
+    // (`「` E3 80 8C, `『` E3 80 8E; `“` E2 80 9C, `‘` E2 80 98) after E3/E2 80
+    let (lead, x, y) = match quotes {
+        Quotes::Curly => (0xE3, 0x8C, 0x8E),
+        Quotes::Corner => (0xE2, 0x9C, 0x98),
     };
-    if memchr::memchr(lead, s.as_bytes()).is_none() {
+    let b = s.as_bytes();
+    let any = memchr::memchr2_iter(x, y, b).any(|k| k >= 2 && b[k - 2] == lead && b[k - 1] == 0x80);
+    if !any {
         return;
     }
     // corner quotes are the traditional texts' own: only simplified text is held to “”
-    if quotes == Quotes::Curly && (!s.contains(['「', '『']) || traditional(ctx)) {
+    if quotes == Quotes::Curly && traditional(ctx) {
         return;
     }
     for ((wo, wc), (ro, rc)) in pairs {

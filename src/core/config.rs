@@ -375,9 +375,9 @@ mod switch_tests {
             let s = Switches::resolve(config, table);
             for code in ["a", "b", "c", "d", "x"] {
                 for own in [None, Some(Severity::Info), Some(Severity::Error)] {
-                    let plain = s
-                        .is_on(code)
-                        .then(|| config.severity(code, own.unwrap_or(s.default_severity(code))));
+                    let plain = s.is_on(code).then(|| {
+                        config.severity(code, own.unwrap_or(s.default_severity(code)))
+                    });
                     assert_eq!(s.severity_of(code, own), plain, "{code} {own:?} {config:?}");
                     seen_off += usize::from(plain.is_none());
                 }

@@ -159,7 +159,7 @@ pub const RULES: &[Rule] = &[
         default_off: false,
         fixable: true,
         description: "标题末尾的装饰符号（“~”“～”“***”）应删除：Markdown 标题，以及不含句读标点的短行。成对的强调标记、带语气词的短句（谢谢大家啦~）不报。",
-        wrong: "活动花絮~",
+        wrong: "活动花絮***",
         right: "活动花絮",
         check: Check::Para(check_heading_decoration),
     },

@@ -99,12 +99,15 @@ fn other_style(ctx: &ParaCtx, s: &str, quotes: Quotes, out: &mut Vec<Finding>) {
     };
     // cheap pre-check: the last byte of an opening mark of the other style
     // (`「` E3 80 8C, `『` E3 80 8E; `“` E2 80 9C, `‘` E2 80 98) after E3/E2 80
-    let (lead, x, y) = match quotes {
-        Quotes::Curly => (0xE3, 0x8C, 0x8E),
-        Quotes::Corner => (0xE2, 0x9C, 0x98),
-    };
+    static OPENERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| {
+            ["「", "『", "“", "‘"].map(|m| memchr::memmem::Finder::new(m.as_bytes()))
+        });
     let b = s.as_bytes();
-    let any = memchr::memchr2_iter(x, y, b).any(|k| k >= 2 && b[k - 2] == lead && b[k - 1] == 0x80);
+    let any = match quotes {
+        Quotes::Curly => OPENERS[0].find(b).is_some() || OPENERS[1].find(b).is_some(),
+        Quotes::Corner => OPENERS[2].find(b).is_some() || OPENERS[3].find(b).is_some(),
+    };
     if !any {
         return;
     }

@@ -9,6 +9,10 @@
 //! Latin in parentheses (`国内生产总值(GDP)`) or directly quoted (`“cloud”`),
 //! English phrases of three words or more and English sentences.
 //!
+//! In plainly technical paragraphs (inline code, code-like tokens, three or
+//! more lower-case English words) English terms are at home: only function
+//! words are reported there.
+//!
 //! Function words are warnings (`and` → `和`, `or` → `或` are fixed when they
 //! sit between two Chinese words); other unknown words are hints.
 
@@ -31,7 +35,7 @@ pub const RULES: &[Rule] = &[Rule {
     severity: Severity::Warning,
     default_off: false,
     fixable: true,
-    description: "中文句子中夹杂的英文单词：英文虚词（and、or、the、of、with……）报警告，连接两个中文词语的 and、or 可自动改为“和”“或”；其他不认识的小写英文单词报提示。常见缩写（APP、GDP、CPI、5G、PM2.5）、全大写词、带大写字母的品牌名和人名、带数字的词、计量单位、用户词表中的词、括号里的英文注释（国内生产总值(GDP)）和引号里的英文不报。",
+    description: "中文句子中夹杂的英文单词：英文虚词（and、or、the、of、with……）报警告，连接两个中文词语的 and、or 可自动改为“和”“或”；其他不认识的小写英文单词报提示。常见缩写（APP、GDP、CPI、5G、PM2.5）、全大写词、带大写字母的品牌名和人名、带数字的词、计量单位、用户词表中的词、括号里的英文注释（国内生产总值(GDP)）和引号里的英文不报；明显的技术文字（含行内代码、p.toString、camelCase、snake_case、rank() 等代码写法，或三个以上小写英文词）只报英文虚词。",
     wrong: "对促进经济发展的扶持政策 and 人才政策全面修订。",
     right: "对促进经济发展的扶持政策和人才政策全面修订。",
     check: Check::Para(check),
@@ -145,6 +149,7 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         return;
     }
     let cs = chunks(s);
+    let technical = is_technical(ctx, &cs);
     let mut i = 0;
     while i < cs.len() {
         // a phrase: chunks separated only by spaces
@@ -156,12 +161,43 @@ fn check(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         {
             j += 1;
         }
-        phrase(ctx, &cs[i..j], out);
+        phrase(ctx, &cs[i..j], technical, out);
         i = j;
     }
 }
 
-fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
+/// Is the paragraph plainly technical writing, where English terms
+/// (`heroku`, `setter`) are at home and only stray function words are
+/// reported? Inline code in Markdown, a code-like token (`p.toString`,
+/// `snake_case`, `camelCase`, `rank()`), or three lower-case English words.
+fn is_technical(ctx: &ParaCtx, cs: &[Chunk]) -> bool {
+    if ctx.doc_kind == crate::core::text::DocKind::Markdown && ctx.text.contains('`') {
+        return true;
+    }
+    let s = ctx.masked;
+    let mut lower = 0;
+    for c in cs {
+        let core = &s[c.core.clone()];
+        let b = core.as_bytes();
+        let camel = b
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        let dotted = b.windows(3).any(|w| {
+            w[0].is_ascii_alphanumeric()
+                && matches!(w[1], b'.' | b'_')
+                && w[2].is_ascii_alphabetic()
+        });
+        if camel || dotted || s[c.core.end..].starts_with("()") {
+            return true;
+        }
+        if b.first().is_some_and(u8::is_ascii_lowercase) && b.len() > 1 {
+            lower += 1;
+        }
+    }
+    lower >= 3
+}
+
+fn phrase(ctx: &ParaCtx, ph: &[Chunk], technical: bool, out: &mut Vec<Finding>) {
     let s = ctx.masked;
     let (Some(first), Some(last)) = (ph.first(), ph.last()) else {
         return;
@@ -191,7 +227,15 @@ fn phrase(ctx: &ParaCtx, ph: &[Chunk], out: &mut Vec<Finding>) {
     let Some(w) = stray.first() else {
         return;
     };
+    let function_word =
+        |w: &Chunk| FUNCTION_WORDS.contains(&s[w.core.clone()].to_ascii_lowercase().as_str());
+    if technical && !function_word(w) {
+        return; // technical writing: English terms are at home
+    }
     if words.len() == 2 {
+        if technical {
+            return;
+        }
         if stray.len() < 2 {
             return; // `de Gaulle`, `and CPI`: a name or term is part of it
         }
@@ -281,6 +325,26 @@ mod tests {
 
     fn find(s: &str) -> Vec<Finding> {
         run_para(CODE, s, DocKind::Plain)
+    }
+
+    #[test]
+    fn technical_text_keeps_its_english_terms() {
+        // news: an unknown English word is a hint
+        assert_eq!(find("部署到heroku有问题网页不能显示").len(), 1);
+        for t in [
+            "调用setter方法时，p.toString会先被执行。",
+            "部署到heroku时，web服务和worker进程要分开配置。",
+            "用getElementById取得节点，再交给setter处理。",
+        ] {
+            assert!(find(t).is_empty(), "{t}");
+        }
+        let md = run_para(CODE, "在`init`之后调用setter设置属性。", DocKind::Markdown);
+        assert!(md.is_empty());
+        // function words are still reported in technical text
+        assert_eq!(
+            find("调用setter方法 and 属性，p.toString会先被执行。").len(),
+            1
+        );
     }
 
     #[test]

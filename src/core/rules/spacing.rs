@@ -292,10 +292,13 @@ fn judge(p: &Para, run: Range<usize>, only: Option<&str>) -> Option<Verdict> {
     };
     // leading whitespace is indentation
     let l = left?;
-    if l == MASK || r == MASK {
+    // next to code or a link, only a full-width mark's own space is judged
+    // (`测试， `code``)
+    // (a space before a mark after a URL keeps the mark out of the address)
+    if l == MASK || (r == MASK && !is_stop(l)) {
         return None;
     }
-    if only.is_some_and(|c| !may_be(c, l, r, special, ascii_run)) {
+    if only.is_some_and(|c| !may_be(c, l, r, special)) {
         return None;
     }
 
@@ -318,7 +321,7 @@ fn judge(p: &Para, run: Range<usize>, only: Option<&str>) -> Option<Verdict> {
 /// Can the verdict on a run between `l` and `r` have the code `code`? A
 /// special run (NBSP, U+3000) is always `IRREGULAR`; otherwise the branches
 /// of [`verdict`] that give each code need these characters.
-fn may_be(code: &str, l: char, r: char, special: bool, ascii_run: bool) -> bool {
+fn may_be(code: &str, l: char, r: char, special: bool) -> bool {
     if special {
         return code == IRREGULAR;
     }
@@ -332,7 +335,7 @@ fn may_be(code: &str, l: char, r: char, special: bool, ascii_run: bool) -> bool 
                 || (is_han(l) && is_alnum_side(r))
                 || (is_alnum_side(l) && is_han(r))
         }
-        IRREGULAR => ascii_run && is_han(l) && is_han(r),
+        IRREGULAR => is_han(l) && is_han(r),
         _ => true,
     }
 }
@@ -403,7 +406,75 @@ fn verdict(p: &Para, l: char, r: char, run: Range<usize>, irregular: bool) -> Op
             message: "句中有多余的空格，应删除".into(),
         });
     }
+    if is_han(l)
+        && is_han(r)
+        && !irregular
+        && !p.title_like()
+        && !p.field_line()
+        && !outline::is_caption_line(p.ctx.text)
+        && stray_single_space(p.ctx.masked, &run)
+    {
+        return Some(Verdict {
+            code: IRREGULAR,
+            replacement: "",
+            message: "汉字之间有多余的空格，应删除".into(),
+        });
+    }
     None
+}
+
+/// A single space between two Han characters inside a sentence of running
+/// prose (`会议 强调`): the only such space of its clause (a list of names
+/// `张三 李四 王五` has several, or follows a colon), outside quotes, and not
+/// setting off a credit (`记者 张三`, `张三 摄`) or a weekday (`12日 星期五`).
+fn stray_single_space(s: &str, run: &Range<usize>) -> bool {
+    let before = &s[..run.start];
+    let after = &s[run.end..];
+    let clause = |c: char| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '！' | '？' | '、' | '：' | ',' | ';' | ':'
+        )
+    };
+    let mark = before.rfind(clause);
+    let start = mark.unwrap_or(0);
+    let end = after.find(clause).map_or(s.len(), |k| run.end + k);
+    // a list after a colon, or several words set off by spaces
+    if before[start..].starts_with(['：', ':']) {
+        return false;
+    }
+    // the first words of a paragraph may be a label (`本报讯 `, `主持人 `)
+    if mark.is_none() || s[start..end].matches(' ').count() != 1 {
+        return false;
+    }
+    const CREDIT: &[&str] = &[
+        "记者",
+        "通讯员",
+        "编辑",
+        "责编",
+        "作者",
+        "摄影",
+        "实习生",
+        "特约",
+    ];
+    if CREDIT.iter().any(|w| before.ends_with(w))
+        || [
+            "摄", "星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "报道",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    let mut depth = 0i32;
+    for c in before.chars() {
+        match c {
+            '“' | '《' | '「' | '『' | '（' => depth += 1,
+            '”' | '》' | '」' | '』' | '）' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// The verdict on a gap between Chinese and a digit or a Latin letter: none
@@ -504,6 +575,25 @@ fn in_prose(s: &str, run: &Range<usize>) -> bool {
     depth == 0
 }
 
+/// Is the Latin/digit character at byte `at` part of a technical token that
+/// takes no space from the Chinese beside it: a path or URL piece
+/// (`bin/zh目录`), an anchor (`#intro`), a placeholder (`%s`, `%1$d`, `$1`,
+/// `\1`, `{0}`) or a wikilink (`[[Page]]`)?
+fn technical_token(s: &str, at: usize) -> bool {
+    let tok = |c: char| c.is_ascii_graphic() && c != '(' && c != ')';
+    let start = s[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !tok(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let end = s[at..].find(|c: char| !tok(c)).map_or(s.len(), |k| at + k);
+    let word = &s[start..end];
+    word.contains('/')
+        || word.starts_with(['#', '%', '$', '\\', '{'])
+        || word.contains("[[")
+        || word.contains("]]")
+}
+
 /// `spacing = "space"`: Chinese directly next to a digit or Latin letter.
 fn missing_spaces(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let s = ctx.masked;
@@ -514,7 +604,8 @@ fn missing_spaces(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     for (i, c) in s.char_indices() {
         if let Some((pi, p)) = prev {
             let pair = (is_han(p) && is_alnum_side(c)) || (is_alnum_side(p) && is_han(c));
-            if pair {
+            let latin_at = if is_han(p) { i } else { pi };
+            if pair && !technical_token(s, latin_at) {
                 let kind = if is_han(p) { what(c) } else { what(p) };
                 out.push(
                     Finding::new(
@@ -640,6 +731,8 @@ mod tests {
         for s in [
             "□半岛记者 高晓飞 通讯员 沈明书 李伟 滕媛",
             "培育新动能 率先走在前列",
+            "本报讯 今年以来，东湖区把老旧小区改造作为民生实事。",
+            "主持人 各位来宾，大家好。",
             "2023-05-12 07:30 来源：某某日报",
             "来源：某某日报 2023-05-12 07:30",
             "记者 张三 摄于2023年5月",
@@ -779,6 +872,85 @@ mod tests {
         assert_eq!(once, "大力实施“善治斜塘”工程，讨论40周年，你好，世界。");
         for c in [CJK_ALNUM, AROUND, IRREGULAR] {
             assert_eq!(count(c, &once), 0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod technical_tests {
+    use super::*;
+    use crate::core::config::Config;
+    use crate::core::rules::testutil::{fixed, run_para, run_para_with};
+
+    fn space_style(s: &str, kind: DocKind) -> Vec<Finding> {
+        let config = Config {
+            spacing: Spacing::Space,
+            ..Config::default()
+        };
+        run_para_with(CJK_ALNUM, s, kind, &config)
+    }
+
+    #[test]
+    fn technical_tokens_take_no_space() {
+        for t in [
+            "打开/usr/local/bin/zh目录。",
+            "格式为%s和%d，第%1$d页。",
+            "替换为$1和\\1。",
+            "跳到#intro一节。",
+            "详见[[Main Page]]页面。",
+            "填入{0}占位。",
+        ] {
+            assert!(space_style(t, DocKind::Plain).is_empty(), "{t}");
+        }
+        // ordinary words and figures still want their space
+        assert_eq!(space_style("在Ubuntu系统上", DocKind::Plain).len(), 2);
+        assert_eq!(space_style("增长15%的产值", DocKind::Plain).len(), 1);
+    }
+
+    #[test]
+    fn space_after_a_full_width_mark_before_code() {
+        let s = "测试测试， `code` 测试。";
+        let f = run_para(AROUND, s, DocKind::Markdown);
+        assert_eq!(fixed(s, &f), "测试测试，`code` 测试。");
+        // a space between code and Chinese is the spacing style's, not this rule's
+        assert!(run_para(AROUND, "运行 `ls` 命令。", DocKind::Markdown).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod stray_space_tests {
+    use super::*;
+    use crate::core::rules::testutil::{fixed, run_para};
+
+    fn hits(s: &str) -> usize {
+        run_para(IRREGULAR, s, DocKind::Plain).len()
+    }
+
+    #[test]
+    fn single_stray_space_between_han_in_prose() {
+        let s = "会议强调，要抓好各项 工作落实。";
+        assert_eq!(
+            fixed(s, &run_para(IRREGULAR, s, DocKind::Plain)),
+            "会议强调，要抓好各项工作落实。"
+        );
+        assert_eq!(hits("全区各级党组织迅速行动，认真 学习会议精神。"), 1);
+    }
+
+    #[test]
+    fn spaces_that_separate_are_left_alone() {
+        for t in [
+            "培育新动能 率先走在前列",
+            "本报讯 今年以来，东湖区把老旧小区改造作为民生实事。",
+            "主持人 各位来宾，大家好。",
+            "半岛记者 高晓飞 通讯员 沈明书",
+            "出席会议的有：张三 李四 王五等同志。",
+            "本报记者 张三 报道，会议于昨日召开。",
+            "图为活动现场。张三 摄",
+            "2023年5月12日 星期五，天气晴。",
+            "他朗诵了“春眠不觉晓 处处闻啼鸟”，赢得掌声。",
+            "参加会议的有张三 李四 王五 赵六，会议由张三主持。",
+        ] {
+            assert_eq!(hits(t), 0, "{t}");
         }
     }
 }

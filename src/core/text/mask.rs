@@ -180,6 +180,8 @@ pub fn markdown_ranges(text: &str) -> Vec<Range<usize>> {
                 i + 1
             }
             b'<' => angle(text, i, &mut out),
+            b'&' => entity(text, i, &mut out),
+            b'{' if b.get(i + 1) == Some(&b'{') => macro_call(text, i, &mut out),
             b'*' | b'_' => emphasis(text, i, &mut out),
             _ => i + 1,
         };
@@ -259,8 +261,52 @@ fn link_target(text: &str, i: usize, out: &mut Vec<Range<usize>>) -> usize {
 
 /// What a `<` at `i` opens: an HTML comment, an autolink, an HTML tag, or
 /// anything tag-like without Chinese in it.
+/// An HTML character reference at `i` (`&nbsp;`, `&#34;`, `&#x4E2D;`).
+fn entity(text: &str, i: usize, out: &mut Vec<Range<usize>>) -> usize {
+    let b = text.as_bytes();
+    let body = b[i + 1..]
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#')
+        .count();
+    if body > 0 && b.get(i + 1 + body) == Some(&b';') {
+        out.push(i..i + body + 2);
+        return i + body + 2;
+    }
+    i + 1
+}
+
+/// A template macro at `i` (`{{domxref("Element")}}`, MDN and static-site
+/// generators), on one line.
+fn macro_call(text: &str, i: usize, out: &mut Vec<Range<usize>>) -> usize {
+    let rest = &text[i..];
+    match rest.find("}}") {
+        Some(e) if !rest[..e].contains('\n') => {
+            out.push(i..i + e + 2);
+            i + e + 2
+        }
+        _ => i + 2,
+    }
+}
+
+/// Inline HTML elements whose content is code (`<code>a(b)</code>`).
+const CODE_ELEMENTS: &[(&str, &str)] = &[
+    ("<code>", "</code>"),
+    ("<kbd>", "</kbd>"),
+    ("<var>", "</var>"),
+    ("<samp>", "</samp>"),
+];
+
 fn angle(text: &str, i: usize, out: &mut Vec<Range<usize>>) -> usize {
     let b = text.as_bytes();
+    for (open, close) in CODE_ELEMENTS {
+        if text[i..].starts_with(open) {
+            if let Some(e) = text[i..].find(close) {
+                out.push(i..i + e + close.len());
+                return i + e + close.len();
+            }
+        }
+    }
     if text[i..].starts_with("<!--") {
         let end = text[i..].find("-->").map(|e| i + e + 3).unwrap_or(b.len());
         out.push(i..end);

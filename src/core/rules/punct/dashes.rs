@@ -1,5 +1,7 @@
-//! `punct-dash`: a single `—` or `--` `－－` for the dash `——`, but not the
-//! connecting one-em dash between places or times, nor number ranges.
+//! `punct-dash`: a single `—` or `--` `－－` for the dash `——`, and the
+//! triple `———`; but not the connecting one-em dash (GB/T 15834-2011 §4.13)
+//! between places or times, in compound names and chains of levels, nor
+//! number ranges.
 
 use super::scan::{doubled_at, is_space, run_of};
 use super::DASH;
@@ -48,6 +50,14 @@ pub(super) fn check_dash(ctx: &ParaCtx, out: &mut Vec<Finding>) {
             continue;
         }
         let (end, n) = run_of(s, i, c);
+        if c == '—' && n == 3 && triple_in_text(s, i, end) {
+            out.push(
+                Finding::new(DASH, i..end, "破折号应为“——”（两个一字线），不应写作“———”")
+                    .with_fix(Fix::replace(i..end, "——", "改为“——”")),
+            );
+            i = end;
+            continue;
+        }
         let candidate = match c {
             '—' => n == 1,
             '－' => n == 2,
@@ -63,6 +73,63 @@ pub(super) fn check_dash(ctx: &ParaCtx, out: &mut Vec<Finding>) {
         }
         i = end;
     }
+}
+
+/// `———` with text on at least one side on its line (a line of dashes alone
+/// is a separator, not a dash).
+fn triple_in_text(s: &str, i: usize, end: usize) -> bool {
+    let near = |c: Option<char>| c.is_some_and(|c| !is_space(c) && c != '\n' && c != '—');
+    near(s[..i].trim_end_matches(is_space).chars().next_back())
+        || near(s[end..].trim_start_matches(is_space).chars().next())
+}
+
+/// A one-em `—` that is a connecting mark (GB/T 15834-2011 §4.13), not a
+/// dash: part of a chain `甲—乙—丙` with no clause mark between, or between
+/// two nouns of which one is a name (`道—琼斯指数`, `俄通社—塔斯社`,
+/// `罗德—拉森`, `镇党委—村党组织`).
+fn connector(ctx: &ParaCtx, s: &str, i: usize, end: usize, bi: usize, ai: usize) -> bool {
+    let clause_end = |c: char| !(is_han(c) || c == '·');
+    let left_run = &s[..i];
+    let left_start = left_run
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| clause_end(c) && c != '—')
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let right_end = s[end..]
+        .char_indices()
+        .find(|&(_, c)| clause_end(c) && c != '—')
+        .map_or(s.len(), |(k, _)| end + k);
+    // a chain of single dashes in one run of Han characters
+    let single = |k: usize| {
+        s[k..].starts_with('—') && !s[k + 3..].starts_with('—') && (k < 3 || !s[..k].ends_with('—'))
+    };
+    let chain = s[left_start..i]
+        .match_indices('—')
+        .any(|(k, _)| single(left_start + k))
+        || s[end..right_end]
+            .match_indices('—')
+            .any(|(k, _)| single(end + k));
+    if chain {
+        return true;
+    }
+    let toks = ctx.tokens();
+    let at = |x: usize| toks.iter().find(|t| t.range.start <= x && x < t.range.end);
+    let (Some(l), Some(r)) = (at(bi), at(ai)) else {
+        return false;
+    };
+    let name = |t: &crate::core::nlp::Token| {
+        matches!(
+            t.tag,
+            "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "eng" | "j"
+        )
+    };
+    let noun = |t: &crate::core::nlp::Token| t.tag.starts_with('n') || name(t);
+    // a transliterated name goes on after the dash (`道—琼斯`: `道` alone is no word)
+    name(r)
+        || (name(l) && noun(r))
+        || (noun(l)
+            && noun(r)
+            && s[bi..].starts_with(|c: char| "党委会组部局厅处社团队".contains(c)))
 }
 
 /// Chinese on both sides, and not a one-em connecting dash between places or times.
@@ -84,6 +151,10 @@ fn dash_between_words(ctx: &ParaCtx, s: &str, i: usize, end: usize) -> bool {
     if PLACE_END.contains(bc) {
         return false;
     }
+    if is_han(bc) && is_han(ac) && s[i..end].starts_with('—') && connector(ctx, s, i, end, bi, ai)
+    {
+        return false;
+    }
     // the words on either side: places (ns), times (t) and numerals (m) are ranges
     let toks = ctx.tokens();
     let range_like = |t: &crate::core::nlp::Token| {
@@ -102,4 +173,41 @@ fn dash_between_words(ctx: &ParaCtx, s: &str, i: usize, end: usize) -> bool {
         return false;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::rules::testutil::{fixed, run_para};
+    use crate::core::text::DocKind;
+
+    fn fix(s: &str) -> String {
+        fixed(s, &run_para("punct-dash", s, DocKind::Plain))
+    }
+
+    fn count(s: &str) -> usize {
+        run_para("punct-dash", s, DocKind::Plain).len()
+    }
+
+    #[test]
+    fn connecting_dashes_are_silent() {
+        assert_eq!(count("纽约股市道—琼斯指数当天下跌120点。"), 0);
+        assert_eq!(count("据俄通社—塔斯社报道，会谈在莫斯科举行。"), 0);
+        assert_eq!(count("丹麦选手罗德—拉森获得冠军。"), 0);
+        assert_eq!(count("构建镇党委—村党组织—网格党支部三级组织体系。"), 0);
+        assert_eq!(count("北京—上海高速铁路全线贯通。"), 0);
+    }
+
+    #[test]
+    fn dashes_still_found() {
+        assert_eq!(
+            fix("这次活动的主题—解放思想，改革再出发。"),
+            "这次活动的主题——解放思想，改革再出发。"
+        );
+        assert_eq!(
+            fix("他说，这是一次难忘的经历———一次心灵的洗礼。"),
+            "他说，这是一次难忘的经历——一次心灵的洗礼。"
+        );
+        assert_eq!(count("———"), 0);
+        assert_eq!(count("这是我们的目标——全面建成小康社会。"), 0);
+    }
 }

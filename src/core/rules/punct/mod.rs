@@ -32,22 +32,28 @@ use super::{Check, Rule};
 use crate::core::finding::Severity;
 
 mod dashes;
+mod decoration;
 mod doubled;
 mod ellipsis;
 mod fullwidth;
 pub mod halfwidth;
+mod middot;
 mod mojibake;
 mod pairs;
+mod quotes;
 mod scan;
 #[cfg(test)]
 mod tests;
 mod unpaired;
 
 use dashes::check_dash;
+use decoration::check_heading_decoration;
 use doubled::check_doubled;
 use ellipsis::check_ellipsis;
 use fullwidth::check_fullwidth_alnum;
+use middot::check_middot;
 use mojibake::check_mojibake;
+use quotes::check_quote_form;
 use unpaired::{check_unpaired, summarize_marks};
 
 /// The family of these rules in the rule reference.
@@ -119,10 +125,43 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         default_off: false,
         fixable: true,
-        description: "全角数字和全角拉丁字母（１２３、ＡＰＰ）应改为半角。",
+        description: "全角数字和全角拉丁字母（１２３、ＡＰＰ）应改为半角；时刻中的冒号用半角（16:32，而不是16：32）。比分、比例不报。",
         wrong: "全区共有１２３个党组织，并开通了ＡＰＰ服务。",
         right: "全区共有123个党组织，并开通了APP服务。",
         check: Check::Para(check_fullwidth_alnum),
+    },
+    Rule {
+        code: QUOTE_FORM,
+        family: FAMILY,
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "引号形式：中文语境中不应使用直引号（\"…\" '…'）；引号应与配置的风格一致（quotes = \"“”\" 时不用「」『』，quotes = \"「」\" 时不用“”‘’）。英文句子、撇号和代码中的直引号不报。",
+        wrong: "会议提出要打好\"三大攻坚战\"，并推广「枫桥经验」。",
+        right: "会议提出要打好“三大攻坚战”，并推广“枫桥经验”。",
+        check: Check::Para(check_quote_form),
+    },
+    Rule {
+        code: MIDDOT,
+        family: FAMILY,
+        severity: Severity::Warning,
+        default_off: false,
+        fixable: true,
+        description: "外国人名、少数民族人名中的间隔号应为“·”，不应写作“●”“•”“・”等形近符号。行首的项目符号不报。",
+        wrong: "美国作家马克•吐温的作品深受读者喜爱。",
+        right: "美国作家马克·吐温的作品深受读者喜爱。",
+        check: Check::Para(check_middot),
+    },
+    Rule {
+        code: HEADING_DECORATION,
+        family: FAMILY,
+        severity: Severity::Info,
+        default_off: false,
+        fixable: true,
+        description: "标题末尾的装饰符号（“~”“～”“***”）应删除：Markdown 标题，以及不含句读标点的短行。成对的强调标记、带语气词的短句（谢谢大家啦~）不报。",
+        wrong: "活动花絮***",
+        right: "活动花絮",
+        check: Check::Para(check_heading_decoration),
     },
 ];
 
@@ -136,5 +175,11 @@ pub const ELLIPSIS: &str = "punct-ellipsis";
 pub const DASH: &str = "punct-dash";
 /// `punct-mojibake`: encoding losses and placeholders.
 pub const MOJIBAKE: &str = "punct-mojibake";
+/// `punct-quote-form`: straight quotes, quotes of the other style.
+pub const QUOTE_FORM: &str = "punct-quote-form";
+/// `punct-middot`: look-alikes of the middle dot in names.
+pub const MIDDOT: &str = "punct-middot";
+/// `punct-heading-decoration`: `~` `***` trailing a heading.
+pub const HEADING_DECORATION: &str = "punct-heading-decoration";
 /// `punct-fullwidth-alnum`: full-width digits and Latin letters.
 pub const FULLWIDTH_ALNUM: &str = "punct-fullwidth-alnum";

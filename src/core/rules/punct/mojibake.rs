@@ -80,10 +80,82 @@ pub(super) fn check_mojibake(ctx: &ParaCtx, out: &mut Vec<Finding>) {
     let mut i = 0;
     while let Some(at) = scan.next(i) {
         i = match mojibake_mark(b, at) {
+            Some('*') if star_run(ctx, s, at).is_some() => {
+                let end = star_run(ctx, s, at).unwrap_or(at + 1);
+                out.push(Finding::new(
+                    MOJIBAKE,
+                    at..end,
+                    format!(
+                        "“{}”疑为被删除文字（如人名）的占位符，请补全原文",
+                        &s[at..end]
+                    ),
+                ));
+                end
+            }
             Some(c) => mojibake_at(s, at, c, out),
             None => at + 1,
         };
     }
+    garbled_runs(s, out);
+}
+
+/// The classic mojibake of a UTF-8 ↔ GBK round trip (`锟斤拷`) and of
+/// uninitialised memory (`烫烫烫`, `屯屯屯`).
+const GARBLED: &[&str] = &["锟斤拷", "烫烫烫", "屯屯屯"];
+
+/// Runs of [`GARBLED`] text.
+fn garbled_runs(s: &str, out: &mut Vec<Finding>) {
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            GARBLED
+                .iter()
+                .map(|u| memchr::memmem::Finder::new(u.as_bytes()))
+                .collect()
+        });
+    for (unit, finder) in GARBLED.iter().zip(FINDERS.iter()) {
+        let mut from = 0;
+        while let Some(k) = s.get(from..).and_then(|r| finder.find(r.as_bytes())) {
+            let start = from + k;
+            let mut end = start + unit.len();
+            while s[end..].starts_with(unit) {
+                end += unit.len();
+            }
+            // a trailing partial unit (`锟斤拷锟`) belongs to the run
+            while let Some(c) = s[end..].chars().next().filter(|&c| unit.contains(c)) {
+                end += c.len_utf8();
+            }
+            out.push(Finding::new(
+                MOJIBAKE,
+                start..end,
+                format!(
+                    "“{}”是乱码（编码转换或未初始化的数据），请核对原文",
+                    &s[start..end]
+                ),
+            ));
+            from = end;
+        }
+    }
+}
+
+/// A run of two to six `*` in plain text standing for removed words
+/// (`会议由***主持`, `，**、国务院`): after a pause or opening mark, or a run
+/// of three or more after a Han character, and before a Han character or a
+/// pause mark. `张**` (two stars after a name, an anonymised person) and
+/// Markdown (emphasis) are left alone. Returns the end of the run.
+fn star_run(ctx: &ParaCtx, s: &str, i: usize) -> Option<usize> {
+    if ctx.doc_kind != crate::core::text::DocKind::Plain {
+        return None;
+    }
+    let (end, n) = run_of(s, i, '*');
+    if !(2..=6).contains(&n) || prev_char(s, i) == Some('*') {
+        return None;
+    }
+    let p = prev_char(s, i)?;
+    let nx = next_char(s, end)?;
+    let after_mark = matches!(p, '，' | '、' | '：' | '“' | '（' | '；');
+    let ok_before = after_mark || (is_han(p) && n >= 3);
+    let ok_after = is_han(nx) || matches!(nx, '、' | '，' | '。');
+    (ok_before && ok_after).then_some(end)
 }
 
 /// The mark `c` at byte `i`: its finding, if any; returns where the scan goes on.

@@ -80,6 +80,15 @@ fn enumeration_close(s: &str, at: usize) -> bool {
         })
 }
 
+/// Two digits and no third at byte `at`: the year after an apostrophe (`’98`).
+fn year_abbreviation(s: &str, at: usize) -> bool {
+    let d = s.as_bytes().get(at..).unwrap_or_default();
+    d.len() >= 2
+        && d[0].is_ascii_digit()
+        && d[1].is_ascii_digit()
+        && !d.get(2).is_some_and(u8::is_ascii_digit)
+}
+
 /// The state of one scan over a paragraph's paired marks.
 struct Scan {
     m: Marks,
@@ -182,6 +191,12 @@ impl Scan {
             && nx.is_some_and(|x| x.is_ascii_alphabetic())
         {
             return; // Xi’an, don’t
+        }
+        if c == '’'
+            && !p.is_some_and(|x| x.is_ascii_alphanumeric())
+            && year_abbreviation(s, at + c.len_utf8())
+        {
+            return; // ’98北京新年音乐会
         }
         match self.stacks[idx].pop() {
             Some(o) => {

@@ -442,3 +442,61 @@ fn ranges_are_on_char_boundaries() {
     }
     let _ = texts(s, &[]);
 }
+
+#[test]
+fn quote_typed_the_wrong_way_round_is_one_finding() {
+    let t = "他说：“我们要坚持下去“。\n";
+    let f = doc(UNPAIRED, t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        f[0].range,
+        "他说：“我们要坚持下去".len().."他说：“我们要坚持下去“".len()
+    );
+    let edits = crate::core::edits::fix_all_edits(&f);
+    assert_eq!(
+        crate::core::edits::apply_edits(t, &edits).0,
+        "他说：“我们要坚持下去”。\n"
+    );
+    let t = "他说：”我们要坚持下去”。\n";
+    let f = doc(UNPAIRED, t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    let edits = crate::core::edits::fix_all_edits(&f);
+    assert_eq!(
+        crate::core::edits::apply_edits(t, &edits).0,
+        "他说：“我们要坚持下去”。\n"
+    );
+    // two different kinds are two defects
+    assert_eq!(doc_hits("他说：“我们要‘坚持下去。\n"), vec!["“", "‘"]);
+}
+
+#[test]
+fn apostrophe_year_is_not_a_quote() {
+    assert!(doc_hits("’98北京新年音乐会在国家大剧院举行。\n").is_empty());
+    assert!(doc_hits("他参加了’08奥运会和’22冬奥会的报道。\n").is_empty());
+    // a closing quote before a longer number is still unpaired
+    assert_eq!(doc_hits("会议决定’2024年继续推进。\n"), vec!["’"]);
+}
+
+#[test]
+fn garbled_text_and_star_placeholders() {
+    assert_eq!(
+        hits(MOJIBAKE, "会议强调锟斤拷锟斤拷要抓好落实。"),
+        vec!["锟斤拷锟斤拷"]
+    );
+    assert_eq!(hits(MOJIBAKE, "数据显示烫烫烫烫烫。"), vec!["烫烫烫烫烫"]);
+    assert_eq!(hits(MOJIBAKE, "会议由***主持，全体人员参加。"), vec!["***"]);
+    assert_eq!(hits(MOJIBAKE, "8日上午，**、国务院召开会议。"), vec!["**"]);
+    // anonymised names, emphasis, footnotes, a single 锟 are not placeholders
+    for t in [
+        "犯罪嫌疑人张**已被刑事拘留。",
+        "他说锟字很少见。",
+        "烫伤的孩子被送往医院。",
+        "注：带**的为重点项目。",
+        "评分：***",
+    ] {
+        assert!(hits(MOJIBAKE, t).is_empty(), "{t}");
+    }
+    let md =
+        crate::core::rules::testutil::run_para(MOJIBAKE, "这是***重点***内容。", DocKind::Markdown);
+    assert!(md.is_empty());
+}

@@ -60,32 +60,93 @@ pub(super) fn check_unpaired(ctx: &DocCtx, out: &mut Vec<Finding>) {
     for (i, m) in all.iter().enumerate() {
         let Some(m) = m else { continue };
         let base = ctx.block_range(i).start;
+        // `“…“` / `”…”`: one quote typed the wrong way round, one defect
+        let open_swaps = wrong_way_quotes(&m.opens, &quiet.opens[i], true);
+        let close_swaps = wrong_way_quotes(&m.closes, &quiet.closes[i], false);
         for (k, &(idx, at)) in m.opens.iter().enumerate() {
-            if quiet.opens[i][k] {
+            if quiet.opens[i][k] || open_swaps[k] == Swap::Partner {
                 continue;
             }
             let (o, c, name) = PAIRS[idx];
-            out.push(Finding::new(
-                UNPAIRED,
-                base + at..base + at + o.len_utf8(),
-                unpaired_message(o, c, name, true),
-            ));
+            let range = base + at..base + at + o.len_utf8();
+            out.push(if open_swaps[k] == Swap::This {
+                swapped_finding(range, o, c, name, true)
+            } else {
+                Finding::new(UNPAIRED, range, unpaired_message(o, c, name, true))
+            });
         }
         for (k, &(idx, at)) in m.closes.iter().enumerate() {
-            if quiet.closes[i][k] {
+            if quiet.closes[i][k] || close_swaps[k] == Swap::Partner {
                 continue;
             }
             let (o, c, name) = PAIRS[idx];
-            out.push(Finding::new(
-                UNPAIRED,
-                base + at..base + at + c.len_utf8(),
-                unpaired_message(o, c, name, false),
-            ));
+            let range = base + at..base + at + c.len_utf8();
+            out.push(if close_swaps[k] == Swap::This {
+                swapped_finding(range, o, c, name, false)
+            } else {
+                Finding::new(UNPAIRED, range, unpaired_message(o, c, name, false))
+            });
         }
         for &(io, ic, oo) in &m.nested {
             out.push(nesting_finding(base, io, ic, oo, quotes));
         }
     }
+}
+
+/// What a mark left unmatched is, for reporting it once.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Swap {
+    /// Reported as it is.
+    No,
+    /// Typed the wrong way round (`“…“`: the second; `”…”`: the first).
+    This,
+    /// The well-typed partner of a mark typed the wrong way round: silent.
+    Partner,
+}
+
+/// Quotes (`“”` `‘’` `「」` `『』`, pair indexes 0, 1, 5, 6) left unmatched
+/// two of a kind in a row: the paragraph has one defect, a quote typed the
+/// wrong way round, not two unpaired marks.
+fn wrong_way_quotes(marks: &[(usize, usize)], quiet: &[bool], opens: bool) -> Vec<Swap> {
+    let mut out = vec![Swap::No; marks.len()];
+    let mut k = 0;
+    while k + 1 < marks.len() {
+        let (idx, _) = marks[k];
+        let next = (k + 1..marks.len()).find(|&j| !quiet[j]);
+        match next {
+            Some(j) if !quiet[k] && matches!(idx, 0 | 1 | 5 | 6) && marks[j].0 == idx => {
+                let (this, partner) = if opens { (j, k) } else { (k, j) };
+                out[this] = Swap::This;
+                out[partner] = Swap::Partner;
+                k = j + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    out
+}
+
+/// A quote typed the wrong way round (`open`: an opening mark that should
+/// close), with the fix.
+fn swapped_finding(
+    range: std::ops::Range<usize>,
+    o: char,
+    c: char,
+    name: &str,
+    open: bool,
+) -> Finding {
+    let (is, want) = if open { (o, c) } else { (c, o) };
+    let side = if open { "后" } else { "前" };
+    Finding::new(
+        UNPAIRED,
+        range.clone(),
+        format!("{name}方向错误：此处的“{is}”应为{side}{name}“{want}”"),
+    )
+    .with_fix(Fix::replace(
+        range,
+        want.to_string(),
+        format!("改为“{want}”"),
+    ))
 }
 
 /// Is block `i` read at all?

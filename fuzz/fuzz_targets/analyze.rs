@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let a = analyze(&text, kind, default_config());
     check_no_panics(&a);
     check_findings(&text, &a.findings);
-    for b in &a.blocks {
-        assert_range(&text, &b.range, "block");
+    for s in a.sections(&text) {
+        assert_range(&text, &s.range, "section");
+        assert_range(&text, &s.selection, "section title");
     }
 });

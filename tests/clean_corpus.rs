@@ -20,7 +20,7 @@ use serde_json::Value;
 
 /// The most findings the corpus may raise today (the count on the commit
 /// that added the corpus); lower it as false-alarm classes are fixed.
-const RATCHET: usize = 66;
+const RATCHET: usize = 5;
 
 /// The target of issue 21: findings per 10,000 characters.
 const TARGET_PER_10K: f64 = 0.3;

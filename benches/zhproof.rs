@@ -144,21 +144,7 @@ fn main() {
         zhproof::core::fix_until_stable(&base, DocKind::Plain, Arc::new(Config::default()));
     let clean1 = repeat_to(&clean, 1 << 20);
     for (label, text) in [("clean draft", &clean1), ("dense", &mb1)] {
-        let mut a = Analyzer::new(Arc::new(Config::default()));
-        a.analyze(text, DocKind::Plain);
-        let mut warm = Vec::new();
-        let mut doc = text.clone();
-        for i in 0..(if quick { 20 } else { 100 }) {
-            let pos = doc
-                .char_indices()
-                .nth((i * 7919) % (doc.len() / 4))
-                .map(|(p, _)| p)
-                .unwrap_or(0);
-            doc.insert(pos, '中');
-            let t = Instant::now();
-            a.analyze(&doc, DocKind::Plain);
-            warm.push(t.elapsed().as_secs_f64() * 1e3);
-        }
+        let mut warm = edit_timings(text, if quick { 20 } else { 100 });
         println!(
             "[{label}] core re-analysis after a 1-char edit (1 MB): median {:.2} ms, p95 {:.2} ms",
             median(&mut warm),
@@ -237,11 +223,22 @@ fn long_paragraphs(base: &str, quick: bool) {
         .chars()
         .filter(|&c| c != '\n' && c != '\r')
         .collect();
+    let mut warm = edit_timings(&one_line, if quick { 20 } else { 100 });
+    println!(
+        "[one-line paragraph, 1 MB] core re-analysis after a 1-char edit: median {:.2} ms, p95 {:.2} ms",
+        median(&mut warm),
+        pct(&mut warm, 0.95)
+    );
+}
+
+/// The core re-analysis times (ms) of `n` one-character edits spread over
+/// the first quarter of `text`, after a first analysis.
+fn edit_timings(text: &str, n: usize) -> Vec<f64> {
     let mut a = Analyzer::new(Arc::new(Config::default()));
-    a.analyze(&one_line, DocKind::Plain);
-    let mut doc = one_line;
+    a.analyze(text, DocKind::Plain);
+    let mut doc = text.to_string();
     let mut warm = Vec::new();
-    for i in 0..(if quick { 20 } else { 100 }) {
+    for i in 0..n {
         let pos = doc
             .char_indices()
             .nth((i * 7919) % (doc.len() / 4))
@@ -252,11 +249,7 @@ fn long_paragraphs(base: &str, quick: bool) {
         a.analyze(&doc, DocKind::Plain);
         warm.push(t.elapsed().as_secs_f64() * 1e3);
     }
-    println!(
-        "[one-line paragraph, 1 MB] core re-analysis after a 1-char edit: median {:.2} ms, p95 {:.2} ms",
-        median(&mut warm),
-        pct(&mut warm, 0.95)
-    );
+    warm
 }
 
 /// `seed` repeated to `bytes`, every non-blank line of every copy made

@@ -123,7 +123,13 @@ test("the configured client talks to the real server", async () => {
     });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, "source.fixAll.zhproof");
-    assert.ok(actions[0].edit.changes[uri].length >= halfwidth.length);
+    // one edit to the fixed point (as `zhproof check --fix`), spanning every half-width mark
+    const edits = actions[0].edit.changes[uri];
+    assert.equal(edits.length, 1);
+    const lines = halfwidth.map((d) => d.range.start.line);
+    assert.ok(edits[0].range.start.line <= Math.min(...lines));
+    assert.ok(edits[0].range.end.line >= Math.max(...lines));
+    assert.ok(edits[0].newText.includes("，"), "half-width commas become full-width");
     // turning the rule off in the editor settings removes its diagnostics
     srv.setSettings({ rules: { "punct-halfwidth": "off" } });
     srv.conn.sendNotification(rpc.DidChangeConfigurationNotification.type, { settings: { zhproof: settings.serverSettings(settings.readSettings((k) => ({ rules: { "punct-halfwidth": "off" } })[k])) } });
